@@ -1,0 +1,5 @@
+"""The `waypoint` command line."""
+
+from pipelines.cli.main import main
+
+__all__ = ["main"]

@@ -1,0 +1,1 @@
+"""One module per `waypoint` sub-command; each defines `command`."""

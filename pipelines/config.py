@@ -1,0 +1,58 @@
+"""Where Waypoint keeps its files, from environment variables with project-local defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Paths of one Waypoint installation. ``WAYPOINT_HOME`` moves them all at once."""
+
+    home: Path
+
+    @property
+    def landing(self) -> Path:
+        """Drop folder: one sub-folder per source, HMIS CSV zips inside."""
+        return self.home / "landing"
+
+    @property
+    def archive(self) -> Path:
+        """Immutable, content-addressed copies of every delivered file."""
+        return self.home / "archive"
+
+    @property
+    def ingest_db(self) -> Path:
+        """The writer database: meta.* (registry, findings) and raw.* tables."""
+        return self.home / "warehouse" / "ingest.duckdb"
+
+    @property
+    def published_db(self) -> Path:
+        """The read-only warehouse the dashboards and reports read (replaced atomically)."""
+        return self.home / "warehouse" / "warehouse.duckdb"
+
+    @property
+    def build_dir(self) -> Path:
+        return self.home / "warehouse" / "builds"
+
+    @property
+    def reports(self) -> Path:
+        return self.home / "reports"
+
+    @property
+    def synth(self) -> Path:
+        """Where `waypoint synth` writes demo exports by default."""
+        return self.home / "synth"
+
+    def ensure(self) -> Settings:
+        for path in (self.landing, self.archive, self.ingest_db.parent, self.build_dir, self.reports):
+            path.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def get_settings() -> Settings:
+    return Settings(home=Path(os.environ.get("WAYPOINT_HOME", PROJECT_ROOT / "var")).resolve())
