@@ -36,6 +36,11 @@ class Settings:
         return self.home / "warehouse" / "warehouse.duckdb"
 
     @property
+    def app_db(self) -> Path:
+        """Application state that outlives builds: users, sessions, audit log, build schedule (SQLite)."""
+        return self.home / "warehouse" / "app.sqlite"
+
+    @property
     def build_dir(self) -> Path:
         return self.home / "warehouse" / "builds"
 
