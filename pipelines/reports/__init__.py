@@ -1,0 +1,1 @@
+"""HUD report builds: requests (report, period, scope), question tables, and their artifacts."""

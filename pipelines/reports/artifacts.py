@@ -1,0 +1,127 @@
+"""Write a report build's artifacts: Sage-style CSV zip, one CSV per table, an XLSX workbook and a manifest.
+
+Layout (DESIGN): ``reports/<report>/<period>/<scope>/`` holding ``<REPORT>-<period>.zip`` (one CSV per
+question table, named by table id, at the top level of the zip, HUD's row/column layout: header row with an
+empty first cell then column labels; each row: label, values), ``csv/<table>.csv``, ``<REPORT>-<period>.xlsx``
+(one sheet per table) and ``manifest.json`` (inputs' export ids, build time, warehouse version).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from pipelines.reports.model import ReportRequest, ReportTable
+
+
+@dataclass(frozen=True)
+class Artifacts:
+    folder: Path
+    zip_path: Path
+    xlsx_path: Path
+    manifest_path: Path
+    csv_paths: tuple[Path, ...]
+
+
+def report_folder(root: Path, request: ReportRequest) -> Path:
+    return root / request.report / request.period_key / request.scope_key
+
+
+def _cell(value: object) -> object:
+    """Blank for intentionally blank cells (None/NaN); integers without '.0'; decimals as given."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def table_csv(table: ReportTable) -> str:
+    """One table in Sage layout: first header cell empty, then the column labels; rows = label + values."""
+    frame = table.frame
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(["", *[str(c) for c in frame.columns[1:]]])
+    for row in frame.itertuples(index=False):
+        writer.writerow([_cell(v) for v in row])
+    return out.getvalue()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def _zip_bytes(tables: list[ReportTable]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for table in tables:
+            info = zipfile.ZipInfo(f"{table.table_id}.csv", date_time=(2000, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, table_csv(table))
+    return buffer.getvalue()
+
+
+def _xlsx_bytes(request: ReportRequest, tables: list[ReportTable]) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for table in tables:
+        sheet = book.create_sheet(title=table.table_id[:31])
+        sheet.append([table.title])
+        sheet.append(["", *[str(c) for c in table.frame.columns[1:]]])
+        for row in table.frame.itertuples(index=False):
+            sheet.append([_cell(v) if _cell(v) != "" else None for v in row])
+        sheet.column_dimensions[get_column_letter(1)].width = 60
+    about = book.create_sheet(title="About", index=0)
+    for line in (
+        ("Report", request.report.upper()),
+        ("Period", f"{request.period_start} to {request.period_end}"),
+        ("Scope", f"{request.scope_type}: {', '.join(request.scope_ids)}"),
+        ("Request", request.request_id),
+    ):
+        about.append(list(line))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def write_artifacts(root: Path, request: ReportRequest, tables: list[ReportTable], *, inputs: dict) -> Artifacts:
+    """Write every artifact of one report build; each file is replaced atomically."""
+    if not tables:
+        raise ValueError(f"report {request.request_id} produced no tables")
+    folder = report_folder(root, request)
+    (folder / "csv").mkdir(parents=True, exist_ok=True)
+    stem = f"{request.report.upper()}-{request.period_key}"
+    zip_path, xlsx_path = folder / f"{stem}.zip", folder / f"{stem}.xlsx"
+    _write_atomic(zip_path, _zip_bytes(tables))
+    _write_atomic(xlsx_path, _xlsx_bytes(request, tables))
+    csv_paths = []
+    for table in tables:
+        path = folder / "csv" / f"{table.table_id}.csv"
+        _write_atomic(path, table_csv(table).encode("utf-8"))
+        csv_paths.append(path)
+    manifest = {
+        "request_id": request.request_id,
+        "report": request.report,
+        "period_start": request.period_start.isoformat(),
+        "period_end": request.period_end.isoformat(),
+        "scope_type": request.scope_type,
+        "scope_ids": list(request.scope_ids),
+        "options": dict(request.options),
+        "tables": [t.table_id for t in tables],
+        "written_at": datetime.now().isoformat(timespec="seconds"),
+        **inputs,
+    }
+    manifest_path = folder / "manifest.json"
+    _write_atomic(manifest_path, json.dumps(manifest, indent=2, default=str).encode("utf-8"))
+    return Artifacts(folder, zip_path, xlsx_path, manifest_path, tuple(csv_paths))
