@@ -1,0 +1,50 @@
+"""Streamlit entry file: sign-in, then the navigation of the signed-in user's role (``waypoint serve`` runs it)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboards.data.access import DataAccess
+from dashboards.navigation import pages_for
+from dashboards.state.users import UserRecord
+from dashboards.ui.context import TOKEN_KEY, authenticator, current_user, session_token
+from dashboards.ui.signin import change_password_page, sign_in_page, user_sidebar
+
+
+def _signed_out(had_token: bool) -> None:
+    if had_token:  # idle timeout, disabled account, or signed out elsewhere
+        st.session_state.pop(TOKEN_KEY, None)
+        st.session_state["_waypoint_session_ended"] = True
+    st.navigation([st.Page(sign_in_page, title="Sign in", url_path="sign-in")], position="hidden").run()
+
+
+def _must_change_password(user: UserRecord) -> None:
+    def choose_password() -> None:
+        change_password_page(user)
+
+    st.navigation([st.Page(choose_password, title="Choose password", url_path="password")], position="hidden").run()
+
+
+def main() -> None:
+    st.set_page_config(page_title="Waypoint", page_icon=":material/home_work:", layout="wide")
+    token = session_token()
+    user = current_user()
+    if user is None:
+        _signed_out(token is not None)
+        return
+    if user.must_change_password:
+        _must_change_password(user)
+        return
+    access = DataAccess(user)
+    user_sidebar(user, access.scope)
+    entries = pages_for(user.role)
+    pages = [
+        st.Page(e.path, title=e.title, icon=e.icon, url_path=e.key, default=(i == 0)) for i, e in enumerate(entries)
+    ]
+    current = st.navigation(pages)
+    if authenticator().is_new_page(token, current.url_path):
+        access.record_page_view(current.url_path)
+    current.run()
+
+
+main()

@@ -1,0 +1,209 @@
+"""The single gate between pages and data: every dashboard query is scoped, levelled and suppressed here.
+
+A page never writes SQL and never filters by scope. It asks ``DataAccess`` for a dataset by name; the access layer
+adds the user's scope to the query (CoC, agency, projects, funding sources), refuses person-level datasets to
+aggregate-only roles, refuses datasets that cannot be narrowed to the user's scope, and suppresses small counts for
+planners and funders. Extra filters a page passes can only narrow the answer further.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+import duckdb
+import pandas as pd
+
+from dashboards.data.catalog import DATASETS, PERSON_COLUMNS, PROJECT_FUNDERS, Dataset, Level
+from dashboards.data.warehouse import DataNotReady, find_relation, quote, read_only, relation_columns
+from dashboards.scope import Scope, scope_for
+from dashboards.settings import SecuritySettings, get_security_settings
+from dashboards.state.audit import AuditLog
+from dashboards.state.users import UserRecord
+from dashboards.suppression import SuppressedFrame, suppress_frame
+from pipelines.config import Settings, get_settings
+from pipelines.errors import WaypointError
+
+
+class AccessDenied(WaypointError):
+    """The signed-in user's role or scope does not allow this data."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a page draws: ``table`` to show (labels such as "<11" when suppressed), ``values`` for charts."""
+
+    dataset: Dataset
+    table: pd.DataFrame
+    values: pd.DataFrame
+    suppression: SuppressedFrame | None
+
+    @property
+    def empty(self) -> bool:
+        return self.table.empty
+
+
+def _in_list(column: str, values: Iterable[str]) -> tuple[str, list[str]]:
+    values = sorted(set(values))
+    if not values:
+        return "false", []
+    return f"{quote(column)} in ({', '.join('?' for _ in values)})", values
+
+
+class DataAccess:
+    """Bound to one signed-in user; its scope comes from the user's stored record only."""
+
+    def __init__(
+        self, user: UserRecord, settings: Settings | None = None, security: SecuritySettings | None = None
+    ) -> None:
+        self.user = user
+        self.settings = settings or get_settings()
+        self.security = security or get_security_settings()
+
+    @cached_property
+    def scope(self) -> Scope:
+        return scope_for(self.user, self._projects_of_funders)
+
+    @property
+    def audit(self) -> AuditLog:
+        return AuditLog(self.settings.app_db)
+
+    def _projects_of_funders(self, codes: Iterable[str]) -> frozenset[str]:
+        """Projects funded by the given sources; none when the warehouse does not say (fail closed)."""
+        try:
+            with read_only(self.settings.published_db) as conn:
+                relation = find_relation(conn, PROJECT_FUNDERS)
+                if relation is None:
+                    return frozenset()
+                clause, params = _in_list("funder_code", codes)
+                rows = conn.execute(f"select distinct project_id from {relation} where {clause}", params).fetchall()
+        except DataNotReady:
+            return frozenset()
+        return frozenset(str(r[0]) for r in rows)
+
+    def _scope_clauses(self, dataset: Dataset) -> tuple[list[str], list[str]]:
+        """SQL conditions for the user's scope; refuses when the dataset lacks a column the scope needs."""
+        scope, columns = self.scope, dataset.scope
+        clauses: list[str] = []
+        params: list[str] = []
+        axes = (
+            ("CoC", scope.cocs, columns.coc),
+            ("agency", scope.agency_ids, columns.agency),
+        )
+        for label, allowed, column in axes:
+            if allowed is None:
+                continue
+            if column is None:
+                raise AccessDenied(f"'{dataset.name}' cannot be narrowed to your {label}, so it is not shown")
+            clause, values = _in_list(column, allowed)
+            clauses.append(clause)
+            params.extend(values)
+        if scope.funder_codes is not None:  # a funder: its projects, and its funding sources where carried
+            if columns.project is None and columns.funder is None:
+                raise AccessDenied(f"'{dataset.name}' cannot be narrowed to your funding sources, so it is not shown")
+            if columns.funder is not None:
+                clause, values = _in_list(columns.funder, scope.funder_codes)
+                clauses.append(clause)
+                params.extend(values)
+        if scope.project_ids is not None and (columns.project is not None or scope.funder_codes is None):
+            if columns.project is None:
+                raise AccessDenied(f"'{dataset.name}' cannot be narrowed to your projects, so it is not shown")
+            clause, values = _in_list(columns.project, scope.project_ids)
+            clauses.append(clause)
+            params.extend(values)
+        return clauses, params
+
+    def _filter_clauses(self, dataset: Dataset, where: Mapping[str, Iterable[str]] | None) -> tuple[list[str], list]:
+        """A page's own filters: only on declared columns, only ever ANDed to the scope."""
+        clauses: list[str] = []
+        params: list = []
+        for column, values in (where or {}).items():
+            if column not in dataset.columns:
+                raise AccessDenied(f"'{dataset.name}' has no column {column!r} to filter on")
+            values = [values] if isinstance(values, str) else list(values)
+            clause, vals = _in_list(column, [str(v) for v in values])
+            clauses.append(clause)
+            params.extend(vals)
+        return clauses, params
+
+    def _select(self, dataset: Dataset, where: Mapping[str, Iterable[str]] | None) -> pd.DataFrame:
+        scope_sql, scope_params = self._scope_clauses(dataset)
+        filter_sql, filter_params = self._filter_clauses(dataset, where)
+        conditions = " and ".join([*scope_sql, *filter_sql]) or "true"
+        with read_only(self.settings.published_db) as conn:
+            relation = find_relation(conn, dataset.relation)
+            if relation is None:
+                raise DataNotReady(f"no data yet: '{dataset.relation}' is not in the published warehouse")
+            available = set(relation_columns(conn, relation))
+            keys = {k for ks in dataset.count_distinct.values() for k in ks}
+            missing = (set(dataset.columns) | keys) - available
+            if missing:
+                raise DataNotReady(f"'{dataset.relation}' lacks columns {sorted(missing)}: rebuild the warehouse")
+            select = ", ".join(quote(c) for c in dataset.columns)
+            if dataset.count_distinct:
+                measures = ", ".join(
+                    f"count(distinct concat_ws('|', {', '.join(quote(k) for k in ks)})) as {quote(name)}"
+                    for name, ks in dataset.count_distinct.items()
+                )
+                sql = f"select {select}, {measures} from {relation} where {conditions} group by all"
+            else:
+                extra = [c for c in (*dataset.counts, *dataset.rates) if c not in dataset.columns]
+                select = ", ".join(quote(c) for c in (*dataset.columns, *extra))
+                sql = f"select {select} from {relation} where {conditions}"
+            if dataset.order_by:
+                sql += " order by " + ", ".join(quote(c) for c in dataset.order_by)
+            try:
+                return conn.execute(sql, [*scope_params, *filter_params]).df()
+            except duckdb.Error as err:
+                raise DataNotReady(f"'{dataset.name}' could not be read: {err}") from err
+
+    def _dataset(self, name: str, level: Level) -> Dataset:
+        dataset = DATASETS.get(name)
+        if dataset is None:
+            raise AccessDenied(f"there is no dataset called {name!r}")
+        if dataset.level is not level:
+            raise AccessDenied(f"'{name}' is a {dataset.level.value}-level dataset")
+        return dataset
+
+    def aggregate(self, name: str, *, where: Mapping[str, Iterable[str]] | None = None) -> Answer:
+        """Counts for any role; suppressed for planners and funders; never a person-level column."""
+        dataset = self._dataset(name, Level.AGGREGATE)
+        leaked = PERSON_COLUMNS & set(dataset.columns)
+        if leaked:
+            raise AccessDenied(f"'{name}' carries person-level columns {sorted(leaked)} and cannot be aggregate")
+        frame = self._select(dataset, where)
+        if self.scope.suppressed and dataset.counts:
+            suppressed = suppress_frame(
+                frame,
+                dataset.counts,
+                threshold=self.security.suppression_threshold,
+                tables_by=dataset.tables_by,
+                rates=dataset.rates,
+            )
+            return Answer(dataset, suppressed.display, suppressed.values, suppressed)
+        return Answer(dataset, frame, frame, None)
+
+    def person_level(self, name: str, *, where: Mapping[str, Iterable[str]] | None = None) -> Answer:
+        """Rows about people, only for roles with person-level access, only inside their scope."""
+        if not self.scope.person_level:
+            raise AccessDenied("your role sees aggregate counts only, not person-level records")
+        dataset = self._dataset(name, Level.PERSON)
+        frame = self._select(dataset, where)
+        return Answer(dataset, frame, frame, None)
+
+    def record_download(self, page: str, what: str, rows: int) -> None:
+        """Called when a user downloads a table: the audit log keeps who, what, and with which scope."""
+        self.audit.record(
+            "download",
+            username=self.user.username,
+            role=self.user.role,
+            page=page,
+            scope=self.scope.to_dict(),
+            detail={"what": what, "rows": rows},
+        )
+
+    def record_page_view(self, page: str) -> None:
+        self.audit.record(
+            "page_view", username=self.user.username, role=self.user.role, page=page, scope=self.scope.to_dict()
+        )

@@ -1,0 +1,97 @@
+"""Opens the app database (SQLite, WAL) and creates its schema; the audit log is append-only in the database itself.
+
+SQLite rather than DuckDB so the CLI and the running dashboards can both write at once (docs/contracts.md).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+SCHEMA = """
+create table if not exists users (
+    user_id integer primary key autoincrement,
+    username text not null unique collate nocase,
+    role text not null,
+    coc_code text,
+    agency_id text,
+    project_ids text not null default '[]',
+    funder_codes text not null default '[]',
+    password_hash text not null,
+    must_change_password integer not null default 1,
+    disabled integer not null default 0,
+    failed_sign_ins integer not null default 0,
+    locked_until text,
+    created_at text not null,
+    created_by text not null,
+    password_changed_at text
+);
+
+create table if not exists sessions (
+    token_hash text primary key,
+    user_id integer not null references users(user_id),
+    created_at text not null,
+    last_seen text not null,
+    last_page text
+);
+
+create table if not exists audit_log (
+    audit_id integer primary key autoincrement,
+    at text not null,
+    event text not null,
+    username text,
+    role text,
+    page text,
+    scope text,
+    detail text
+);
+
+create trigger if not exists audit_log_no_update before update on audit_log
+begin
+    select raise(abort, 'audit_log is append-only: rows cannot be changed');
+end;
+
+create trigger if not exists audit_log_no_delete before delete on audit_log
+begin
+    select raise(abort, 'audit_log is append-only: rows cannot be deleted');
+end;
+
+create index if not exists audit_log_event_at on audit_log(event, at);
+"""
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def to_text(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def from_text(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+@contextmanager
+def connect(path: Path) -> Iterator[sqlite3.Connection]:
+    """One short transaction: commits on success, rolls back on error, always closes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, timeout=10, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute("pragma journal_mode=wal")
+        conn.execute("pragma busy_timeout=10000")
+        conn.execute("pragma foreign_keys=on")
+        conn.executescript(SCHEMA)
+        conn.execute("begin immediate")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("rollback")
+            raise
+        conn.execute("commit")
+    finally:
+        conn.close()

@@ -1,0 +1,1 @@
+"""Streamlit building blocks shared by the entry file and the pages: session, sign-in, tables."""

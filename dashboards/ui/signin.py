@@ -1,0 +1,63 @@
+"""The sign-in form, the first-sign-in password change, and the signed-in user's sidebar with sign-out."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboards.roles import policy
+from dashboards.scope import Scope
+from dashboards.state.auth import SignInStatus
+from dashboards.state.users import UserRecord
+from dashboards.ui.context import TOKEN_KEY, authenticator, session_token
+from pipelines.errors import WaypointError
+
+
+def sign_in_page() -> None:
+    st.title("Waypoint")
+    st.caption("HMIS data warehouse of CDSA · OK-500 North Central Oklahoma · OK-507 Southeastern Oklahoma")
+    if st.session_state.pop("_waypoint_session_ended", False):
+        st.info("Your session has ended. Please sign in again.")
+    with st.form("sign_in"):
+        username = st.text_input("User name", key="sign_in_username")
+        password = st.text_input("Password", type="password", key="sign_in_password")
+        submitted = st.form_submit_button("Sign in", type="primary")
+    if submitted:
+        result = authenticator().sign_in(username, password)
+        if result.status is SignInStatus.OK and result.token:
+            st.session_state[TOKEN_KEY] = result.token
+            st.rerun()
+        st.error(result.message)
+
+
+def change_password_page(user: UserRecord) -> None:
+    st.title("Choose your password")
+    st.write(f"Signed in as **{user.username}** with a one-time password. Choose your own password to continue.")
+    with st.form("change_password"):
+        current = st.text_input("One-time password", type="password", key="current_password")
+        new = st.text_input("New password", type="password", key="new_password")
+        repeat = st.text_input("New password again", type="password", key="repeat_password")
+        submitted = st.form_submit_button("Save password", type="primary")
+    if submitted:
+        if new != repeat:
+            st.error("The two new passwords differ.")
+        else:
+            try:
+                authenticator().change_password(user, current, new)
+            except WaypointError as err:
+                st.error(str(err).capitalize())
+            else:
+                st.rerun()
+    sign_out_button()
+
+
+def sign_out_button() -> None:
+    if st.sidebar.button("Sign out", key="sign_out"):
+        authenticator().sign_out(session_token())
+        st.session_state.pop(TOKEN_KEY, None)
+        st.rerun()
+
+
+def user_sidebar(user: UserRecord, scope: Scope) -> None:
+    st.sidebar.markdown(f"**{user.username}** · {policy(user.role).label}")
+    st.sidebar.caption(scope.describe())
+    sign_out_button()

@@ -1,0 +1,47 @@
+"""`waypoint ingest PATH...`: archive, validate and load HMIS CSV exports by hand (what the sensor does)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pipelines.config import get_settings
+from pipelines.ingest import IngestResult, ingest_paths
+
+
+def _line(result: IngestResult) -> str:
+    counts = ", ".join(f"{n} {s}" for s, n in result.findings.items() if n) or "no findings"
+    if result.status == "duplicate":
+        return f"{result.path.name}: duplicate of ingest {result.ingest_id} (already received; nothing changed)"
+    head = f"{result.path.name}: {result.status.upper()}  ingest {result.ingest_id}  export {result.export_id or '?'}"
+    head += f"  {(result.csv_version or 'unknown version').upper()}  source {result.source_id}"
+    lines = [head, f"  findings: {counts}"]
+    if result.rows:
+        rows = ", ".join(f"{name} {n:,}" for name, n in result.rows.items() if n)
+        lines.append(f"  rows loaded: {result.rows_loaded:,} ({rows})")
+    return "\n".join(lines)
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--source", help="Source id (default: the name of each file's parent folder).")
+@click.option("--expectations/--no-expectations", default=True, show_default=True, help="Run the Great Expectations suites after loading.")
+def command(paths: tuple[Path, ...], source: str | None, expectations: bool) -> None:
+    """Archive, validate and load HMIS CSV export zips (or unzipped export folders).
+
+    Exit code 0 when every export loaded (even with errors or warnings), 1 when any was rejected.
+    """
+    settings = get_settings()
+    results = ingest_paths(list(paths), source=source, settings=settings)
+    for result in results:
+        click.echo(_line(result))
+    loaded = [r.ingest_id for r in results if r.status == "loaded"]
+    if expectations and loaded:
+        from pipelines.ingest.gx import run_expectations
+
+        outcome = run_expectations(loaded, settings=settings)
+        click.echo(f"Great Expectations: {outcome.summary()}; Data Docs: {outcome.docs_index}")
+    if results:
+        click.echo(f"Findings: `waypoint findings --ingest-id ID` (table meta.validation_findings in {settings.ingest_db}).")
+    raise SystemExit(1 if any(r.status == "rejected" for r in results) else 0)

@@ -1,0 +1,235 @@
+"""Row-level checks generated from the spec: types, lengths, required values, code lists, patterns,
+characters and HUD's conditional rules. Each is a SQL predicate over one row of a file (alias ``v``)
+plus the plain-words message a finding carries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines.ingest import conditions, rulebook
+from pipelines.ingest.layout import quote
+from pipelines.ingest.models import WARNING
+from pipelines.spec import Column, FileSpec, HmisSpec, load_spec
+
+# rules.md §2: with HashStatus 2 or 4 these hold hashes, and the spec's lengths and patterns apply to unhashed data only.
+_HASHED_COLUMNS = {("Client", "FirstName"), ("Client", "MiddleName"), ("Client", "LastName"), ("Client", "SSN")}
+_TYPE_RULES = {
+    "I": ("type.integer", "'-?[0-9]+'", None, "a whole number"),
+    "D": ("type.date", "'[0-9]{4}-[0-9]{2}-[0-9]{2}'", "DATE", "a date written YYYY-MM-DD"),
+    "T": ("type.datetime", "'[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}'", "TIMESTAMP", "a date and time written YYYY-MM-DD hh:mm:ss"),
+    "M": ("type.money", "'-?[0-9]+([.][0-9]{1,2})?'", None, "an amount such as 1234.56"),
+    "M+": ("type.money", "'[0-9]+([.][0-9]{1,2})?'", None, "an amount of zero or more such as 1234.56"),
+}  # fmt: skip
+_EXCLUDED_CODES = re.compile(r"\s*\d+(\s*,\s*\d+)+\s*")
+_PATTERN = re.compile(r"\^(\S+?)\$")
+
+
+@dataclass(frozen=True)
+class RowCheck:
+    file: str
+    column: str
+    rule_id: str
+    severity: str
+    bad: str  # SQL predicate: TRUE when the row breaks the rule
+    message: str  # SQL string expression
+
+
+def sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _value(col: str) -> str:
+    return f"left(v.{quote(col)}, 200)"
+
+
+def _msg(*parts: str) -> str:
+    return " || ".join(parts)
+
+
+def _type_check(file: str, col: Column) -> RowCheck | None:
+    if col.dtype not in _TYPE_RULES:
+        return None
+    rule_id, regex, cast, words = _TYPE_RULES[col.dtype]
+    ref = f"v.{quote(col.name)}"
+    bad = f"NOT regexp_full_match({ref}, {regex})"
+    if cast:
+        bad = f"({bad} OR TRY_CAST({ref} AS {cast}) IS NULL)"
+    return RowCheck(
+        file, col.name, rule_id, rulebook.severity_of(file, col.name, "Incorrect Data Type"),
+        f"({ref} IS NOT NULL AND {bad})",
+        _msg(sql_text(f"{col.name} is '"), _value(col.name), sql_text(f"', which is not {words}.")),
+    )  # fmt: skip
+
+
+def _valid_type(col: Column) -> str:
+    _, regex, _, _ = _TYPE_RULES["I"]
+    return f"regexp_full_match(v.{quote(col.name)}, {regex})"
+
+
+def _codes(spec: HmisSpec, list_id: str, excluded: set[str]) -> list[str]:
+    return [code for code in spec.lists.get(list_id, {}) if code not in excluded]
+
+
+def _excluded(notes: str) -> set[str]:
+    for part in notes.split("|"):
+        if _EXCLUDED_CODES.fullmatch(part):
+            return {code.strip() for code in part.split(",")}
+    return set()
+
+
+def _in_list(ref: str, codes: list[str], dtype: str) -> str:
+    if dtype == "I":
+        numbers = sorted({int(c) for c in codes if c.lstrip("-").isdigit()})
+        return f"TRY_CAST({ref} AS INTEGER) IN ({', '.join(map(str, numbers)) or 'NULL'})"
+    return f"{ref} IN ({', '.join(sql_text(c) for c in codes) or 'NULL'})"
+
+
+def _list_check(spec: HmisSpec, file: str, col: Column) -> RowCheck | None:
+    if not col.value_lists:
+        return None
+    ref = f"v.{quote(col.name)}"
+    excluded = _excluded(col.notes)
+    if col.list_by:
+        cases = [
+            f"WHEN TRY_CAST(v.{quote(ctl)} AS INTEGER) = {int(value)} THEN NOT ({_in_list(ref, _codes(spec, lid, excluded), col.dtype)})"
+            for ctl, value, lid in col.list_by
+        ]
+        ok_list = f"CASE {' '.join(cases)} ELSE FALSE END"
+        which = "the list its " + col.list_by[0][0] + " selects"
+    else:
+        codes = sorted({c for lid in col.value_lists for c in _codes(spec, lid, excluded)})
+        ok_list = f"NOT ({_in_list(ref, codes, col.dtype)})"
+        which = "list " + " or ".join(col.value_lists)
+    guard = f"{ref} IS NOT NULL" + (f" AND {_valid_type(col)}" if col.dtype == "I" else "")
+    return RowCheck(
+        file, col.name, "list.invalid", rulebook.severity_of(file, col.name, "Non-Null Invalid"),
+        f"({guard} AND {ok_list})",
+        _msg(sql_text(f"{col.name} is '"), _value(col.name), sql_text(f"', which is not a code of {which}.")),
+    )  # fmt: skip
+
+
+def _string_checks(file: str, col: Column, hashed: bool, pattern: str | None) -> list[RowCheck]:
+    ref = f"v.{quote(col.name)}"
+    checks = []
+    skip_hashed = hashed and (file, col.name) in _HASHED_COLUMNS
+    if col.max_length and not skip_hashed:
+        checks.append(RowCheck(
+            file, col.name, "length.exceeded", rulebook.severity_of(file, col.name, "String Length Limit Exceeded"),
+            f"(length({ref}) > {col.max_length})",
+            _msg(sql_text(f"{col.name} is "), f"length({ref})::VARCHAR", sql_text(f" characters long; the spec allows {col.max_length}: '"), _value(col.name), sql_text("'.")),
+        ))  # fmt: skip
+    if pattern and not skip_hashed:
+        checks.append(RowCheck(
+            file, col.name, "format.pattern", rulebook.severity_of(file, col.name, "Incorrect Data Type"),
+            f"({ref} IS NOT NULL AND NOT regexp_full_match({ref}, {sql_text(pattern)}))",
+            _msg(sql_text(f"{col.name} is '"), _value(col.name), sql_text(f"', which does not have the form ^{pattern}$.")),
+        ))  # fmt: skip
+    checks.append(RowCheck(
+        file, col.name, "chars.impermissible", rulebook.severity_of(file, col.name, "Impermissible Characters"),
+        f"regexp_matches(coalesce({ref}, ''), '[<>\\[\\]{{}}]')",
+        _msg(sql_text(f"{col.name} contains a character HUD does not permit (< > [ ] {{ }}): '"), _value(col.name), sql_text("'.")),
+    ))  # fmt: skip
+    checks.append(RowCheck(
+        file, col.name, "chars.formula", WARNING,
+        f"regexp_matches(coalesce({ref}, ''), '^([=+@\\t\\r]|-[^0-9.])')",
+        _msg(sql_text(f"{col.name} starts like a spreadsheet formula and could run if opened in Excel: '"), _value(col.name), sql_text("'.")),
+    ))  # fmt: skip
+    return checks
+
+
+def _patterns(file: str) -> dict[str, str]:
+    """Value patterns stated in the FY2026 notes; HUD's '(0-9){3}' slip is read as '[0-9]{3}'."""
+    found = {}
+    for col in load_spec("fy2026").file(file).columns:
+        if match := _PATTERN.search(col.notes):
+            found[col.name] = match.group(1).replace("(0-9)", "[0-9]")
+    return found
+
+
+def column_checks(spec: HmisSpec, file_spec: FileSpec, *, hashed: bool) -> list[RowCheck]:
+    """Every single-column check of one file."""
+    file = file_spec.name
+    patterns = _patterns(file)
+    checks: list[RowCheck] = []
+    for col in file_spec.columns:
+        ref = f"v.{quote(col.name)}"
+        if not col.nullable:
+            checks.append(RowCheck(
+                file, col.name, "required.missing", rulebook.severity_of(file, col.name, "Unallowed Null"),
+                f"({ref} IS NULL)", sql_text(f"{col.name} is empty; the spec requires a value."),
+            ))  # fmt: skip
+        if check := _type_check(file, col):
+            checks.append(check)
+        if check := _list_check(spec, file, col):
+            checks.append(check)
+        if col.dtype == "S":
+            checks += _string_checks(file, col, hashed, patterns.get(col.name))
+    return checks
+
+
+def _element_map(file: str) -> dict[str, str]:
+    """HUD data-element number -> column, from FY2026's DE column ('3.917.2 A, 3.917.2 B' gives two)."""
+    mapping = {}
+    for col in load_spec("fy2026").file(file).columns:
+        for element in col.element.split(","):
+            if element.strip():
+                mapping[element.strip().replace(" ", "")] = col.name
+    return mapping
+
+
+def conditional_checks(file_spec: FileSpec, lookup: dict[str, str]) -> tuple[list[RowCheck], list[str]]:
+    """HUD's null-unless / non-null-if rules for this file; also returns the rules left unautomated.
+
+    ``lookup`` maps a foreign column (ProjectType) to the SQL that fetches it for the row; the caller
+    provides the join.
+    """
+    file = file_spec.name
+    names = {c.lower(): c for c in file_spec.column_names}
+    elements = _element_map(file)
+    checks, skipped = [], []
+
+    def resolve(ref: str) -> str:
+        column = names.get(ref.lower()) or elements.get(ref)
+        if column and column in file_spec.column_names:
+            return f"v.{quote(column)}"
+        if ref in lookup:
+            return lookup[ref]
+        raise conditions.Unsupported(f"{ref} is not a column of {file}.csv")
+
+    for rule in rulebook.conditionals():
+        if rule.file != file or rule.column not in file_spec.column_names:
+            continue
+        try:
+            predicate = conditions.to_sql(rule.condition, resolve)
+        except conditions.Unsupported as why:
+            skipped.append(f"{file}.{rule.column}: {rule.condition} ({why})")
+            continue
+        ref = f"v.{quote(rule.column)}"
+        readable = rule.readable or rule.condition
+        if rule.kind == "null_unless":
+            bad = f"({ref} IS NOT NULL AND NOT coalesce({predicate}, FALSE))"
+            message = _msg(sql_text(f"{rule.column} is '"), _value(rule.column), sql_text(f"' but should be empty unless {readable}."))
+            rule_id = "conditional.null_unless"
+        else:
+            bad = f"({ref} IS NULL AND coalesce({predicate}, FALSE))"
+            message = sql_text(f"{rule.column} is empty but is required when {readable}.")
+            rule_id = "conditional.required_if"
+        checks.append(RowCheck(file, rule.column, rule_id, rule.severity, bad, message))
+    return checks, skipped
+
+
+def foreign_columns(file_spec: FileSpec) -> set[str]:
+    """Columns the conditional rules of this file name but the file lacks (fetched through a join)."""
+    names = {c.lower() for c in file_spec.column_names}
+    keywords = {"and", "or", "in", "c", "is", "not", "null", "list", "between", "integer"}
+    wanted = set()
+    for rule in rulebook.conditionals():
+        if rule.file != file_spec.name or rule.column not in file_spec.column_names:
+            continue
+        for token in re.findall(r"[A-Za-z0-9._]+", rule.condition):
+            if "." in token or token.isdigit() or token.lower() in keywords or token.lower() in names:
+                continue
+            wanted.add(token)
+    return wanted

@@ -1,0 +1,135 @@
+"""Great Expectations suites for the raw tables, generated from the spec, plus business rules.
+
+One suite per HMIS file and CSV version (``client.fy2026``): required values, type patterns,
+lengths, code lists and unique keys come from the spec objects; the hand-written business
+expectations (exit not before entry, DOB not after the export, move-in within the stay) read
+helper columns the runner adds (``_entry_date``, ``_exit_date``, ``_export_date``). Every
+expectation carries ``severity`` and ``rule_id`` in meta and a plain-words description.
+
+``python -m pipelines.ingest.gx.suites`` rewrites the committed suites under ``expectations/``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import great_expectations as gx
+import great_expectations.expectations as gxe
+
+from pipelines.config import PROJECT_ROOT
+from pipelines.ingest import rulebook
+from pipelines.ingest.checks import _excluded
+from pipelines.ingest.layout import table_name
+from pipelines.spec import CSV_VERSIONS, FILE_ORDER, Column, load_spec
+
+REPO_CONTEXT = PROJECT_ROOT / "expectations"
+_REGEX = {
+    "I": r"^-?[0-9]+$",
+    "D": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    "T": r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$",
+    "M": r"^-?[0-9]+([.][0-9]{1,2})?$",
+    "M+": r"^[0-9]+([.][0-9]{1,2})?$",
+}
+_TYPE_RULE = {"I": "type.integer", "D": "type.date", "T": "type.datetime", "M": "type.money", "M+": "type.money"}
+
+# Business expectations: (file, column A, column B, rule id, severity, description). A >= B must hold.
+BUSINESS_RULES: tuple[tuple[str, str, str, str, str, str], ...] = (
+    ("Exit", "ExitDate", "_entry_date", "business.exit_before_entry", "error",
+     "ExitDate is not before the EntryDate of its enrollment."),
+    ("Client", "_export_date", "DOB", "business.dob_in_future", "error",
+     "DOB is not in the future (not after the export date)."),
+    ("Enrollment", "MoveInDate", "EntryDate", "business.move_in_before_entry", "error",
+     "MoveInDate is not before EntryDate (move-in lies within the stay)."),
+    ("Enrollment", "_exit_date", "MoveInDate", "business.move_in_after_exit", "error",
+     "MoveInDate is not after the ExitDate (move-in lies within the stay)."),
+    ("Enrollment", "_export_date", "EntryDate", "business.entry_after_export", "warning",
+     "EntryDate is not after the export date."),
+)  # fmt: skip
+
+
+def suite_name(file: str, version: str) -> str:
+    return f"{table_name(file)}.{version}"
+
+
+def _meta(rule_id: str, severity: str) -> dict[str, str]:
+    return {"rule_id": rule_id, "severity": severity}
+
+
+def _column_expectations(file: str, version: str, col: Column) -> list[gxe.Expectation]:
+    spec = load_spec(version)
+    found: list[gxe.Expectation] = []
+    name = col.name
+    if not col.nullable:
+        found.append(gxe.ExpectColumnValuesToNotBeNull(
+            column=name, meta=_meta("required.missing", rulebook.severity_of(file, name, "Unallowed Null")),
+            description=f"{name} is required by the HMIS CSV {version.upper()} spec."))  # fmt: skip
+    if col.dtype in _REGEX:
+        found.append(gxe.ExpectColumnValuesToMatchRegex(
+            column=name, regex=_REGEX[col.dtype],
+            meta=_meta(_TYPE_RULE[col.dtype], rulebook.severity_of(file, name, "Incorrect Data Type")),
+            description=f"{name} has HUD type {col.dtype}."))  # fmt: skip
+    if col.dtype == "S" and col.max_length:
+        found.append(gxe.ExpectColumnValueLengthsToBeBetween(
+            column=name, max_value=col.max_length,
+            meta=_meta("length.exceeded", rulebook.severity_of(file, name, "String Length Limit Exceeded")),
+            description=f"{name} is at most {col.max_length} characters."))  # fmt: skip
+    if col.value_lists and not col.list_by:
+        excluded = _excluded(col.notes)
+        codes = sorted({c for lid in col.value_lists for c in spec.lists.get(lid, {}) if c not in excluded})
+        found.append(gxe.ExpectColumnValuesToBeInSet(
+            column=name, value_set=codes,
+            meta=_meta("list.invalid", rulebook.severity_of(file, name, "Non-Null Invalid")),
+            description=f"{name} is a code of list {' or '.join(col.value_lists)}."))  # fmt: skip
+    return found
+
+
+def build_suite(file: str, version: str) -> gx.ExpectationSuite:
+    """The suite of one raw table for exports of one CSV version."""
+    file_spec = load_spec(version).file(file)
+    name = suite_name(file, version)
+    key = rulebook.unique_keys().get(file, file_spec.key)
+    found: list[gxe.Expectation] = [gxe.ExpectColumnValuesToBeUnique(
+        column=key, meta=_meta("key.duplicate", rulebook.severity_of(file, key, "Duplicate UniqueID")),
+        description=f"{key} identifies one row of {file}.csv.")]  # fmt: skip
+    for col in file_spec.columns:
+        found += _column_expectations(file, version, col)
+    for rule_file, column_a, column_b, rule_id, severity, description in BUSINESS_RULES:
+        if rule_file == file:
+            found.append(gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A=column_a, column_B=column_b, or_equal=True, ignore_row_if="either_value_is_missing",
+                meta=_meta(rule_id, severity), description=description))  # fmt: skip
+    for expectation in found:
+        expectation.severity = "critical" if expectation.meta["severity"] == "error" else "warning"
+    return gx.ExpectationSuite(
+        name=name,
+        expectations=found,
+        meta={"hmis_file": file, "csv_version": version, "generated_by": "pipelines.ingest.gx.suites"},
+    )
+
+
+def all_suites() -> list[gx.ExpectationSuite]:
+    return [build_suite(file, version) for version in CSV_VERSIONS for file in FILE_ORDER]
+
+
+def comparable(suite_json: dict) -> dict:
+    """A suite's content without the ids GX assigns on save."""
+    content = {k: v for k, v in suite_json.items() if k not in ("id", "notes")}
+    content["expectations"] = [{k: v for k, v in e.items() if k not in ("id", "notes")} for e in suite_json.get("expectations", [])]
+    return json.loads(json.dumps(content, sort_keys=True, default=str))
+
+
+def write_repo_suites() -> int:
+    """Save the generated suites into the committed file-mode context ``expectations/``; unchanged ones stay as they are."""
+    context = gx.get_context(mode="file", context_root_dir=str(REPO_CONTEXT))
+    changed = 0
+    for suite in all_suites():
+        path = REPO_CONTEXT / "expectations" / f"{suite.name.replace('.', '/')}.json"
+        if path.exists() and comparable(json.loads(path.read_text())) == comparable(suite.to_json_dict()):
+            continue
+        context.suites.add_or_update(suite)
+        changed += 1
+    return changed
+
+
+if __name__ == "__main__":
+    print(f"{write_repo_suites()} suites changed in {REPO_CONTEXT}")

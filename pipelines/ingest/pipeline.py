@@ -1,0 +1,243 @@
+"""One delivery from landing to raw: archive, register, unpack, validate, load — in that order.
+
+Everything an export writes (raw rows, registry row, findings) goes in one DuckDB transaction, so a
+crash leaves nothing half-written; a fatal finding writes only the registry row and its findings.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from pipelines.config import Settings, get_settings
+from pipelines.errors import WaypointError
+from pipelines.ingest import registry
+from pipelines.ingest.archive import ArchivedFile, archive_delivery
+from pipelines.ingest.db import connect
+from pipelines.ingest.deliveries import find_deliveries, source_of
+from pipelines.ingest.layout import quote, raw_columns, table_name
+from pipelines.ingest.models import ERROR, FATAL, SEVERITIES, Finding, IngestResult
+from pipelines.ingest.reader import load_text_file
+from pipelines.ingest.structure import ColumnMap, check_header
+from pipelines.ingest.textfile import TextFile, prepare
+from pipelines.ingest.unpack import Limits, ZipRejected, unpack
+from pipelines.ingest.validate import FINDINGS_TABLE, create_findings_table, validate_export, view_name
+from pipelines.ingest.version import detect_version
+from pipelines.spec import FILE_ORDER, CSV_VERSIONS, load_spec
+
+_REQUIRED_FILES = ("Export", "Client")
+_EXPORT_FIELDS = {
+    "export_id": "ExportID", "source_type": "SourceType", "csv_version_declared": "CSVVersion",
+    "export_date": "ExportDate", "export_start": "ExportStartDate", "export_end": "ExportEndDate",
+    "export_period_type": "ExportPeriodType", "export_directive": "ExportDirective", "hash_status": "HashStatus",
+    "software_name": "SoftwareName", "software_version": "SoftwareVersion", "implementation_id": "ImplementationID",
+}  # fmt: skip
+
+
+class IngestFailed(WaypointError):
+    """Loading stopped part-way; the transaction was rolled back and nothing was written."""
+
+
+@dataclass
+class _Export:
+    """Everything learned about one delivery before it is written."""
+
+    archived: ArchivedFile
+    source_id: str
+    findings: list[Finding] = field(default_factory=list)
+    texts: dict[str, TextFile] = field(default_factory=dict)
+    maps: dict[str, ColumnMap] = field(default_factory=dict)
+    export_row: dict[str, str] = field(default_factory=dict)
+    version: str | None = None
+
+    @property
+    def fatal(self) -> bool:
+        return any(f.severity == FATAL for f in self.findings)
+
+    @property
+    def ingest_id(self) -> str:
+        return self.archived.sha256[:16]
+
+
+def _export_row(text: TextFile) -> tuple[dict[str, str], list[Finding]]:
+    with open(text.path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(io.StringIO(handle.read(1 << 20)), delimiter=text.delimiter, strict=False))
+    header = [h.strip().lower() for h in rows[0]] if rows else []
+    data = [r for r in rows[1:] if any(v.strip() for v in r)]
+    if not data:
+        return {}, [Finding("Export", "export.no_row", FATAL, "Export.csv has no data row, so the export cannot be identified.")]
+    findings = []
+    if len(data) > 1:
+        findings.append(Finding("Export", "export.many_rows", ERROR, f"Export.csv has {len(data)} data rows; the spec allows one. The first was used."))
+    return {h: v for h, v in zip(header, data[0], strict=False) if v != ""}, findings
+
+
+def _inspect(export: _Export, work: Path, limits: Limits) -> None:
+    """Unpack, read headers, identify the export and its version, check the columns."""
+    try:
+        members, findings = unpack(export.archived.archive_path, work, limits)
+    except ZipRejected as rejected:
+        export.findings.append(rejected.finding)
+        return
+    export.findings += findings
+    for name in FILE_ORDER:
+        if name not in members:
+            severity = FATAL if name in _REQUIRED_FILES else ERROR
+            export.findings.append(Finding(name, "file.missing", severity, f"The export has no {name}.csv." + ("" if severity == FATAL else " Nothing was loaded for it.")))
+            continue
+        text, findings = prepare(members[name])
+        export.texts[name] = text
+        export.findings += findings
+    if export.fatal:
+        return
+    export.export_row, findings = _export_row(export.texts["Export"])
+    export.findings += findings
+    if export.fatal:
+        return
+    export.version, findings = detect_version(export.export_row.get("csvversion"), export.texts["Client"].header)
+    export.findings += findings
+    if export.version is None:
+        return
+    spec = load_spec(export.version)
+    other_version = next(v for v in CSV_VERSIONS if v != export.version)
+    for name, text in export.texts.items():
+        column_map, findings = check_header(text.header, spec.file(name), (other_version, load_spec(other_version).file(name)))
+        export.maps[name] = column_map
+        export.findings += findings
+
+
+def _stage(con: duckdb.DuckDBPyConnection, export: _Export) -> None:
+    """Read every file into temp tables and expose them under HUD names as views ``_v_<table>``."""
+    spec = load_spec(export.version)
+    for name in FILE_ORDER:
+        columns = spec.file(name).column_names
+        column_map = export.maps.get(name)
+        if column_map is None or not column_map.names:
+            nulls = ", ".join(f"NULL::VARCHAR AS {quote(c)}" for c in columns)
+            con.execute(f"CREATE OR REPLACE TEMP VIEW {view_name(name)} AS SELECT {nulls}, NULL::BIGINT AS _row_number WHERE FALSE")
+            continue
+        staged = f"_in_{table_name(name)}"
+        export.findings += load_text_file(con, export.texts[name], staged)
+        position = {hud: i for i, hud in column_map.loaded}
+        select = ", ".join(f"c{position[c] + 1} AS {quote(c)}" if c in position else f"NULL::VARCHAR AS {quote(c)}" for c in columns)
+        con.execute(f"CREATE OR REPLACE TEMP VIEW {view_name(name)} AS SELECT {select}, rowid + 1 AS _row_number FROM {quote(staged)}")
+
+
+def _add_findings(con: duckdb.DuckDBPyConnection, findings: list[Finding]) -> None:
+    if not findings:
+        return
+    table = pa.table({
+        "file": [f.file for f in findings], "row_number": pa.array([f.row_number for f in findings], pa.int64()),
+        "column_name": [f.column_name for f in findings], "rule_id": [f.rule_id for f in findings],
+        "severity": [f.severity for f in findings], "message": [f.message for f in findings],
+        "value": [f.value for f in findings],
+    })  # fmt: skip
+    con.register("_python_findings", table)
+    con.execute(f"INSERT INTO {FINDINGS_TABLE} SELECT * FROM _python_findings")
+    con.unregister("_python_findings")
+
+
+def _write(con: duckdb.DuckDBPyConnection, export: _Export, status: str, received_at: object) -> IngestResult:
+    """Registry row, findings and (when loaded) raw rows: one transaction."""
+    result = IngestResult(
+        path=Path(export.archived.original_name), ingest_id=export.ingest_id, sha256=export.archived.sha256,
+        source_id=export.source_id, status=status, export_id=export.export_row.get("exportid"), csv_version=export.version,
+    )  # fmt: skip
+    counts = dict(con.execute(f"SELECT severity, count(*) FROM {FINDINGS_TABLE} GROUP BY 1").fetchall())
+    result.findings = {s: int(counts.get(s, 0)) for s in SEVERITIES}
+    loaded = status == "loaded"
+    if loaded:
+        for name, column_map in export.maps.items():
+            if column_map.names:
+                result.rows[name] = con.execute(f"SELECT count(*) FROM {view_name(name)}").fetchone()[0]
+    record = {key: export.export_row.get(col.lower()) for key, col in _EXPORT_FIELDS.items()}
+    record.update(
+        ingest_id=export.ingest_id, sha256=export.archived.sha256, source_id=export.source_id,
+        original_name=export.archived.original_name, archive_path=str(export.archived.archive_path),
+        received_at=received_at, status=status, csv_version=export.version, rows_loaded=result.rows_loaded,
+        findings_fatal=result.findings[FATAL], findings_error=result.findings[ERROR], findings_warning=result.findings["warning"],
+    )  # fmt: skip
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if loaded:
+            for name in result.rows:
+                spec_columns = load_spec(export.version).file(name).column_names
+                cols = ", ".join(quote(c) for c in spec_columns)
+                con.execute(
+                    f"INSERT INTO raw.{quote(table_name(name))} ({cols}, _ingest_id, _source_id, _csv_version, _row_number) "
+                    f"SELECT {cols}, ?, ?, ?, _row_number FROM {view_name(name)} ORDER BY _row_number",
+                    [export.ingest_id, export.source_id, export.version],
+                )
+        registry.insert_registry(con, record)
+        con.execute(f"INSERT INTO meta.validation_findings SELECT ?, * FROM {FINDINGS_TABLE}", [export.ingest_id])
+        con.execute("COMMIT")
+    except BaseException as err:
+        con.execute("ROLLBACK")
+        if isinstance(err, duckdb.Error):
+            raise IngestFailed(f"Loading {export.archived.original_name} failed and was undone; nothing was written ({str(err).splitlines()[0]}).") from err
+        raise
+    return result
+
+
+def _drop_temp(con: duckdb.DuckDBPyConnection) -> None:
+    for kind, name in con.execute(
+        "SELECT 'VIEW', view_name FROM duckdb_views() WHERE temporary AND NOT internal "
+        "UNION ALL SELECT 'TABLE', table_name FROM duckdb_tables() WHERE temporary"
+    ).fetchall():
+        con.execute(f"DROP {kind} IF EXISTS {quote(name)}")
+
+
+def ingest_one(con: duckdb.DuckDBPyConnection, path: Path, source_id: str, settings: Settings, limits: Limits) -> IngestResult:
+    archived, findings = archive_delivery(path, settings.archive)
+    export = _Export(archived=archived, source_id=source_id, findings=findings)
+    existing = registry.registered(con, archived.sha256)
+    if existing:
+        return IngestResult(path=path, ingest_id=existing[0], sha256=archived.sha256, source_id=source_id, status="duplicate")
+    received_at = registry.now()
+    work_root = settings.home / "work"
+    work_root.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="ingest-", dir=work_root))
+    try:
+        _inspect(export, work, limits)
+        create_findings_table(con)
+        hashed = export.export_row.get("hashstatus", "").strip() in ("2", "4")
+        if not export.fatal:
+            _stage(con, export)
+            validate_export(con, load_spec(export.version), {n for n, m in export.maps.items() if m.names}, hashed=hashed)
+        _add_findings(con, export.findings)
+        result = _write(con, export, "rejected" if export.fatal else "loaded", received_at)
+        result.path = path
+        return result
+    finally:
+        _drop_temp(con)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def ingest_paths(
+    paths: list[Path], *, source: str | None = None, settings: Settings | None = None, limits: Limits | None = None
+) -> list[IngestResult]:
+    """Archive, register, validate and load each delivered export; one result per delivered file."""
+    settings = (settings or get_settings()).ensure()
+    limits = limits or Limits()
+    deliveries: list[Path] = []
+    for path in map(Path, paths):
+        if not path.exists():
+            raise WaypointError(f"{path} does not exist.")
+        deliveries += find_deliveries(path)
+    results = []
+    con = connect(settings.ingest_db)
+    try:
+        con.execute(f"SET temp_directory = '{settings.home / 'work' / 'duckdb_tmp'}'")
+        registry.ensure_schema(con)
+        for delivery in deliveries:
+            results.append(ingest_one(con, delivery, source or source_of(delivery), settings, limits))
+    finally:
+        con.close()
+    return results

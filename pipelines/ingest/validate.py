@@ -1,0 +1,139 @@
+"""Run every spec-generated check over one export's files, set-wise in DuckDB, into ``_findings``.
+
+Each file is read once with all its row checks OR-ed together; only the rows that break something
+are looked at again to say which rule they break. Keys and cross-file references are GROUP BYs and
+anti-joins. The views ``_v_<table>`` (HUD column names + ``_row_number``) are prepared by the loader.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from pipelines.ingest import rulebook
+from pipelines.ingest.checks import RowCheck, column_checks, conditional_checks, foreign_columns, sql_text
+from pipelines.ingest.layout import quote, table_name
+from pipelines.spec import FileSpec, HmisSpec
+
+FINDINGS_TABLE = "_findings"
+
+
+def view_name(file: str) -> str:
+    return f"_v_{table_name(file)}"
+
+
+def create_findings_table(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {FINDINGS_TABLE} (file VARCHAR, row_number BIGINT, column_name VARCHAR, "
+        "rule_id VARCHAR, severity VARCHAR, message VARCHAR, value VARCHAR)"
+    )
+
+
+def _source(spec: HmisSpec, file_spec: FileSpec) -> tuple[str, dict[str, str]]:
+    """FROM clause for the file's checks, joined to the columns its conditional rules borrow."""
+    joins, lookup = [], {}
+    for i, column in enumerate(sorted(foreign_columns(file_spec))):
+        owner = next((f for f in spec.files.values() if column in f.column_names), None)
+        if owner is None:
+            continue
+        key = owner.key
+        if key in file_spec.column_names:
+            inner = f"SELECT g.{quote(key)} AS k, first(g.{quote(column)}) AS val FROM {view_name(owner.name)} g GROUP BY 1"
+            on = f"v.{quote(key)}"
+        elif "EnrollmentID" in file_spec.column_names and key in spec.file("Enrollment").column_names:
+            inner = (
+                f"SELECT e.\"EnrollmentID\" AS k, first(g.{quote(column)}) AS val FROM {view_name('Enrollment')} e "
+                f"JOIN {view_name(owner.name)} g ON g.{quote(key)} = e.{quote(key)} GROUP BY 1"
+            )
+            on = 'v."EnrollmentID"'
+        else:
+            continue
+        joins.append(f"LEFT JOIN ({inner}) lk{i} ON lk{i}.k = {on}")
+        lookup[column] = f"v._lk{i}"
+    if not joins:
+        return f"{view_name(file_spec.name)} v", lookup
+    extra = ", ".join(f"lk{i}.val AS _lk{i}" for i in range(len(joins)))
+    return f"(SELECT v.*, {extra} FROM {view_name(file_spec.name)} v {' '.join(joins)}) v", lookup
+
+
+def _insert(check: RowCheck, source: str) -> str:
+    return (
+        f"SELECT {sql_text(check.file)}, v._row_number, {sql_text(check.column)}, {sql_text(check.rule_id)}, "
+        f"{sql_text(check.severity)}, {check.message}, left(v.{quote(check.column)}, 200) FROM {source} WHERE {check.bad}"
+    )
+
+
+def check_rows(con: duckdb.DuckDBPyConnection, spec: HmisSpec, file_spec: FileSpec, *, hashed: bool) -> list[str]:
+    """Row checks of one file; returns the conditional rules that could not be automated."""
+    source, lookup = _source(spec, file_spec)
+    checks = column_checks(spec, file_spec, hashed=hashed)
+    conditional, skipped = conditional_checks(file_spec, lookup)
+    checks += conditional
+    if not checks:
+        return skipped
+    any_bad = " OR ".join(f"coalesce({c.bad}, FALSE)" for c in checks)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _bad AS SELECT * FROM {source} WHERE {any_bad}")
+    if con.execute("SELECT count(*) FROM _bad").fetchone()[0]:
+        union = " UNION ALL ".join(_insert(c, "_bad v") for c in checks)
+        con.execute(f"INSERT INTO {FINDINGS_TABLE} {union}")
+    con.execute("DROP TABLE _bad")
+    return skipped
+
+
+def check_keys(con: duckdb.DuckDBPyConnection, file_spec: FileSpec) -> None:
+    """Duplicate unique identifiers: every repeat after the first is flagged with the first's row."""
+    file = file_spec.name
+    key = rulebook.unique_keys().get(file, file_spec.key)
+    severity = rulebook.severity_of(file, key, "Duplicate UniqueID")
+    k = quote(key)
+    con.execute(
+        f"""INSERT INTO {FINDINGS_TABLE}
+        WITH dup AS (
+            SELECT {k} AS k, min(_row_number) AS first_row FROM {view_name(file)}
+            WHERE {k} IS NOT NULL GROUP BY 1 HAVING count(*) > 1
+        )
+        SELECT {sql_text(file)}, v._row_number, {sql_text(key)}, 'key.duplicate', {sql_text(severity)},
+            {sql_text(f"{key} '")} || left(v.{k}, 200) || {sql_text(f"' appears more than once in {file}.csv (first in row ")}
+                || dup.first_row::VARCHAR || ').',
+            left(v.{k}, 200)
+        FROM {view_name(file)} v JOIN dup ON dup.k = v.{k}
+        WHERE v._row_number > dup.first_row"""
+    )
+
+
+def check_references(con: duckdb.DuckDBPyConnection, spec: HmisSpec, file_spec: FileSpec, delivered: set[str]) -> None:
+    """Values that must match a key in another file of the same export (anti-joins)."""
+    file = file_spec.name
+    for fk in rulebook.foreign_keys():
+        if fk.file != file or fk.column not in file_spec.column_names or fk.parent not in delivered:
+            continue
+        parent = spec.file(fk.parent)
+        if fk.parent_column not in parent.column_names:
+            continue
+        col, pcol = quote(fk.column), quote(fk.parent_column)
+        match = f"p.{pcol} = v.{col}"
+        if fk.same_project and "ProjectID" in file_spec.column_names and "ProjectID" in parent.column_names:
+            match += ' AND p."ProjectID" = v."ProjectID"'
+            where = f" for the same ProjectID"
+        else:
+            where = ""
+        con.execute(
+            f"""INSERT INTO {FINDINGS_TABLE}
+            SELECT {sql_text(file)}, v._row_number, {sql_text(fk.column)}, 'key.foreign', {sql_text(fk.severity)},
+                {sql_text(f"{fk.column} '")} || left(v.{col}, 200)
+                    || {sql_text(f"' has no match in {fk.parent}.csv ({fk.parent_column}{where}).")},
+                left(v.{col}, 200)
+            FROM {view_name(file)} v
+            WHERE v.{col} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {view_name(fk.parent)} p WHERE {match})"""
+        )
+
+
+def validate_export(con: duckdb.DuckDBPyConnection, spec: HmisSpec, delivered: set[str], *, hashed: bool) -> list[str]:
+    """All checks of all delivered files into ``_findings``; returns unautomated conditional rules."""
+    skipped: list[str] = []
+    for file_spec in spec.files.values():
+        if file_spec.name not in delivered:
+            continue
+        skipped += check_rows(con, spec, file_spec, hashed=hashed)
+        check_keys(con, file_spec)
+        check_references(con, spec, file_spec, delivered)
+    return skipped

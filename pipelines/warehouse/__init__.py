@@ -1,0 +1,1 @@
+"""The warehouse build: run dbt into a new DuckDB file, check it, publish it atomically."""
