@@ -7,14 +7,14 @@ import streamlit as st
 from dashboards.data.access import DataAccess
 from dashboards.navigation import pages_for
 from dashboards.state.users import UserRecord
-from dashboards.ui.context import TOKEN_KEY, authenticator, current_user, session_token
+from dashboards.ui.context import SESSION_ENDED_KEY, TOKEN_KEY, current_user, session_token
 from dashboards.ui.signin import change_password_page, sign_in_page, user_sidebar
 
 
 def _signed_out(had_token: bool) -> None:
     if had_token:  # idle timeout, disabled account, or signed out elsewhere
         st.session_state.pop(TOKEN_KEY, None)
-        st.session_state["_waypoint_session_ended"] = True
+        st.session_state[SESSION_ENDED_KEY] = True
     st.navigation([st.Page(sign_in_page, title="Sign in", url_path="sign-in")], position="hidden").run()
 
 
@@ -41,10 +41,7 @@ def main() -> None:
     pages = [
         st.Page(e.path, title=e.title, icon=e.icon, url_path=e.key, default=(i == 0)) for i, e in enumerate(entries)
     ]
-    current = st.navigation(pages)
-    if authenticator().is_new_page(token, current.url_path):
-        access.record_page_view(current.url_path)
-    current.run()
+    st.navigation(pages).run()  # each page's page_context() checks the role and audits the view
 
 
 main()

@@ -66,9 +66,7 @@ _POLICIES = (
         person_level=True,
         suppressed=False,
         pages=(OVERVIEW, DATA_QUALITY, HUD_REPORTS, TRENDS, OUTCOMES, ADMINISTRATION),
-        capabilities=frozenset(
-            {Capability.MANAGE_ALL_USERS, Capability.VIEW_AUDIT_LOG, Capability.VIEW_PIPELINE_HEALTH, Capability.RUN_BUILDS}
-        ),
+        capabilities=frozenset(Capability) - {Capability.MANAGE_AGENCY_USERS},
     ),
     RolePolicy(
         Role.AGENCY_ADMIN,
@@ -129,9 +127,7 @@ _POLICIES = (
 POLICIES: dict[Role, RolePolicy] = {p.role: p for p in _POLICIES}
 
 # Roles an Agency Admin may give to the users of its own agency.
-AGENCY_MANAGED_ROLES = frozenset(
-    {Role.AGENCY_ADMIN, Role.CASE_MANAGER_III, Role.CASE_MANAGER_II, Role.CASE_MANAGER_I}
-)
+AGENCY_MANAGED_ROLES = frozenset({Role.AGENCY_ADMIN, Role.CASE_MANAGER_III, Role.CASE_MANAGER_II, Role.CASE_MANAGER_I})
 
 
 def parse_role(value: str) -> Role:

@@ -218,7 +218,8 @@ def suppress_frame(
     values = body.copy()
     status = pd.DataFrame(SHOWN, index=body.index, columns=[*counts, *rates])
     totals = []
-    groups = body.groupby(list(tables_by), sort=False, dropna=False).groups if tables_by else {(): body.index}
+    by = list(tables_by) if len(tables_by) > 1 else (tables_by[0] if tables_by else None)
+    groups = body.groupby(by, sort=False, dropna=False).groups if by is not None else {(): body.index}
     for key, index in groups.items():
         matrix = body.loc[index, counts].fillna(0).to_numpy(dtype=np.int64)
         table, cell_status = suppress_matrix(matrix, threshold, row_totals=len(counts) > 1, column_totals=True)

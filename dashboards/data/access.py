@@ -76,8 +76,12 @@ class DataAccess:
                 relation = find_relation(conn, PROJECT_FUNDERS)
                 if relation is None:
                     return frozenset()
-                clause, params = _in_list("funder_code", codes)
-                rows = conn.execute(f"select distinct project_id from {relation} where {clause}", params).fetchall()
+                wanted = sorted(set(codes))
+                if not wanted:
+                    return frozenset()
+                marks = ", ".join("?" for _ in wanted)
+                sql = f"select distinct project_key from {relation} where cast(funder as varchar) in ({marks})"
+                rows = conn.execute(sql, wanted).fetchall()
         except DataNotReady:
             return frozenset()
         return frozenset(str(r[0]) for r in rows)

@@ -63,7 +63,8 @@ class AdminAccess:
                 relation = find_relation(conn, PROJECTS)
                 if relation is None:
                     return None
-                rows = conn.execute(f"select project_id from {relation} where agency_id = ?", [agency_id]).fetchall()
+                sql = f"select project_key from {relation} where organization_key = ?"
+                rows = conn.execute(sql, [agency_id]).fetchall()
         except DataNotReady:
             return None
         return {str(r[0]) for r in rows}

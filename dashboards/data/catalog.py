@@ -1,4 +1,4 @@
-"""Every warehouse relation the dashboards read, declared once: its level, the columns that carry scope, what to suppress.
+"""Every warehouse relation the dashboards read, declared once: its level, its scope columns, what to suppress.
 
 A page asks for a dataset by name; the access layer (dashboards.data.access) turns the declaration into a scoped,
 read-only query. Adding a mart to the dashboards is one ``Dataset(...)`` entry here. Relation names are looked up
@@ -21,8 +21,8 @@ class ScopeColumns:
     """Which columns of a relation carry each scope axis (None: the relation does not carry it)."""
 
     coc: str | None = "coc_code"
-    agency: str | None = "agency_id"
-    project: str | None = "project_id"
+    agency: str | None = "organization_key"  # the agency (Organization.csv), source-namespaced
+    project: str | None = "project_key"  # source-namespaced ProjectID
     funder: str | None = None
 
 
@@ -46,6 +46,10 @@ class Dataset:
 PERSON_COLUMNS = frozenset(
     {
         "personal_id",
+        "personal_key",
+        "enrollment_key",
+        "household_key",
+        "exit_key",
         "client_id",
         "warehouse_client_id",
         "enrollment_id",
@@ -62,28 +66,39 @@ PERSON_COLUMNS = frozenset(
 )
 
 # Where a Funder's funding-source codes (HUD list 2.06.1) become the projects it may see.
-PROJECT_FUNDERS = "dim_project_funders"  # columns: project_id, funder_code
+PROJECT_FUNDERS = "bridge_project_funder"  # columns: project_key, funder
 # Where demo users and the administration page find agencies and projects.
-PROJECTS = "dim_project"  # columns: project_id, project_name, project_type, agency_id, agency_name, coc_code
-# The build metadata table the warehouse build writes into the published file.
-BUILD_METADATA = "meta_build"
+PROJECTS = "dim_project"  # columns: project_key, organization_key, project_name, project_type, single_coc_code
+# The build metadata table the warehouse build writes into the published file (meta.build).
+BUILD_METADATA = "build"
 
 _DATASETS = (
     Dataset(
         name="projects",
         relation=PROJECTS,
         level=Level.AGGREGATE,
-        columns=("coc_code", "agency_id", "agency_name", "project_id", "project_name", "project_type"),
-        order_by=("coc_code", "agency_name", "project_name"),
+        columns=("single_coc_code", "organization_key", "project_key", "project_name", "project_type"),
+        scope=ScopeColumns(coc="single_coc_code"),
+        order_by=("single_coc_code", "organization_key", "project_name"),
     ),
     Dataset(
         name="people_served_by_project",
         relation="int_enrollments",
         level=Level.AGGREGATE,
-        columns=("coc_code", "agency_id", "project_id", "project_type"),
+        columns=("coc_code", "organization_key", "project_key", "project_type"),
         counts=("people_served",),
-        count_distinct={"people_served": ("source_id", "personal_id")},
-        order_by=("coc_code", "agency_id", "project_id"),
+        count_distinct={"people_served": ("personal_key",)},
+        order_by=("coc_code", "organization_key", "project_key"),
+    ),
+    Dataset(
+        name="people_served_by_project_type",
+        relation="int_enrollments",
+        level=Level.AGGREGATE,
+        columns=("coc_code", "project_type"),
+        counts=("people_served",),
+        count_distinct={"people_served": ("personal_key",)},
+        tables_by=("coc_code",),
+        order_by=("coc_code", "project_type"),
     ),
     Dataset(
         name="enrollments",
@@ -91,16 +106,16 @@ _DATASETS = (
         level=Level.PERSON,
         columns=(
             "coc_code",
-            "agency_id",
-            "project_id",
+            "organization_key",
+            "project_key",
             "project_type",
             "source_id",
             "personal_id",
-            "enrollment_id",
+            "enrollment_key",
             "entry_date",
             "exit_date",
         ),
-        order_by=("project_id", "entry_date"),
+        order_by=("project_key", "entry_date"),
     ),
 )
 

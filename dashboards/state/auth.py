@@ -81,15 +81,16 @@ class Authenticator:
             return SignInResult(SignInStatus.DISABLED)
         token = secrets.token_urlsafe(32)
         with connect(self.app_db) as conn:
-            conn.execute(
-                "update users set failed_sign_ins = 0, locked_until = null where user_id = ?", (user.user_id,)
-            )
+            conn.execute("update users set failed_sign_ins = 0, locked_until = null where user_id = ?", (user.user_id,))
             conn.execute(
                 "insert into sessions (token_hash, user_id, created_at, last_seen) values (?, ?, ?, ?)",
                 (_token_hash(token), user.user_id, to_text(now), to_text(now)),
             )
         self.audit.record(
-            "sign_in", username=user.username, role=user.role, detail={"must_change_password": user.must_change_password}
+            "sign_in",
+            username=user.username,
+            role=user.role,
+            detail={"must_change_password": user.must_change_password},
         )
         return SignInResult(SignInStatus.OK, token=token, user=self.users.get_by_id(user.user_id))
 

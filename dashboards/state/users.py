@@ -149,7 +149,8 @@ class UserStore:
             if agency_id is None:
                 rows = conn.execute("select * from users order by username").fetchall()
             else:
-                rows = conn.execute("select * from users where agency_id = ? order by username", (agency_id,)).fetchall()
+                sql = "select * from users where agency_id = ? order by username"
+                rows = conn.execute(sql, (agency_id,)).fetchall()
         return [_record(r) for r in rows]
 
     def set_disabled(self, username: str, disabled: bool) -> None:
@@ -172,6 +173,25 @@ class UserStore:
             )
             conn.execute("delete from sessions where user_id = ?", (user.user_id,))
         return password
+
+    def set_scope(
+        self,
+        username: str,
+        *,
+        coc_code: str | None,
+        agency_id: str | None,
+        project_ids: list[str] | tuple[str, ...] | None,
+        funder_codes: list[str] | tuple[str, ...] | None,
+    ) -> None:
+        """Replaces a user's scope; the role decides which fields it needs."""
+        user = self.require(username)
+        projects, funders = _clean_list(project_ids), _clean_list(funder_codes)
+        check_scope_fields(user.role, agency_id, projects, funders)
+        with connect(self.path) as conn:
+            conn.execute(
+                "update users set coc_code = ?, agency_id = ?, project_ids = ?, funder_codes = ? where user_id = ?",
+                (coc_code or None, agency_id or None, json.dumps(projects), json.dumps(funders), user.user_id),
+            )
 
     def set_password(self, user_id: int, password: str) -> None:
         with connect(self.path) as conn:

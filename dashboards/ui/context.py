@@ -12,12 +12,14 @@ import streamlit as st
 
 from dashboards.data.access import DataAccess
 from dashboards.data.admin import AdminAccess
+from dashboards.roles import policy
 from dashboards.settings import get_security_settings
 from dashboards.state.auth import Authenticator
 from dashboards.state.users import UserRecord
 from pipelines.config import get_settings
 
 TOKEN_KEY = "_waypoint_session_token"
+SESSION_ENDED_KEY = "_waypoint_session_ended"  # only chooses a message on the sign-in page
 
 
 def authenticator() -> Authenticator:
@@ -42,10 +44,27 @@ class PageContext:
 
 
 def page_context(page: str) -> PageContext:
-    """What a page needs; stops the page when nobody (or nobody with a settled password) is signed in."""
+    """What a page needs; stops the page when nobody (or nobody with a settled password) is signed in.
+
+    Every page calls this first, so the sign-in gate, the role's page list and the page-view audit hold however a
+    page is reached (navigation, a typed URL, or a test harness running the page file directly).
+    """
+    token = session_token()
     user = current_user()
-    if user is None or user.must_change_password:
-        st.warning("Please sign in.")
+    if user is None or user.must_change_password:  # a page reached without the entry file's sign-in gate
+        from dashboards.ui.signin import sign_in_page  # the sign-in module imports this one
+
+        if token is not None:
+            st.session_state.pop(TOKEN_KEY, None)
+            st.session_state[SESSION_ENDED_KEY] = True
+        sign_in_page()
         st.stop()
     settings = get_settings()
-    return PageContext(user, DataAccess(user, settings), AdminAccess(user, settings), page)
+    data = DataAccess(user, settings)
+    if page not in policy(user.role).pages:  # a page reached without the role's navigation
+        data.audit.record("access_denied", username=user.username, role=user.role, page=page)
+        st.error("This page is not available for your role.")
+        st.stop()
+    if authenticator().is_new_page(token, page):
+        data.record_page_view(page)
+    return PageContext(user, data, AdminAccess(user, settings), page)

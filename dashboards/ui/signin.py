@@ -8,14 +8,14 @@ from dashboards.roles import policy
 from dashboards.scope import Scope
 from dashboards.state.auth import SignInStatus
 from dashboards.state.users import UserRecord
-from dashboards.ui.context import TOKEN_KEY, authenticator, session_token
+from dashboards.ui.context import SESSION_ENDED_KEY, TOKEN_KEY, authenticator, session_token
 from pipelines.errors import WaypointError
 
 
 def sign_in_page() -> None:
     st.title("Waypoint")
     st.caption("HMIS data warehouse of CDSA · OK-500 North Central Oklahoma · OK-507 Southeastern Oklahoma")
-    if st.session_state.pop("_waypoint_session_ended", False):
+    if st.session_state.get(SESSION_ENDED_KEY):
         st.info("Your session has ended. Please sign in again.")
     with st.form("sign_in"):
         username = st.text_input("User name", key="sign_in_username")
@@ -25,6 +25,7 @@ def sign_in_page() -> None:
         result = authenticator().sign_in(username, password)
         if result.status is SignInStatus.OK and result.token:
             st.session_state[TOKEN_KEY] = result.token
+            st.session_state.pop(SESSION_ENDED_KEY, None)
             st.rerun()
         st.error(result.message)
 
@@ -50,11 +51,13 @@ def change_password_page(user: UserRecord) -> None:
     sign_out_button()
 
 
+def _sign_out() -> None:
+    authenticator().sign_out(session_token())
+    st.session_state.pop(TOKEN_KEY, None)
+
+
 def sign_out_button() -> None:
-    if st.sidebar.button("Sign out", key="sign_out"):
-        authenticator().sign_out(session_token())
-        st.session_state.pop(TOKEN_KEY, None)
-        st.rerun()
+    st.sidebar.button("Sign out", key="sign_out", on_click=_sign_out)
 
 
 def user_sidebar(user: UserRecord, scope: Scope) -> None:

@@ -1,6 +1,6 @@
-"""Row-level checks generated from the spec: types, lengths, required values, code lists, patterns,
-characters and HUD's conditional rules. Each is a SQL predicate over one row of a file (alias ``v``)
-plus the plain-words message a finding carries.
+"""Row checks that need their own SQL: lists chosen by another column, value patterns from the spec's
+notes, and HUD's conditional rules. Each is a predicate over one row of a file (alias ``v``) plus the
+plain-words message a finding carries. Plain column rules (types, lengths, lists) live in column_rules.
 """
 
 from __future__ import annotations
@@ -10,12 +10,11 @@ from dataclasses import dataclass
 
 from pipelines.ingest import conditions, rulebook
 from pipelines.ingest.layout import quote
-from pipelines.ingest.models import WARNING
 from pipelines.spec import Column, FileSpec, HmisSpec, load_spec
 
 # rules.md §2: with HashStatus 2 or 4 these hold hashes, and the spec's lengths and patterns apply to unhashed data only.
-_HASHED_COLUMNS = {("Client", "FirstName"), ("Client", "MiddleName"), ("Client", "LastName"), ("Client", "SSN")}
-_TYPE_RULES = {
+HASHED_COLUMNS = {("Client", "FirstName"), ("Client", "MiddleName"), ("Client", "LastName"), ("Client", "SSN")}
+TYPE_RULES = {
     "I": ("type.integer", "'-?[0-9]+'", None, "a whole number"),
     "D": ("type.date", "'[0-9]{4}-[0-9]{2}-[0-9]{2}'", "DATE", "a date written YYYY-MM-DD"),
     "T": ("type.datetime", "'[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}'", "TIMESTAMP", "a date and time written YYYY-MM-DD hh:mm:ss"),
@@ -48,23 +47,8 @@ def _msg(*parts: str) -> str:
     return " || ".join(parts)
 
 
-def _type_check(file: str, col: Column) -> RowCheck | None:
-    if col.dtype not in _TYPE_RULES:
-        return None
-    rule_id, regex, cast, words = _TYPE_RULES[col.dtype]
-    ref = f"v.{quote(col.name)}"
-    bad = f"NOT regexp_full_match({ref}, {regex})"
-    if cast:
-        bad = f"({bad} OR TRY_CAST({ref} AS {cast}) IS NULL)"
-    return RowCheck(
-        file, col.name, rule_id, rulebook.severity_of(file, col.name, "Incorrect Data Type"),
-        f"({ref} IS NOT NULL AND {bad})",
-        _msg(sql_text(f"{col.name} is '"), _value(col.name), sql_text(f"', which is not {words}.")),
-    )  # fmt: skip
-
-
 def _valid_type(col: Column) -> str:
-    _, regex, _, _ = _TYPE_RULES["I"]
+    _, regex, _, _ = TYPE_RULES["I"]
     return f"regexp_full_match(v.{quote(col.name)}, {regex})"
 
 
@@ -72,7 +56,7 @@ def _codes(spec: HmisSpec, list_id: str, excluded: set[str]) -> list[str]:
     return [code for code in spec.lists.get(list_id, {}) if code not in excluded]
 
 
-def _excluded(notes: str) -> set[str]:
+def excluded_codes(notes: str) -> set[str]:
     for part in notes.split("|"):
         if _EXCLUDED_CODES.fullmatch(part):
             return {code.strip() for code in part.split(",")}
@@ -90,7 +74,7 @@ def _list_check(spec: HmisSpec, file: str, col: Column) -> RowCheck | None:
     if not col.value_lists:
         return None
     ref = f"v.{quote(col.name)}"
-    excluded = _excluded(col.notes)
+    excluded = excluded_codes(col.notes)
     if col.list_by:
         cases = [
             f"WHEN TRY_CAST(v.{quote(ctl)} AS INTEGER) = {int(value)} THEN NOT ({_in_list(ref, _codes(spec, lid, excluded), col.dtype)})"
@@ -110,33 +94,15 @@ def _list_check(spec: HmisSpec, file: str, col: Column) -> RowCheck | None:
     )  # fmt: skip
 
 
-def _string_checks(file: str, col: Column, hashed: bool, pattern: str | None) -> list[RowCheck]:
+def _pattern_check(file: str, col: Column, pattern: str, hashed: bool) -> list[RowCheck]:
     ref = f"v.{quote(col.name)}"
-    checks = []
-    skip_hashed = hashed and (file, col.name) in _HASHED_COLUMNS
-    if col.max_length and not skip_hashed:
-        checks.append(RowCheck(
-            file, col.name, "length.exceeded", rulebook.severity_of(file, col.name, "String Length Limit Exceeded"),
-            f"(length({ref}) > {col.max_length})",
-            _msg(sql_text(f"{col.name} is "), f"length({ref})::VARCHAR", sql_text(f" characters long; the spec allows {col.max_length}: '"), _value(col.name), sql_text("'.")),
-        ))  # fmt: skip
-    if pattern and not skip_hashed:
-        checks.append(RowCheck(
-            file, col.name, "format.pattern", rulebook.severity_of(file, col.name, "Incorrect Data Type"),
-            f"({ref} IS NOT NULL AND NOT regexp_full_match({ref}, {sql_text(pattern)}))",
-            _msg(sql_text(f"{col.name} is '"), _value(col.name), sql_text(f"', which does not have the form ^{pattern}$.")),
-        ))  # fmt: skip
-    checks.append(RowCheck(
-        file, col.name, "chars.impermissible", rulebook.severity_of(file, col.name, "Impermissible Characters"),
-        f"regexp_matches(coalesce({ref}, ''), '[<>\\[\\]{{}}]')",
-        _msg(sql_text(f"{col.name} contains a character HUD does not permit (< > [ ] {{ }}): '"), _value(col.name), sql_text("'.")),
-    ))  # fmt: skip
-    checks.append(RowCheck(
-        file, col.name, "chars.formula", WARNING,
-        f"regexp_matches(coalesce({ref}, ''), '^([=+@\\t\\r]|-[^0-9.])')",
-        _msg(sql_text(f"{col.name} starts like a spreadsheet formula and could run if opened in Excel: '"), _value(col.name), sql_text("'.")),
-    ))  # fmt: skip
-    return checks
+    if hashed and (file, col.name) in HASHED_COLUMNS:
+        return []
+    return [RowCheck(
+        file, col.name, "format.pattern", rulebook.severity_of(file, col.name, "Incorrect Data Type"),
+        f"({ref} IS NOT NULL AND NOT regexp_full_match({ref}, {sql_text(pattern)}))",
+        _msg(sql_text(f"{col.name} is '"), _value(col.name), sql_text(f"', which does not have the form ^{pattern}$.")),
+    )]  # fmt: skip
 
 
 def _patterns(file: str) -> dict[str, str]:
@@ -148,24 +114,16 @@ def _patterns(file: str) -> dict[str, str]:
     return found
 
 
-def column_checks(spec: HmisSpec, file_spec: FileSpec, *, hashed: bool) -> list[RowCheck]:
-    """Every single-column check of one file."""
+def special_checks(spec: HmisSpec, file_spec: FileSpec, *, hashed: bool) -> list[RowCheck]:
+    """Column checks the rule tables do not cover: lists chosen by another column, and value patterns."""
     file = file_spec.name
     patterns = _patterns(file)
     checks: list[RowCheck] = []
     for col in file_spec.columns:
-        ref = f"v.{quote(col.name)}"
-        if not col.nullable:
-            checks.append(RowCheck(
-                file, col.name, "required.missing", rulebook.severity_of(file, col.name, "Unallowed Null"),
-                f"({ref} IS NULL)", sql_text(f"{col.name} is empty; the spec requires a value."),
-            ))  # fmt: skip
-        if check := _type_check(file, col):
+        if col.list_by and (check := _list_check(spec, file, col)):
             checks.append(check)
-        if check := _list_check(spec, file, col):
-            checks.append(check)
-        if col.dtype == "S":
-            checks += _string_checks(file, col, hashed, patterns.get(col.name))
+        if col.dtype == "S" and col.name in patterns:
+            checks += _pattern_check(file, col, patterns[col.name], hashed)
     return checks
 
 

@@ -35,6 +35,7 @@ class IngestResult:
     csv_version: str | None = None
     rows: dict[str, int] = field(default_factory=dict)  # HMIS file name -> rows loaded
     findings: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SEVERITIES, 0))
+    timings: dict[str, float] = field(default_factory=dict)  # phase -> seconds (archive, unpack, read, validate, write)
 
     @property
     def rows_loaded(self) -> int:

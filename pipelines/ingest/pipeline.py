@@ -10,6 +10,7 @@ import csv
 import io
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -186,6 +187,17 @@ def _write(con: duckdb.DuckDBPyConnection, export: _Export, status: str, receive
     return result
 
 
+class _Clock:
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = self.laps.get(name, 0.0) + now - self._last
+        self._last = now
+
+
 def _drop_temp(con: duckdb.DuckDBPyConnection) -> None:
     for kind, name in con.execute(
         "SELECT 'VIEW', view_name FROM duckdb_views() WHERE temporary AND NOT internal "
@@ -195,7 +207,9 @@ def _drop_temp(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def ingest_one(con: duckdb.DuckDBPyConnection, path: Path, source_id: str, settings: Settings, limits: Limits) -> IngestResult:
+    clock = _Clock()
     archived, findings = archive_delivery(path, settings.archive)
+    clock.lap("archive")
     export = _Export(archived=archived, source_id=source_id, findings=findings)
     existing = registry.registered(con, archived.sha256)
     if existing:
@@ -206,14 +220,19 @@ def ingest_one(con: duckdb.DuckDBPyConnection, path: Path, source_id: str, setti
     work = Path(tempfile.mkdtemp(prefix="ingest-", dir=work_root))
     try:
         _inspect(export, work, limits)
+        clock.lap("unpack")
         create_findings_table(con)
         hashed = export.export_row.get("hashstatus", "").strip() in ("2", "4")
         if not export.fatal:
             _stage(con, export)
+            clock.lap("read")
             validate_export(con, load_spec(export.version), {n for n, m in export.maps.items() if m.names}, hashed=hashed)
+            clock.lap("validate")
         _add_findings(con, export.findings)
         result = _write(con, export, "rejected" if export.fatal else "loaded", received_at)
+        clock.lap("write")
         result.path = path
+        result.timings = clock.laps
         return result
     finally:
         _drop_temp(con)

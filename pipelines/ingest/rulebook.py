@@ -65,13 +65,20 @@ def _rows() -> tuple[dict[str, str], ...]:
 
 
 @cache
-def severity_of(file: str, column: str, issue_type: str) -> str:
-    """The severity of one check on one column; the issue type's usual priority when HUD lists none."""
-    for row in _rows():
-        if row["CSV"] == file and row["Name"] == column and row["issue_type"] == issue_type:
-            return _severity(row["Priority"])
+def _priorities() -> dict[tuple[str, str, str], str]:
+    return {(r["CSV"], r["Name"], r["issue_type"]): r["Priority"] for r in _rows() if r["Priority"].strip()}
+
+
+@cache
+def _usual_priority(issue_type: str) -> str | None:
     usual = Counter(r["Priority"] for r in _rows() if r["issue_type"] == issue_type).most_common(1)
-    return _severity(usual[0][0]) if usual else WARNING
+    return usual[0][0] if usual else None
+
+
+def severity_of(file: str, column: str, issue_type: str) -> str:
+    """The severity of one check on one column; the issue type's usual priority when the sheet gives none."""
+    priority = _priorities().get((file, column, issue_type), _usual_priority(issue_type))
+    return WARNING if priority is None else _severity(priority)
 
 
 @cache
@@ -88,7 +95,8 @@ def foreign_keys() -> tuple[ForeignKey, ...]:
         file, column, notes = row["CSV"], row["Name"], row["validation_notes"]
         same_project = bool(re.search(r"(?:for|with) the same ProjectID", notes))
         if row["issue_type"] == "Foreign Key Missing" and row["foreign_tbl"]:
-            keys[(file, column)] = ForeignKey(file, column, row["foreign_tbl"], row["fk_id_col"], same_project, _severity(row["Priority"]))
+            severity = severity_of(file, column, "Foreign Key Missing")
+            keys[(file, column)] = ForeignKey(file, column, row["foreign_tbl"], row["fk_id_col"], same_project, severity)
         elif (file, column) not in keys and (match := _MUST_MATCH.search(notes)):
             parent_column = match.group(1) or column
             keys[(file, column)] = ForeignKey(file, column, match.group(2), parent_column, same_project, WARNING)
@@ -106,7 +114,8 @@ def conditionals() -> tuple[Conditional, ...]:
             continue
         kind = "null_unless" if match.group(1).lower() == "null unless" else "required_if"
         condition = match.group(2).split(". ")[0].strip().rstrip(".")
-        severity = _severity(row["Priority"]) if row["issue_type"] in ("Null Unless", "Conditionally Invalid Value") else WARNING
+        own = row["issue_type"] in ("Null Unless", "Conditionally Invalid Value")
+        severity = severity_of(row["CSV"], row["Name"], row["issue_type"]) if own else WARNING
         key = (row["CSV"], row["Name"])
         if key not in found or row["issue_type"] in ("Null Unless", "Conditionally Invalid Value"):
             found[key] = Conditional(row["CSV"], row["Name"], kind, condition, row["readable_validation_notes"].strip(), severity)

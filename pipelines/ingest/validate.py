@@ -7,12 +7,14 @@ anti-joins. The views ``_v_<table>`` (HUD column names + ``_row_number``) are pr
 
 from __future__ import annotations
 
+from functools import cache
+
 import duckdb
 
-from pipelines.ingest import rulebook
-from pipelines.ingest.checks import RowCheck, column_checks, conditional_checks, foreign_columns, sql_text
+from pipelines.ingest import column_rules, rulebook
+from pipelines.ingest.checks import RowCheck, conditional_checks, foreign_columns, special_checks, sql_text
 from pipelines.ingest.layout import quote, table_name
-from pipelines.spec import FileSpec, HmisSpec
+from pipelines.spec import FileSpec, HmisSpec, load_spec
 
 FINDINGS_TABLE = "_findings"
 
@@ -62,47 +64,53 @@ def _insert(check: RowCheck, source: str) -> str:
     )
 
 
-def check_rows(con: duckdb.DuckDBPyConnection, spec: HmisSpec, file_spec: FileSpec, *, hashed: bool) -> list[str]:
-    """Row checks of one file; returns the conditional rules that could not be automated."""
+@cache
+def _row_check_sql(version: str, file: str, hashed: bool) -> tuple[str, str, tuple[str, ...]]:
+    """(screening SELECT, findings SELECT over ``_rows v`` for the special checks, unautomated rules); built once."""
+    spec = load_spec(version)
+    file_spec = spec.file(file)
     source, lookup = _source(spec, file_spec)
-    checks = column_checks(spec, file_spec, hashed=hashed)
+    checks = special_checks(spec, file_spec, hashed=hashed)
     conditional, skipped = conditional_checks(file_spec, lookup)
     checks += conditional
-    if not checks:
-        return skipped
-    any_bad = " OR ".join(f"coalesce({c.bad}, FALSE)" for c in checks)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _bad AS SELECT * FROM {source} WHERE {any_bad}")
-    if con.execute("SELECT count(*) FROM _bad").fetchone()[0]:
-        union = " UNION ALL ".join(_insert(c, "_bad v") for c in checks)
-        con.execute(f"INSERT INTO {FINDINGS_TABLE} {union}")
-    con.execute("DROP TABLE _bad")
-    return skipped
+    screen = " OR ".join([column_rules.screen(version, file, hashed), *(f"coalesce({c.bad}, FALSE)" for c in checks)])
+    union = " UNION ALL ".join(_insert(c, "_rows v") for c in checks)
+    return f"SELECT * FROM {source} WHERE {screen}", union, tuple(skipped)
 
 
-def check_keys(con: duckdb.DuckDBPyConnection, file_spec: FileSpec) -> None:
+def check_rows(con: duckdb.DuckDBPyConnection, version: str, file: str, *, hashed: bool) -> list[str]:
+    """Row checks of one file: one screening pass, then which rule each flagged row breaks."""
+    flagged, special, skipped = _row_check_sql(version, file, hashed)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _rows AS {flagged}")
+    if con.execute("SELECT count(*) FROM _rows").fetchone()[0]:
+        con.execute(f"INSERT INTO {FINDINGS_TABLE} {column_rules.detail(version, file, hashed)}")
+        if special:
+            con.execute(f"INSERT INTO {FINDINGS_TABLE} {special}")
+    con.execute("DROP TABLE _rows")
+    return list(skipped)
+
+
+def _key_sql(file_spec: FileSpec) -> str:
     """Duplicate unique identifiers: every repeat after the first is flagged with the first's row."""
     file = file_spec.name
     key = rulebook.unique_keys().get(file, file_spec.key)
     severity = rulebook.severity_of(file, key, "Duplicate UniqueID")
     k = quote(key)
-    con.execute(
-        f"""INSERT INTO {FINDINGS_TABLE}
-        WITH dup AS (
-            SELECT {k} AS k, min(_row_number) AS first_row FROM {view_name(file)}
-            WHERE {k} IS NOT NULL GROUP BY 1 HAVING count(*) > 1
-        )
-        SELECT {sql_text(file)}, v._row_number, {sql_text(key)}, 'key.duplicate', {sql_text(severity)},
+    return f"""SELECT {sql_text(file)}, v._row_number, {sql_text(key)}, 'key.duplicate', {sql_text(severity)},
             {sql_text(f"{key} '")} || left(v.{k}, 200) || {sql_text(f"' appears more than once in {file}.csv (first in row ")}
                 || dup.first_row::VARCHAR || ').',
             left(v.{k}, 200)
-        FROM {view_name(file)} v JOIN dup ON dup.k = v.{k}
+        FROM {view_name(file)} v JOIN (
+            SELECT {k} AS k, min(_row_number) AS first_row FROM {view_name(file)}
+            WHERE {k} IS NOT NULL GROUP BY 1 HAVING count(*) > 1
+        ) dup ON dup.k = v.{k}
         WHERE v._row_number > dup.first_row"""
-    )
 
 
-def check_references(con: duckdb.DuckDBPyConnection, spec: HmisSpec, file_spec: FileSpec, delivered: set[str]) -> None:
+def _reference_sql(spec: HmisSpec, file_spec: FileSpec, delivered: frozenset[str]) -> list[str]:
     """Values that must match a key in another file of the same export (anti-joins)."""
     file = file_spec.name
+    selects = []
     for fk in rulebook.foreign_keys():
         if fk.file != file or fk.column not in file_spec.column_names or fk.parent not in delivered:
             continue
@@ -111,29 +119,36 @@ def check_references(con: duckdb.DuckDBPyConnection, spec: HmisSpec, file_spec: 
             continue
         col, pcol = quote(fk.column), quote(fk.parent_column)
         match = f"p.{pcol} = v.{col}"
+        where = ""
         if fk.same_project and "ProjectID" in file_spec.column_names and "ProjectID" in parent.column_names:
             match += ' AND p."ProjectID" = v."ProjectID"'
-            where = f" for the same ProjectID"
-        else:
-            where = ""
-        con.execute(
-            f"""INSERT INTO {FINDINGS_TABLE}
-            SELECT {sql_text(file)}, v._row_number, {sql_text(fk.column)}, 'key.foreign', {sql_text(fk.severity)},
+            where = " for the same ProjectID"
+        selects.append(
+            f"""SELECT {sql_text(file)}, v._row_number, {sql_text(fk.column)}, 'key.foreign', {sql_text(fk.severity)},
                 {sql_text(f"{fk.column} '")} || left(v.{col}, 200)
                     || {sql_text(f"' has no match in {fk.parent}.csv ({fk.parent_column}{where}).")},
                 left(v.{col}, 200)
             FROM {view_name(file)} v
             WHERE v.{col} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {view_name(fk.parent)} p WHERE {match})"""
         )
+    return selects
+
+
+@cache
+def _relation_sql(version: str, file: str, delivered: frozenset[str]) -> str:
+    spec = load_spec(version)
+    file_spec = spec.file(file)
+    return " UNION ALL ".join([_key_sql(file_spec), *_reference_sql(spec, file_spec, delivered)])
 
 
 def validate_export(con: duckdb.DuckDBPyConnection, spec: HmisSpec, delivered: set[str], *, hashed: bool) -> list[str]:
     """All checks of all delivered files into ``_findings``; returns unautomated conditional rules."""
     skipped: list[str] = []
-    for file_spec in spec.files.values():
-        if file_spec.name not in delivered:
+    present = frozenset(delivered)
+    column_rules.create_rule_tables(con)
+    for file in spec.files:
+        if file not in delivered:
             continue
-        skipped += check_rows(con, spec, file_spec, hashed=hashed)
-        check_keys(con, file_spec)
-        check_references(con, spec, file_spec, delivered)
+        skipped += check_rows(con, spec.version, file, hashed=hashed)
+        con.execute(f"INSERT INTO {FINDINGS_TABLE} {_relation_sql(spec.version, file, present)}")
     return skipped

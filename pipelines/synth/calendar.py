@@ -37,7 +37,7 @@ def years_between(born: np.ndarray, on: np.ndarray) -> np.ndarray:
     """Completed years from day numbers ``born`` to ``on`` (the birthday rule HUD uses for ages)."""
     b = np.asarray(born, dtype=np.int64)
     o = np.asarray(on, dtype=np.int64)
-    years = (o.astype("datetime64[D]").astype("datetime64[Y]") - b.astype("datetime64[D]").astype("datetime64[Y]"))
+    years = o.astype("datetime64[D]").astype("datetime64[Y]") - b.astype("datetime64[D]").astype("datetime64[Y]")
     years = years.astype(np.int64)
     return years - (add_years(b, years) > o)
 

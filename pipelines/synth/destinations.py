@@ -39,9 +39,18 @@ OTHER_DESTINATIONS = np.array(
 def step_class(category: str, moved_in: np.ndarray) -> np.ndarray:
     """Which destination profile applies to a final exit from a step of this category."""
     base = {
-        "ES": "shelter", "NBN": "shelter", "SO": "outreach", "DAY": "services", "SSO": "services",
-        "RRHSO": "services", "CE": "services", "TH": "transitional", "PSH": "psh", "HP": "prevention",
-        "VHP": "prevention", "HOPWA_HP": "prevention",
+        "ES": "shelter",
+        "NBN": "shelter",
+        "SO": "outreach",
+        "DAY": "services",
+        "SSO": "services",
+        "RRHSO": "services",
+        "CE": "services",
+        "TH": "transitional",
+        "PSH": "psh",
+        "HP": "prevention",
+        "VHP": "prevention",
+        "HOPWA_HP": "prevention",
     }.get(category)
     if base is not None:
         return np.full(len(moved_in), base, dtype=object)

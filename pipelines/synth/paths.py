@@ -36,19 +36,50 @@ HOUSING = {"RRH", "PSH", "PHO", "VRRH", "HOPWA_PH"}  # steps with a move-in date
 SHELTER = {"ES", "NBN", "SO", "TH", "DAY"}
 
 _SINGLE = [
-    (("ES",), 16), (("NBN",), 18), (("SO",), 7), (("SO", "NBN"), 4), (("SO", "ES"), 2), (("ES", "RRH"), 8),
-    (("NBN", "RRH"), 5), (("NBN", "PSH"), 2), (("SO", "PSH"), 1.5), (("ES", "PSH"), 1), (("TH",), 3),
-    (("ES", "TH"), 2), (("HP",), 6), (("DAY",), 6), (("SSO",), 3), (("RRH",), 3), (("NBN", "PHO"), 0.7),
-    (("RRHSO",), 1), (("DAY", "NBN"), 2), (("HOPWA_PH",), 0.4), (("HOPWA_HP",), 0.4),
+    (("ES",), 16),
+    (("NBN",), 18),
+    (("SO",), 7),
+    (("SO", "NBN"), 4),
+    (("SO", "ES"), 2),
+    (("ES", "RRH"), 8),
+    (("NBN", "RRH"), 5),
+    (("NBN", "PSH"), 2),
+    (("SO", "PSH"), 1.5),
+    (("ES", "PSH"), 1),
+    (("TH",), 3),
+    (("ES", "TH"), 2),
+    (("HP",), 6),
+    (("DAY",), 6),
+    (("SSO",), 3),
+    (("RRH",), 3),
+    (("NBN", "PHO"), 0.7),
+    (("RRHSO",), 1),
+    (("DAY", "NBN"), 2),
+    (("HOPWA_PH",), 0.4),
+    (("HOPWA_HP",), 0.4),
 ]
 _VETERAN = [(("VRRH",), 6), (("NBN", "VRRH"), 6), (("ES", "VRRH"), 3), (("VHP",), 5), (("SO", "VRRH"), 1)]
 _FAMILY = [
-    (("ES",), 12), (("ES", "RRH"), 14), (("HP",), 10), (("TH",), 5), (("ES", "TH"), 3), (("RRH",), 5),
-    (("PSH",), 1), (("ES", "PSH"), 1), (("SSO",), 1), (("HOPWA_HP",), 0.3),
+    (("ES",), 12),
+    (("ES", "RRH"), 14),
+    (("HP",), 10),
+    (("TH",), 5),
+    (("ES", "TH"), 3),
+    (("RRH",), 5),
+    (("PSH",), 1),
+    (("ES", "PSH"), 1),
+    (("SSO",), 1),
+    (("HOPWA_HP",), 0.3),
 ]
 _YOUTH = [
-    (("ES",), 10), (("TH",), 4), (("RRH",), 4), (("ES", "TH"), 3), (("NBN",), 8), (("ES", "RRH"), 3),
-    (("SO",), 3), (("DAY",), 3),
+    (("ES",), 10),
+    (("TH",), 4),
+    (("RRH",), 4),
+    (("ES", "TH"), 3),
+    (("NBN",), 8),
+    (("ES", "RRH"), 3),
+    (("SO",), 3),
+    (("DAY",), 3),
 ]
 TEMPLATES: dict[str, list[tuple[tuple[str, ...], float]]] = {
     "single": _SINGLE,
@@ -86,26 +117,28 @@ class Candidates:
 def candidates(projects: pd.DataFrame) -> Candidates:
     """For every CoC, household kind and category, the projects that could serve the step."""
     table = {}
-    tags = projects["serves"].str.split(";")
+    rows = list(projects.itertuples(index=False))
+    tags = [set(p.serves.split(";")) for p in rows]
     for coc in projects["coc_code"].unique():
         for kind, wanted in SERVES.items():
             for category, (ptype, subtype, need) in CATEGORIES.items():
-                ok = (projects["coc_code"] == coc) & (projects["project_type"] == ptype)
-                if subtype is not None:
-                    ok &= projects["rrh_subtype"].fillna(0) == subtype
-                hiv = projects["target_population"] == 3
-                ok &= hiv if need == "hiv" else ~hiv
-                if need == "veterans":
-                    ok &= tags.apply(lambda t: "veterans" in t)
-                    if "veterans" not in wanted:
-                        ok &= False
-                else:
-                    ok &= tags.apply(lambda t, w=wanted: bool(set(t) & set(w)))
-                    if "veterans" not in wanted:  # veteran-only projects (SSVF) serve only veterans
-                        ok &= tags.apply(lambda t: set(t) != {"veterans"})
-                rows = np.flatnonzero(ok.to_numpy())
-                if len(rows):
-                    table[(coc, kind, category)] = (rows, projects["weight"].to_numpy()[rows].astype(float))
+                found = []
+                for i, p in enumerate(rows):
+                    if p.coc_code != coc or p.project_type != ptype:
+                        continue
+                    if subtype is not None and (pd.isna(p.rrh_subtype) or int(p.rrh_subtype) != subtype):
+                        continue
+                    if (p.target_population == 3) != (need == "hiv"):
+                        continue
+                    if need == "veterans":
+                        ok = "veterans" in tags[i] and "veterans" in wanted
+                    else:  # veteran-only projects (SSVF) serve only veterans
+                        ok = bool(tags[i] & set(wanted)) and ("veterans" in wanted or tags[i] != {"veterans"})
+                    if ok:
+                        found.append(i)
+                if found:
+                    rows_ = np.array(found)
+                    table[(coc, kind, category)] = (rows_, projects["weight"].to_numpy()[rows_].astype(float))
     return Candidates(table)
 
 

@@ -11,18 +11,134 @@ from __future__ import annotations
 import numpy as np
 
 _FIRST_A = np.array(
-    "Ka Le Mo Ta Ri So Da Ne Vi Lo Ma Jo Ha Be Cy Fa Ge Ila Ora Ule Ya Ze Pe Wi Ar El Om Tu Quo Sa Bry Dal".split()
+    [
+        "Ka",
+        "Le",
+        "Mo",
+        "Ta",
+        "Ri",
+        "So",
+        "Da",
+        "Ne",
+        "Vi",
+        "Lo",
+        "Ma",
+        "Jo",
+        "Ha",
+        "Be",
+        "Cy",
+        "Fa",
+        "Ge",
+        "Ila",
+        "Ora",
+        "Ule",
+        "Ya",
+        "Ze",
+        "Pe",
+        "Wi",
+        "Ar",
+        "El",
+        "Om",
+        "Tu",
+        "Quo",
+        "Sa",
+        "Bry",
+        "Dal",
+    ]
 )
 _FIRST_B = np.array(["", "", "la", "ri", "no", "ve", "si", "ra", "mi", "de", "lo", "ta", "ne", "qui", "vo"])
-_FIRST_C = np.array("n ra th lyn dor sa vin ette ric na mo ly xe el ane wen ric tor bel sey".split())
+_FIRST_C = np.array(
+    [
+        "n",
+        "ra",
+        "th",
+        "lyn",
+        "dor",
+        "sa",
+        "vin",
+        "ette",
+        "ric",
+        "na",
+        "mo",
+        "ly",
+        "xe",
+        "el",
+        "ane",
+        "wen",
+        "ric",
+        "tor",
+        "bel",
+        "sey",
+    ]
+)
 _LAST_A = np.array(
-    "Bran Cal Dun Fen Gar Hol Kes Lam Mor Nor Pel Quen Ros Sel Tam Vor Wel Yar Zan Ash Bel Cor Dra Ell Fal "
-    "Har Mar Ost Ral Stan Tav Ulm Vesk Wyn Brec Thal".split()
+    [
+        "Bran",
+        "Cal",
+        "Dun",
+        "Fen",
+        "Gar",
+        "Hol",
+        "Kes",
+        "Lam",
+        "Mor",
+        "Nor",
+        "Pel",
+        "Quen",
+        "Ros",
+        "Sel",
+        "Tam",
+        "Vor",
+        "Wel",
+        "Yar",
+        "Zan",
+        "Ash",
+        "Bel",
+        "Cor",
+        "Dra",
+        "Ell",
+        "Fal",
+        "Har",
+        "Mar",
+        "Ost",
+        "Ral",
+        "Stan",
+        "Tav",
+        "Ulm",
+        "Vesk",
+        "Wyn",
+        "Brec",
+        "Thal",
+    ]
 )
 _LAST_B = np.array(["", "", "a", "e", "i", "o", "er", "an", "ow", "il"])
 _LAST_C = np.array(
-    "by dale field ford ham ley more ton wick worth quist stad sen rud ville ridge cott mont ard ock "
-    "vane holt brook gard".split()
+    [
+        "by",
+        "dale",
+        "field",
+        "ford",
+        "ham",
+        "ley",
+        "more",
+        "ton",
+        "wick",
+        "worth",
+        "quist",
+        "stad",
+        "sen",
+        "rud",
+        "ville",
+        "ridge",
+        "cott",
+        "mont",
+        "ard",
+        "ock",
+        "vane",
+        "holt",
+        "brook",
+        "gard",
+    ]
 )
 _SUFFIXES = np.array(["Jr", "Sr", "II", "III"])
 
@@ -47,8 +163,8 @@ def normalised(first: np.ndarray, last: np.ndarray) -> np.ndarray:
         if not isinstance(f, str) or not isinstance(la, str) or not f or not la:
             out[i] = None
         else:
-            out[i] = "".join(ch for ch in f.lower() if ch.isalpha()) + "|" + "".join(
-                ch for ch in la.lower() if ch.isalpha()
+            out[i] = (
+                "".join(ch for ch in f.lower() if ch.isalpha()) + "|" + "".join(ch for ch in la.lower() if ch.isalpha())
             )
     return out
 
@@ -58,7 +174,7 @@ def unique_first_names(rng: np.random.Generator, last: np.ndarray) -> np.ndarray
     first = first_names(rng, len(last))
     while True:
         keys = normalised(first, last)
-        _, index, counts = np.unique(keys.astype(str), return_index=True, return_counts=True)
+        _, index = np.unique(keys.astype(str), return_index=True)
         seen = np.zeros(len(keys), dtype=bool)
         seen[index] = True  # the first holder of each name keeps it
         clash = ~seen

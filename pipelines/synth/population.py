@@ -26,7 +26,10 @@ _KIND_SHARE = {
 _COC_SHARE = (0.38, 0.62)
 # Race shares (AIAN well above the national HMIS norm because of the tribal geography).
 _RACES = ("AmIndAKNative", "Asian", "BlackAfAmerican", "HispanicLatino", "MidEastNAfrican", "NativeHIPacific", "White")
-_RACE_SHARE = {"OK-500": (0.20, 0.01, 0.16, 0.07, 0.005, 0.005, 0.55), "OK-507": (0.30, 0.005, 0.14, 0.05, 0.0025, 0.0025, 0.50)}
+_RACE_SHARE = {
+    "OK-500": (0.20, 0.01, 0.16, 0.07, 0.005, 0.005, 0.55),
+    "OK-507": (0.30, 0.005, 0.14, 0.05, 0.0025, 0.0025, 0.50),
+}
 # Disability prevalence (types 5 physical, 6 developmental, 7 chronic health, 8 HIV/AIDS, 9 mental, 10 substance).
 DISABILITY_TYPES = (5, 6, 7, 8, 9, 10)
 _ADULT_DISABILITY = (0.18, 0.04, 0.20, 0.012, 0.35, 0.22)
@@ -88,9 +91,7 @@ def build_units(options: Options) -> pd.DataFrame:
     m = len(units)
     # Most units' first episode starts inside the export period; some carry a stay in from before it.
     carried = rng.random(m) < 0.10
-    units["first_start"] = np.where(
-        carried, rng.integers(start - 540, start, m), rng.integers(start, end - 3, m)
-    )
+    units["first_start"] = np.where(carried, rng.integers(start - 540, start, m), rng.integers(start, end - 3, m))
     units["hoh_age"] = _hoh_age(rng, units["kind"].to_numpy())
     units["chronic"] = _chronic(rng, units)
     return units

@@ -41,10 +41,11 @@ STAGING_NOUNS: dict[str, str] = {
 
 def snake_case(name: str) -> str:
     """'RelationshipToHoH' -> 'relationship_to_hoh', 'HealthAndDVID' -> 'health_and_dv_id'."""
-    name = name.replace("CoC", "Coc")
+    name = name.replace("CoC", "Coc").replace("HoH", "Hoh")
     name = re.sub(r"(?<=[A-Za-z])ID$", "_ID", name)
     name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name)
     name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
+    name = re.sub(r"([a-z])([0-9])", r"\1_\2", name)
     return re.sub(r"_+", "_", name).lower()
 
 

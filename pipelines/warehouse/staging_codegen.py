@@ -94,7 +94,7 @@ def _column_yaml(column: StagedColumn, key: str) -> list[str]:
             "          - relationships:",
             "              arguments:",
             f"                to: ref('{column.references}')",
-            f"                field: {column.name}",
+            f"                field: {column.referenced_key}",
             "              config:",
             "                severity: warn",
         ]

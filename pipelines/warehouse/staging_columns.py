@@ -49,6 +49,7 @@ class StagedColumn:
     hud_column: str | None = None
     lists: tuple[str, str] | None = None  # (FY2026 list, FY2024 list) for coded columns
     references: str | None = None  # staging model a *_key column points to
+    referenced_key: str | None = None  # ... and its key column there
 
 
 def _quoted(name: str) -> str:
@@ -124,6 +125,7 @@ def _key_columns(file: str, key: str, referenced: dict[str, str | None]) -> list
                 f"Source-namespaced {hud} (`source_id|{hud}`); {what}.",
                 hud_column=hud,
                 references=staging_model(target) if target else None,
+                referenced_key=key_name(load_spec("fy2026").file(target).key) if target else None,
             )
         )
         columns.append(StagedColumn(snake_case(hud), _quoted(hud), "keys", f"HUD {file}.{hud} as delivered.", hud))

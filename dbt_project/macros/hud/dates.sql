@@ -5,10 +5,10 @@
         2001-02-28 and 1 on 2001-03-01. Negative when the birth date is after `on_date`; null when
         either date is null. -#}
     cast(
-        {{ dbt.date_part('year', on_date) }} - {{ dbt.date_part('year', birth_date) }}
+        {{ date_part('year', on_date) }} - {{ date_part('year', birth_date) }}
         - case
-            when {{ dbt.date_part('month', on_date) }} * 100 + {{ dbt.date_part('day', on_date) }}
-                < {{ dbt.date_part('month', birth_date) }} * 100 + {{ dbt.date_part('day', birth_date) }}
+            when {{ date_part('month', on_date) }} * 100 + {{ date_part('day', on_date) }}
+                < {{ date_part('month', birth_date) }} * 100 + {{ date_part('day', birth_date) }}
             then 1
             else 0
         end
@@ -54,4 +54,14 @@
     {%- else -%}
         cast('{{ value }}' as date)
     {%- endif -%}
+{%- endmacro %}
+
+
+{% macro date_part(part, date_expression) -%}
+    {#- A whole-number part of a date (year, quarter, month, day, dow with Sunday = 0). -#}
+    {{ return(adapter.dispatch('date_part', 'waypoint')(part, date_expression)) }}
+{%- endmacro %}
+
+{% macro default__date_part(part, date_expression) -%}
+    cast(extract({{ part }} from {{ date_expression }}) as integer)
 {%- endmacro %}

@@ -18,7 +18,7 @@ import great_expectations.expectations as gxe
 
 from pipelines.config import PROJECT_ROOT
 from pipelines.ingest import rulebook
-from pipelines.ingest.checks import _excluded
+from pipelines.ingest.checks import excluded_codes
 from pipelines.ingest.layout import table_name
 from pipelines.spec import CSV_VERSIONS, FILE_ORDER, Column, load_spec
 
@@ -74,7 +74,7 @@ def _column_expectations(file: str, version: str, col: Column) -> list[gxe.Expec
             meta=_meta("length.exceeded", rulebook.severity_of(file, name, "String Length Limit Exceeded")),
             description=f"{name} is at most {col.max_length} characters."))  # fmt: skip
     if col.value_lists and not col.list_by:
-        excluded = _excluded(col.notes)
+        excluded = excluded_codes(col.notes)
         codes = sorted({c for lid in col.value_lists for c in spec.lists.get(lid, {}) if c not in excluded})
         found.append(gxe.ExpectColumnValuesToBeInSet(
             column=name, value_set=codes,

@@ -22,19 +22,15 @@ tribal_overlaps as (
 
 counties as (
 
-    select county_fips, county_name, coc_code from coc_counties
+    select county_fips, county_name from coc_counties
     union
-    select county_fips, county_name, coc_code from tribal_overlaps
+    select county_fips, county_name from tribal_overlaps
 
 ),
 
 one_row_per_county as (
 
-    select
-        county_fips,
-        min(county_name) as county_name,
-        min(case when coc_code in (select coc_code from coc_counties) then coc_code end) as cdsa_coc_code,
-        min(coc_code) as coc_code
+    select county_fips, min(county_name) as county_name
     from counties
     group by county_fips
 
@@ -45,10 +41,12 @@ final as (
     select
         one_row_per_county.county_fips,
         one_row_per_county.county_name,
-        coalesce(one_row_per_county.cdsa_coc_code, one_row_per_county.coc_code) as coc_code,
-        one_row_per_county.cdsa_coc_code is not null as is_in_cdsa_coc,
+        coc_counties.coc_code,
+        coc_counties.coc_code is not null as is_in_cdsa_coc,
         geocodes.geocode
     from one_row_per_county
+    left join coc_counties
+        on one_row_per_county.county_fips = coc_counties.county_fips
     left join geocodes
         on one_row_per_county.county_fips = geocodes.county_fips
 

@@ -4,11 +4,9 @@ with
 
 days as (
 
-    {{ dbt.date_spine(
-        'day',
-        "cast('" ~ var('date_spine_start') ~ "' as date)",
-        "cast('" ~ var('date_spine_end') ~ "' as date) + 1"
-    ) }}
+    {%- set last_day = modules.datetime.date.fromisoformat(var('date_spine_end') | string) -%}
+    {%- set day_after = last_day + modules.datetime.timedelta(days=1) %}
+    {{ dbt.date_spine('day', "cast('" ~ var('date_spine_start') ~ "' as date)", "cast('" ~ day_after ~ "' as date)") }}
 
 ),
 
@@ -16,14 +14,14 @@ described as (
 
     select
         cast(date_day as date) as date_day,
-        cast({{ dbt.date_part('year', 'date_day') }} as integer) as calendar_year,
-        cast({{ dbt.date_part('quarter', 'date_day') }} as integer) as calendar_quarter,
-        cast({{ dbt.date_part('month', 'date_day') }} as integer) as month_of_year,
-        cast({{ dbt.date_part('day', 'date_day') }} as integer) as day_of_month,
-        cast({{ dbt.date_part('dow', 'date_day') }} as integer) as day_of_week,
+        cast({{ date_part('year', 'date_day') }} as integer) as calendar_year,
+        cast({{ date_part('quarter', 'date_day') }} as integer) as calendar_quarter,
+        cast({{ date_part('month', 'date_day') }} as integer) as month_of_year,
+        cast({{ date_part('day', 'date_day') }} as integer) as day_of_month,
+        cast({{ date_part('dow', 'date_day') }} as integer) as day_of_week,
         cast({{ dbt.date_trunc('month', 'date_day') }} as date) as month_start_date,
-        cast({{ dbt.date_part('year', 'date_day') }} as integer)
-            + case when {{ dbt.date_part('month', 'date_day') }} >= 10 then 1 else 0 end as federal_fiscal_year
+        cast({{ date_part('year', 'date_day') }} as integer)
+            + case when {{ date_part('month', 'date_day') }} >= 10 then 1 else 0 end as federal_fiscal_year
     from days
 
 ),

@@ -89,8 +89,8 @@ current_inventory as (
     select
         project_key,
         count(*) as current_inventory_records,
-        sum(bed_inventory) as current_bed_inventory,
-        sum(unit_inventory) as current_unit_inventory
+        cast(sum(bed_inventory) as {{ dbt.type_bigint() }}) as current_bed_inventory,
+        cast(sum(unit_inventory) as {{ dbt.type_bigint() }}) as current_unit_inventory
     from inventory
     where inventory_end_date is null or inventory_end_date >= current_date
     group by project_key

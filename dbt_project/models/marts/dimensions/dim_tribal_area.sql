@@ -1,4 +1,5 @@
-{#- Tribal areas (Census AIANNH) that touch CDSA's CoCs; counties relate to them many-to-many through
+{#- Tribal areas (Census AIANNH) that overlap the counties the warehouse knows; those touching CDSA's
+    CoCs carry the reference notes. Counties relate to them many-to-many through
     bridge_tribal_area_county. -#}
 with
 
@@ -8,31 +9,46 @@ tribal_areas as (
 
 ),
 
-overlaps as (
+county_overlaps as (
 
     select * from {{ ref('stg_oklahoma__tribal_county_overlaps') }}
 
 ),
 
-county_counts as (
+overlapping_areas as (
 
-    select tribal_area_code, count(*) as county_count, sum(overlap_km2) as area_km2_in_listed_counties
-    from overlaps
+    select
+        tribal_area_code,
+        min(tribal_area_name) as tribal_area_name,
+        count(*) as county_count,
+        sum(overlap_km2) as area_km2_in_listed_counties
+    from county_overlaps
     group by tribal_area_code
+
+),
+
+all_areas as (
+
+    select census_code as tribal_area_code from tribal_areas
+    union
+    select tribal_area_code from overlapping_areas
 
 ),
 
 final as (
 
     select
-        tribal_areas.census_code as tribal_area_code,
-        tribal_areas.tribal_area as tribal_area_name,
+        all_areas.tribal_area_code,
+        coalesce(tribal_areas.tribal_area, overlapping_areas.tribal_area_name) as tribal_area_name,
+        tribal_areas.census_code is not null as touches_cdsa_coc,
         tribal_areas.coc_codes,
-        coalesce(county_counts.county_count, 0) as county_count,
-        county_counts.area_km2_in_listed_counties
-    from tribal_areas
-    left join county_counts
-        on tribal_areas.census_code = county_counts.tribal_area_code
+        coalesce(overlapping_areas.county_count, 0) as county_count,
+        overlapping_areas.area_km2_in_listed_counties
+    from all_areas
+    left join tribal_areas
+        on all_areas.tribal_area_code = tribal_areas.census_code
+    left join overlapping_areas
+        on all_areas.tribal_area_code = overlapping_areas.tribal_area_code
 
 )
 

@@ -37,10 +37,10 @@ renamed as (
         {{ hmis_integer('"CurrentLivingSituation"') }} as current_living_situation,
         {{ hmis_integer('"CLSSubsidyType"') }} as cls_subsidy_type,
         "VerifiedBy" as verified_by,
-        {{ hmis_integer('"LeaveSituation14Days"') }} as leave_situation14_days,
+        {{ hmis_integer('"LeaveSituation14Days"') }} as leave_situation_14_days,
         {{ hmis_integer('"SubsequentResidence"') }} as subsequent_residence,
         {{ hmis_integer('"ResourcesToObtain"') }} as resources_to_obtain,
-        {{ hmis_integer('"LeaseOwn60Day"') }} as lease_own60_day,
+        {{ hmis_integer('"LeaseOwn60Day"') }} as lease_own_60_day,
         {{ hmis_integer('"MovedTwoOrMore"') }} as moved_two_or_more,
         "LocationDetails" as location_details,
 

@@ -36,7 +36,7 @@ renamed as (
 
         -- HUD data elements, FY2026 order
         {{ hmis_date('"EntryDate"') }} as entry_date,
-        {{ hmis_integer('"RelationshipToHoH"') }} as relationship_to_ho_h,
+        {{ hmis_integer('"RelationshipToHoH"') }} as relationship_to_hoh,
         "EnrollmentCoC" as enrollment_coc,
         {{ hmis_integer('"LivingSituation"') }} as living_situation,
         {{ hmis_integer('"RentalSubsidyType"') }} as rental_subsidy_type,
@@ -84,10 +84,10 @@ renamed as (
         {{ hmis_integer('"IncarceratedAdult"') }} as incarcerated_adult,
         {{ hmis_integer('"PrisonDischarge"') }} as prison_discharge,
         {{ hmis_integer('"SexOffender"') }} as sex_offender,
-        {{ hmis_integer('"DisabledHoH"') }} as disabled_ho_h,
+        {{ hmis_integer('"DisabledHoH"') }} as disabled_hoh,
         {{ hmis_integer('"CurrentPregnant"') }} as current_pregnant,
         {{ hmis_integer('"SingleParent"') }} as single_parent,
-        {{ hmis_integer('"DependentUnder6"') }} as dependent_under6,
+        {{ hmis_integer('"DependentUnder6"') }} as dependent_under_6,
         {{ hmis_integer('"HH5Plus"') }} as hh5_plus,
         {{ hmis_integer('"CoCPrioritized"') }} as coc_prioritized,
         {{ hmis_integer('"HPScreeningScore"') }} as hp_screening_score,

@@ -33,8 +33,8 @@ renamed as (
         -- HUD data elements, FY2026 order
         "CoCCode" as coc_code,
         "Geocode" as geocode,
-        "Address1" as address1,
-        "Address2" as address2,
+        "Address1" as address_1,
+        "Address2" as address_2,
         "City" as city,
         "State" as state,
         "ZIP" as zip,

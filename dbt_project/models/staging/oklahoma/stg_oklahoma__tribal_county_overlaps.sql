@@ -2,7 +2,7 @@
     the slivers that are only boundary artifacts: a county can touch several tribal areas. -#}
 with
 
-overlaps as (
+overlap_rows as (
 
     select * from {{ ref('tribal_county_overlap') }}
 
@@ -26,7 +26,7 @@ kept as (
         pct_of_tribal_area / 100.0 as share_of_tribal_area,
         case when class like 'whole%' then 'whole' else 'partial' end as overlap_class
 
-    from overlaps
+    from overlap_rows
     where class not like 'sliver%'
 
 )

@@ -1,0 +1,90 @@
+"""Ingest + validation time of the `state` preset next to the floor: DuckDB alone counting the same CSVs.
+
+`python -m benchmarks ingest` (or `make bench`) generates the state preset once into
+``$WAYPOINT_HOME/synth/state`` (reused afterwards); ``--exports DIR`` measures other exports instead,
+``--gx`` also times the Great Expectations suites. One run, printed as seconds and a ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+import duckdb
+
+from pipelines.config import Settings, get_settings
+from pipelines.ingest import ingest_paths
+
+
+def _exports(args: argparse.Namespace) -> Path:
+    if args.exports:
+        return Path(args.exports)
+    out = get_settings().synth / args.preset
+    if not (out / "manifest.json").exists():
+        from pipelines.synth import generate
+
+        print(f"generating the {args.preset} preset into {out} (once) ...", flush=True)
+        started = time.perf_counter()
+        generate(out, preset=args.preset, seed=42)
+        print(f"  generated in {time.perf_counter() - started:.1f} s", flush=True)
+    return out
+
+
+def _floor(zips: list[Path], work: Path) -> tuple[float, int, int]:
+    """Seconds DuckDB takes to count the rows of every CSV (unzipped beforehand, not timed)."""
+    csvs = []
+    for i, path in enumerate(zips):
+        with zipfile.ZipFile(path) as zf:
+            target = work / str(i)
+            zf.extractall(target)
+            csvs += sorted(p for p in target.rglob("*") if p.suffix.lower() == ".csv")
+    size = sum(p.stat().st_size for p in csvs)
+    con = duckdb.connect()
+    started = time.perf_counter()
+    rows = sum(con.execute("SELECT count(*) FROM read_csv(?, all_varchar = true)", [str(p)]).fetchone()[0] for p in csvs)
+    return time.perf_counter() - started, rows, size
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="ingest_bench", description=__doc__)
+    parser.add_argument("--exports", help="folder of exports (<source>/<name>.zip); default: the generated preset")
+    parser.add_argument("--preset", default="state")
+    parser.add_argument("--gx", action="store_true", help="also time the Great Expectations suites")
+    args = parser.parse_args(argv or [])
+    zips = sorted(_exports(args).glob("*/*.zip"))
+    if not zips:
+        print("no exports found")
+        return
+    with tempfile.TemporaryDirectory(prefix="ingest-bench-") as tmp:
+        floor, rows, size = _floor(zips, Path(tmp) / "csv")
+        print(f"exports: {len(zips)} zips, {rows:,} rows, {size / 1e6:,.0f} MB of CSV")
+        print(f"floor   DuckDB count(*) over every CSV: {floor:7.1f} s")
+        settings = Settings(home=Path(tmp) / "home").ensure()
+        started = time.perf_counter()
+        results = ingest_paths(zips, settings=settings)
+        elapsed = time.perf_counter() - started
+        phases: dict[str, float] = {}
+        for result in results:
+            for phase, seconds in result.timings.items():
+                phases[phase] = phases.get(phase, 0.0) + seconds
+        print(f"ingest  archive + validate + load:      {elapsed:7.1f} s   ratio {elapsed / floor:.1f}x the floor (target 3x)")
+        print("        phases: " + ", ".join(f"{k} {v:.1f} s" for k, v in sorted(phases.items(), key=lambda kv: -kv[1])))
+        findings = sum(sum(r.findings.values()) for r in results)
+        print(f"        {sum(r.rows_loaded for r in results):,} rows loaded, {findings:,} findings, statuses {[r.status for r in results]}")
+        if elapsed > 3 * floor:
+            top = max(phases, key=phases.get)
+            print(f"        over target: '{top}' dominates ({phases[top] / elapsed:.0%} of the time)")
+        if args.gx:
+            from pipelines.ingest.gx import run_expectations
+
+            started = time.perf_counter()
+            outcome = run_expectations([r.ingest_id for r in results if r.status == "loaded"], settings=settings)
+            print(f"gx      Great Expectations suites:       {time.perf_counter() - started:7.1f} s   ({outcome.summary()})")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

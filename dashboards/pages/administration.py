@@ -1,0 +1,152 @@
+"""Administration: users, roles and scopes; the audit log; pipeline health. Each role sees only its parts."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+import pandas as pd
+import streamlit as st
+
+from dashboards.data.access import AccessDenied
+from dashboards.data.admin import AdminAccess
+from dashboards.roles import ADMINISTRATION, Capability, Role, can, policy
+from dashboards.state.audit import EVENTS
+from dashboards.ui.context import page_context
+from dashboards.ui.widgets import table
+from pipelines.errors import WaypointError
+
+ctx = page_context(ADMINISTRATION)
+admin: AdminAccess = ctx.admin
+st.title("Administration")
+
+sections = []
+if admin.manages_all or admin.manages_agency:
+    sections.append("Users")
+if can(ctx.user.role, Capability.VIEW_AUDIT_LOG):
+    sections.append("Audit log")
+if can(ctx.user.role, Capability.VIEW_PIPELINE_HEALTH):
+    sections.append("Pipeline health")
+if not sections:
+    st.warning("Your role has nothing to administer.")
+    st.stop()
+tabs = dict(zip(sections, st.tabs(sections), strict=True))
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+def users_section() -> None:
+    if not admin.manages_all:
+        st.caption(f"You manage the users of agency {ctx.user.agency_id}.")
+    rows = [
+        {
+            "user": u.username,
+            "role": policy(u.role).label,
+            "scope": u.scope_summary(),
+            "status": "disabled" if u.disabled else ("locked" if u.locked_until else "active"),
+            "must change password": u.must_change_password,
+            "created": u.created_at.strftime("%Y-%m-%d"),
+            "created by": u.created_by,
+        }
+        for u in admin.list_users()
+    ]
+    table(pd.DataFrame(rows), name="users", page=ADMINISTRATION, on_download=admin.record_download)
+    notice = st.session_state.pop("_admin_notice", None)
+    if notice:
+        st.success(notice)
+
+    st.subheader("Add a user")
+    with st.form("add_user", clear_on_submit=True):
+        username = st.text_input("User name", key="add_username")
+        role = st.selectbox("Role", admin.manageable_roles, format_func=lambda r: policy(r).label, key="add_role")
+        agency = st.text_input("Agency id (agency roles)", key="add_agency", disabled=not admin.manages_all)
+        projects = st.text_input("Project ids, comma separated (Case Manager I)", key="add_projects")
+        funders = ""
+        if admin.manages_all:
+            funders = st.text_input("Funding-source codes, comma separated (Funder, HUD 2.06.1)", key="add_funders")
+        coc = st.text_input("Limit to one CoC (optional)", key="add_coc", disabled=not admin.manages_all)
+        submitted = st.form_submit_button("Add user")
+    if submitted:
+        try:
+            password = admin.add_user(
+                username.strip(),
+                Role(role),
+                agency_id=agency.strip() or None,
+                project_ids=_split(projects),
+                funder_codes=_split(funders),
+                coc_code=coc.strip() or None,
+            )
+        except (WaypointError, AccessDenied) as err:
+            st.error(str(err).capitalize())
+        else:
+            st.session_state["_admin_notice"] = f"Added {username.strip()}. One-time password (shown once): {password}"
+            st.rerun()
+
+    st.subheader("Disable, enable or reset")
+    names = [u.username for u in admin.list_users() if u.user_id != ctx.user.user_id]
+    if not names:
+        st.caption("No other users to manage.")
+        return
+    target = st.selectbox("User", names, key="manage_user")
+    left, middle, right = st.columns(3)
+    try:
+        if left.button("Disable", key="disable_user"):
+            admin.set_disabled(target, True)
+            st.session_state["_admin_notice"] = f"Disabled {target}."
+            st.rerun()
+        if middle.button("Enable", key="enable_user"):
+            admin.set_disabled(target, False)
+            st.session_state["_admin_notice"] = f"Enabled {target}."
+            st.rerun()
+        if right.button("Reset password", key="reset_user"):
+            password = admin.reset(target)
+            st.session_state["_admin_notice"] = f"Reset {target}. One-time password (shown once): {password}"
+            st.rerun()
+    except WaypointError as err:
+        st.error(str(err).capitalize())
+
+
+def audit_section() -> None:
+    left, middle, right = st.columns(3)
+    events = left.multiselect("Events", list(EVENTS), key="audit_events")
+    username = middle.text_input("User", key="audit_user")
+    dates = right.date_input("Between", value=(), key="audit_dates")
+    since = until = None
+    if isinstance(dates, tuple) and len(dates) == 2:
+        since = datetime.combine(dates[0], time.min).astimezone()
+        until = datetime.combine(dates[1], time.max).astimezone()
+    log = admin.audit_log(events=events or None, username=username.strip() or None, since=since, until=until)
+    st.caption(f"{len(log)} entries, newest first. The audit log is append-only.")
+    table(log, name="audit_log", page=ADMINISTRATION, on_download=admin.record_download)
+
+
+def health_section() -> None:
+    health = admin.pipeline_health()
+    st.subheader("Last ingest per source")
+    if health.ingests is None or health.ingests.empty:
+        st.info("No data yet: nothing has been ingested.")
+    else:
+        st.dataframe(health.ingests, hide_index=True, width="stretch")
+    st.subheader("Findings by source and severity")
+    if health.findings is None or health.findings.empty:
+        st.info("No findings yet.")
+    else:
+        st.dataframe(health.findings, hide_index=True, width="stretch")
+    st.subheader("Last build")
+    if health.published_at is None:
+        st.info("No data yet: no warehouse has been published.")
+    else:
+        st.write(f"Published warehouse replaced at {health.published_at:%Y-%m-%d %H:%M} UTC.")
+        if health.builds is None or health.builds.empty:
+            st.caption("The published warehouse carries no build metadata.")
+        else:
+            st.dataframe(health.builds, hide_index=True, width="stretch")
+    for problem in health.problems:
+        st.caption(problem)
+
+
+runners = {"Users": users_section, "Audit log": audit_section, "Pipeline health": health_section}
+for name, tab in tabs.items():
+    with tab:
+        runners[name]()

@@ -1,0 +1,70 @@
+"""Drawing answers of the access layer: sortable tables with an audited download, and plain "no data yet" notes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from dashboards.data.access import AccessDenied, Answer
+from dashboards.data.warehouse import DataNotReady
+from dashboards.suppression import HIDDEN_MARK
+from pipelines.spec import load_spec
+
+
+def fetch(load: Callable[[], Answer]) -> Answer | None:
+    """Runs one access-layer call; a missing mart or a refusal becomes a plain note instead of a stack trace."""
+    try:
+        return load()
+    except DataNotReady as err:
+        st.info(f"No data yet. {str(err).capitalize()}.")
+    except AccessDenied as err:
+        st.warning(f"Not available for your role: {err}.")
+    return None
+
+
+def suppression_note(answer: Answer) -> None:
+    if answer.suppression is not None:
+        threshold = answer.suppression.threshold
+        st.caption(
+            f"Small counts are suppressed: <{threshold} means 1 to {threshold - 1}; {HIDDEN_MARK} hides a count "
+            f"of {threshold} or more so that totals cannot reveal a small one. Percentages from hidden counts "
+            "are hidden too."
+        )
+
+
+def table(
+    frame: pd.DataFrame,
+    *,
+    name: str,
+    page: str,
+    on_download: Callable[[str, str, int], None],
+) -> None:
+    """A sortable table (click a column header) and a CSV download of exactly what is shown, audited."""
+    st.dataframe(frame, hide_index=True, width="stretch")
+    st.download_button(
+        "Download CSV",
+        data=frame.to_csv(index=False).encode(),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"download-{name}",
+        on_click=on_download,
+        args=(page, name, len(frame)),
+    )
+
+
+def answer_table(answer: Answer, *, page: str, on_download: Callable[[str, str, int], None]) -> None:
+    if answer.empty:
+        st.info("Nothing in your scope yet.")
+        return
+    table(answer.table, name=answer.dataset.name, page=page, on_download=on_download)
+    suppression_note(answer)
+
+
+def with_labels(frame: pd.DataFrame, column: str, list_id: str) -> pd.DataFrame:
+    """Replaces HUD codes in ``column`` by their labels from the HUD spec (codes without a label stay)."""
+    labels = load_spec("fy2026").lists.get(list_id, {})
+    out = frame.copy()
+    out[column] = [labels.get(str(v), v) for v in out[column]]
+    return out

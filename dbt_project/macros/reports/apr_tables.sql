@@ -1,0 +1,418 @@
+{#- Building blocks of the APR/CAPER question marts. A mart computes its cells (one row per request and
+    row key, one column per HUD value column) and ends with apr_table_layout, which lays the cells out
+    on HUD's rows for every request whose report has the table: row order and labels come from the
+    seeds apr_table_rows / apr_report_tables (labels of coded rows from the HUD code lists), blank
+    ("intentionally blank") cells are NULL, cells nobody falls into are 0. -#}
+
+{% macro apr_household_type_columns(with_only_children=true) -%}
+    {#- HUD's household-type columns B-F (Q25a leaves out "with only children"). -#}
+    {%- set columns = ['total', 'without_children', 'with_children_and_adults'] -%}
+    {%- if with_only_children %}{% do columns.append('with_only_children') %}{% endif -%}
+    {%- do columns.append('unknown_household_type') -%}
+    {{ return(columns) }}
+{%- endmacro %}
+
+
+{% macro apr_count_by_household_type(members, key='personal_key', with_only_children=true) -%}
+    {#- Distinct people (or heads, with key) per request and row key, in total and per household type. -#}
+    select
+        request_id,
+        row_key,
+        {%- for column in apr_household_type_columns(with_only_children) %}
+        count(distinct {% if column == 'total' %}{{ key }}{% else %}case when household_type = '{{ column }}' then {{ key }} end{% endif %}) as {{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from {{ members }}
+    group by request_id, row_key
+{%- endmacro %}
+
+
+{% macro apr_count_where(members, columns, key='personal_key') -%}
+    {#- Distinct people per request and row key for each value column; `columns` maps a column to the
+        condition a member must meet to be counted in it. -#}
+    select
+        request_id,
+        row_key,
+        {%- for column, condition in columns.items() %}
+        count(distinct case when {{ condition }} then {{ key }} end) as {{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from {{ members }}
+    group by request_id, row_key
+{%- endmacro %}
+
+
+{% macro apr_rate(numerator, denominator, scale=4) -%}
+    {#- HUD rates: a decimal fraction rounded to `scale` places; 0 when the denominator is 0. -#}
+    case
+        when coalesce({{ denominator }}, 0) = 0 then 0
+        else round(cast({{ numerator }} as {{ dbt.type_numeric() }}) / {{ denominator }}, {{ scale }})
+    end
+{%- endmacro %}
+
+
+{% macro apr_table_layout(table_id, cells, columns, types={}) -%}
+    {#- The closing CTEs of a question mart (continues a `with` chain): every requested report that has
+        `table_id` x HUD's rows of the table, left-joined to `cells` on row_key. `types` gives the type of
+        value columns that are not counts (bigint). -#}
+,
+
+apr_requests as (
+
+    select requests.request_id
+    from {{ ref('stg_meta__report_requests') }} as requests
+    where requests.report in (
+        select report_tables.report
+        from {{ ref('apr_report_tables') }} as report_tables
+        where report_tables.table_id = '{{ table_id }}'
+    )
+
+),
+
+apr_layout as (
+
+    select
+        table_rows.row_order,
+        table_rows.row_key,
+        coalesce(table_rows.row_label, code_labels.label) as row_label,
+        ' ' || coalesce(table_rows.blank_columns, '') || ' ' as blank_columns
+    from {{ ref('apr_table_rows') }} as table_rows
+    left join {{ ref('stg_hud_spec__code_labels') }} as code_labels
+        on table_rows.label_list = code_labels.list_id
+        and table_rows.row_key = code_labels.code
+    where table_rows.table_id = '{{ table_id }}'
+
+),
+
+final as (
+
+    select
+        apr_requests.request_id,
+        cast(apr_layout.row_order as integer) as row_order,
+        cast(apr_layout.row_label as {{ dbt.type_string() }}) as row_label,
+        {%- for column in columns %}
+        case
+            when apr_layout.blank_columns like '% * %' or apr_layout.blank_columns like '% {{ column }} %' then null
+            else cast(coalesce({{ cells }}.{{ column }}, 0) as {{ types.get(column, 'bigint') }})
+        end as {{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from apr_requests
+    cross join apr_layout
+    left join {{ cells }}
+        on apr_requests.request_id = {{ cells }}.request_id
+        and apr_layout.row_key = {{ cells }}.row_key
+
+)
+
+select * from final
+{%- endmacro %}
+
+
+{% macro apr_members(relation, rows, columns=['household_type']) -%}
+    {#- One row per request, person and HUD row they count in: `rows` maps a row key to the condition
+        (on `relation`) for being counted there; a person may count in several rows. -#}
+    {%- for row_key, condition in rows.items() %}
+    select request_id, personal_key, '{{ row_key }}' as row_key{% for column in columns %}, {{ column }}{% endfor %}
+    from {{ relation }}
+    where {{ condition }}
+    {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
+{%- endmacro %}
+
+
+{% macro apr_dq_cells(members, denominators) -%}
+    {#- Data-quality tables Q6a-Q6c: `members` has one row per request, person and element (row_key)
+        with the first problem found (`problem`: dk_pnta, information_missing or data_issues); column E
+        counts people with any problem and F divides E by the row's denominator (`denominators`: a
+        relation with request_id, row_key, denominator). -#}
+    select
+        counted.request_id,
+        counted.row_key,
+        counted.dk_pnta,
+        counted.information_missing,
+        counted.data_issues,
+        counted.total,
+        {{ apr_rate('counted.total', 'denominators.denominator') }} as issue_rate
+    from (
+        select
+            request_id,
+            row_key,
+            count(distinct case when problem = 'dk_pnta' then personal_key end) as dk_pnta,
+            count(distinct case when problem = 'information_missing' then personal_key end) as information_missing,
+            count(distinct case when problem = 'data_issues' then personal_key end) as data_issues,
+            count(distinct case when problem is not null then personal_key end) as total
+        from {{ members }}
+        group by request_id, row_key
+    ) as counted
+    left join {{ denominators }} as denominators
+        on counted.request_id = denominators.request_id
+        and counted.row_key = denominators.row_key
+{%- endmacro %}
+
+
+{% macro ssn_is_valid(ssn) -%}
+    {#- HUD's SSN validity (APR Q6a): nine digits; area not 000, 666 or 9xx; group not 00; serial not
+        0000; not one repeated digit; not 123456789 or 987654321. Portable string functions only. -#}
+    (
+        {{ dbt.length(ssn) }} = 9
+        and translate({{ ssn }}, '0123456789', '') = ''
+        and substring({{ ssn }}, 1, 3) not in ('000', '666')
+        and substring({{ ssn }}, 1, 1) <> '9'
+        and substring({{ ssn }}, 4, 2) <> '00'
+        and substring({{ ssn }}, 6, 4) <> '0000'
+        and translate({{ ssn }}, substring({{ ssn }}, 1, 1), '') <> ''
+        and {{ ssn }} not in ('123456789', '987654321')
+    )
+{%- endmacro %}
+
+
+{% macro coc_code_is_well_formed(code) -%}
+    {#- A CoC code looks like HUD's: two capital letters, a hyphen, three digits (OK-500). Waypoint holds
+        no national list of CoC codes, so this is the Q6b "data issue" test (docs/decisions.md). -#}
+    (
+        {{ dbt.length(code) }} = 6
+        and substring({{ code }}, 3, 1) = '-'
+        and translate(substring({{ code }}, 4, 3), '0123456789', '') = ''
+        and translate(substring({{ code }}, 1, 2), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '') = ''
+    )
+{%- endmacro %}
+
+
+{% macro apr_contact_cells(people) -%}
+    {#- Q9a/Q9b cells: people (one row per request and person, with contact_count and
+        first_contact_situation) by number of contacts (rows) and first contact situation (columns). -#}
+    select
+        request_id,
+        buckets.row_key,
+        count(distinct personal_key) as all_persons_contacted,
+        count(distinct case
+            when first_contact_situation not in (116, 101, 118, 37, 8, 9, 99) then personal_key
+        end) as first_contact_not_homeless,
+        count(distinct case when first_contact_situation in (116, 101, 118) then personal_key end)
+            as first_contact_homeless,
+        count(distinct case
+            when first_contact_situation in (37, 8, 9, 99) or first_contact_situation is null then personal_key
+        end) as first_contact_unable_to_determine
+    from {{ people }}
+    inner join (
+        select 'once' as row_key, 1 as min_contacts, 1 as max_contacts
+        union all select '2_5', 2, 5
+        union all select '6_9', 6, 9
+        union all select '10_plus', 10, 1000000
+        union all select 'total', 1, 1000000
+    ) as buckets
+        on {{ people }}.contact_count between buckets.min_contacts and buckets.max_contacts
+    group by request_id, buckets.row_key
+{%- endmacro %}
+
+
+{% macro apr_conditions_table(table_id, assessment_point, universe) -%}
+    {#- Q13a1/Q13b1/Q13c1: the same table over a different universe and point of collection. -#}
+    {%- set rows = {
+        'mental_health': 'has_mental_health',
+        'alcohol': 'has_alcohol_only',
+        'drug': 'has_drug_only',
+        'alcohol_and_drug': 'has_alcohol_and_drug',
+        'chronic_health': 'has_chronic_health',
+        'hiv_aids': 'has_hiv_aids',
+        'developmental': 'has_developmental',
+        'physical': 'has_physical',
+    } %}
+with
+
+clients as (
+
+    select * from {{ ref('int_report_clients') }} where {{ universe }}
+
+),
+
+conditions as (
+
+    select * from {{ ref('int_report_conditions') }} where assessment_point = '{{ assessment_point }}'
+
+),
+
+with_conditions as (
+
+    select
+        clients.request_id,
+        clients.personal_key,
+        clients.household_type,
+        clients.is_adult,
+        clients.is_child,
+        clients.is_unknown_age,
+        conditions.has_mental_health,
+        conditions.has_alcohol_only,
+        conditions.has_drug_only,
+        conditions.has_alcohol_and_drug,
+        conditions.has_chronic_health,
+        conditions.has_hiv_aids,
+        conditions.has_developmental,
+        conditions.has_physical
+    from clients
+    inner join conditions
+        on clients.request_id = conditions.request_id
+        and clients.enrollment_key = conditions.enrollment_key
+
+),
+
+members as (
+
+    {{ apr_members('with_conditions', rows, columns=['household_type', 'is_adult', 'is_child', 'is_unknown_age']) }}
+
+),
+
+cells as (
+
+    {{ apr_count_where('members', {
+        'total_persons': 'true',
+        'without_children': "household_type = 'without_children' and not is_unknown_age",
+        'adults_with_children_and_adults': "household_type = 'with_children_and_adults' and is_adult",
+        'children_with_children_and_adults': "household_type = 'with_children_and_adults' and is_child",
+        'with_only_children': "household_type = 'with_only_children' and not is_unknown_age",
+        'unknown_household_type': "household_type = 'unknown_household_type' or is_unknown_age",
+    }) }}
+
+)
+
+{{ apr_table_layout(table_id, 'cells', [
+    'total_persons', 'without_children', 'adults_with_children_and_adults', 'children_with_children_and_adults',
+    'with_only_children', 'unknown_household_type',
+]) }}
+{%- endmacro %}
+
+
+{% macro apr_income_change_table(table_id) -%}
+    {#- Q19a1 / Q19a2: adults with a known income at start and at the later point (the mart's
+        `universe` CTE: start_* and later_* amounts per person), per income category (earned,
+        other, total): who had it at start and/or later and how the amount moved. Count rows count
+        people; average rows average (later - start) over the people of the cell; I = E + F with their
+        average; J = I / H. -#}
+    {%- set categories = [('earned', 'earned_income'), ('other', 'other_income'), ('total', 'total_income')] %}
+,
+
+changes as (
+
+    {%- for category, amount in categories %}
+    select
+        universe.request_id,
+        universe.personal_key,
+        '{{ category }}' as category,
+        universe.start_{{ amount }} as start_amount,
+        universe.later_{{ amount }} as later_amount
+    from universe
+    {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
+
+),
+
+classified as (
+
+    select
+        changes.*,
+        later_amount - start_amount as change_amount,
+        case
+            when start_amount > 0 and not later_amount > 0 then 'had_at_start_not_later'
+            when start_amount > 0 and later_amount < start_amount then 'retained_less'
+            when start_amount > 0 and later_amount = start_amount then 'retained_same'
+            when start_amount > 0 and later_amount > start_amount then 'retained_more'
+            when later_amount > 0 then 'gained'
+            else 'did_not_have'
+        end as change_column
+    from changes
+
+),
+
+summarised as (
+
+    select
+        request_id,
+        category,
+        {%- for column in ['had_at_start_not_later', 'retained_less', 'retained_same', 'retained_more', 'gained',
+                           'did_not_have'] %}
+        count(distinct case when change_column = '{{ column }}' then personal_key end) as {{ column }}_count,
+        avg(case when change_column = '{{ column }}' then change_amount end) as {{ column }}_average,
+        {%- endfor %}
+        count(distinct personal_key) as total_adults_count,
+        avg(change_amount) as total_adults_average,
+        count(distinct case when change_column in ('retained_more', 'gained') then personal_key end)
+            as gained_or_increased_count,
+        avg(case when change_column in ('retained_more', 'gained') then change_amount end)
+            as gained_or_increased_average
+    from classified
+    group by request_id, category
+
+),
+
+cells as (
+
+    select
+        request_id,
+        category || '_count' as row_key,
+        {%- for column in ['had_at_start_not_later', 'retained_less', 'retained_same', 'retained_more', 'gained',
+                           'did_not_have', 'total_adults', 'gained_or_increased'] %}
+        cast({{ column }}_count as {{ dbt.type_numeric() }}) as {{ column }},
+        {%- endfor %}
+        {{ apr_rate('gained_or_increased_count', 'total_adults_count') }} as percent_accomplished
+    from summarised
+    union all
+    select
+        request_id,
+        category || '_average' as row_key,
+        {%- for column in ['had_at_start_not_later', 'retained_less', 'retained_same', 'retained_more', 'gained',
+                           'did_not_have', 'total_adults', 'gained_or_increased'] %}
+        round(coalesce({{ column }}_average, 0), 2) as {{ column }},
+        {%- endfor %}
+        cast(null as {{ dbt.type_numeric() }}) as percent_accomplished
+    from summarised
+
+)
+
+{{ apr_table_layout(table_id, 'cells', [
+    'had_at_start_not_later', 'retained_less', 'retained_same', 'retained_more', 'gained', 'did_not_have',
+    'total_adults', 'gained_or_increased', 'percent_accomplished',
+], types=dict.fromkeys([
+    'had_at_start_not_later', 'retained_less', 'retained_same', 'retained_more', 'gained', 'did_not_have',
+    'total_adults', 'gained_or_increased', 'percent_accomplished',
+], 'decimal(18,4)')) }}
+{%- endmacro %}
+
+
+{% macro apr_day_buckets(days, buckets) -%}
+    {#- `buckets`: list of (row key, first day, last day or none); the first bucket `days` falls in. -#}
+    case
+        {%- for row_key, first_day, last_day in buckets %}
+        when {{ days }} >= {{ first_day }}{% if last_day is not none %} and {{ days }} <= {{ last_day }}{% endif %} then '{{ row_key }}'
+        {%- endfor %}
+    end
+{%- endmacro %}
+
+
+{% macro apr_length_of_participation_table(table_id, buckets) -%}
+    {#- Q22a1 (APR) / Q22a2 (CAPER): people by length of stay (glossary §3; night-by-night shelter: bed
+        nights), all, leavers and stayers. -#}
+with
+
+clients as (
+
+    select
+        int_report_clients.*,
+        {{ apr_day_buckets('days_in_project', buckets) }} as length_bucket
+    from {{ ref('int_report_clients') }}
+
+),
+
+members as (
+
+    select request_id, personal_key, length_bucket as row_key, is_leaver from clients
+    union all
+    select request_id, personal_key, 'total' as row_key, is_leaver from clients
+
+),
+
+cells as (
+
+    {{ apr_count_where('members', {'total': 'true', 'leavers': 'is_leaver', 'stayers': 'not is_leaver'}) }}
+
+)
+
+{{ apr_table_layout(table_id, 'cells', ['total', 'leavers', 'stayers']) }}
+{%- endmacro %}

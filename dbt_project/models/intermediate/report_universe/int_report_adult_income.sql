@@ -1,0 +1,78 @@
+{#- Adults' cash income in the three APR/CAPER income columns (Q16-Q18): one row per request, adult and
+    column — at_start (every adult), at_annual_assessment (every adult stayer) and at_exit (adult
+    leavers) — with the record used and its category: income (> 0), no_income (0, answered no or yes),
+    dk_pnta, data_not_collected (no record or no usable answer); for stayers also aa_not_yet_required
+    and aa_missing (owed, none in the window). -#}
+with
+
+adults as (
+
+    select * from {{ ref('int_report_clients') }} where is_adult
+
+),
+
+income_points as (
+
+    select * from {{ ref('int_report_income_points') }}
+
+),
+
+columns_needed as (
+
+    select adults.*, 'at_start' as income_column, 'start' as assessment_point from adults
+    union all
+    select adults.*, 'at_annual_assessment' as income_column, 'annual' as assessment_point from adults
+    where is_stayer
+    union all
+    select adults.*, 'at_exit' as income_column, 'exit' as assessment_point from adults
+    where is_leaver
+
+),
+
+with_records as (
+
+    select
+        columns_needed.request_id,
+        columns_needed.personal_key,
+        columns_needed.enrollment_key,
+        columns_needed.household_type,
+        columns_needed.is_head_of_household,
+        columns_needed.is_leaver,
+        columns_needed.is_stayer,
+        columns_needed.exit_date,
+        columns_needed.head_exit_date,
+        columns_needed.is_annual_assessment_required,
+        columns_needed.income_column,
+        columns_needed.assessment_point,
+        coalesce(income_points.has_record, false) as has_record,
+        income_points.income_benefits_key,
+        income_points.income_from_any_source,
+        income_points.total_income,
+        income_points.earned_income,
+        income_points.other_income
+    from columns_needed
+    left join income_points
+        on columns_needed.request_id = income_points.request_id
+        and columns_needed.enrollment_key = income_points.enrollment_key
+        and columns_needed.assessment_point = income_points.assessment_point
+
+),
+
+final as (
+
+    select
+        with_records.*,
+        case
+            when income_column = 'at_annual_assessment' and not is_annual_assessment_required
+                then 'aa_not_yet_required'
+            when income_column = 'at_annual_assessment' and not has_record then 'aa_missing'
+            when total_income > 0 then 'income'
+            when total_income = 0 and income_from_any_source in (0, 1) then 'no_income'
+            when total_income is null and income_from_any_source in (8, 9) then 'dk_pnta'
+            else 'data_not_collected'
+        end as income_category
+    from with_records
+
+)
+
+select * from final

@@ -1,0 +1,48 @@
+{#- APR/CAPER Q5a Report Validations: counts of the report's universes (persons, adults, leavers,
+    stayers, veterans, chronically homeless, youth, heads of household ...), column B over the
+    data-quality universe, column C over everyone served. -#}
+{%- set rows = {
+    'persons': 'true',
+    'adults': 'is_adult',
+    'children': 'is_child',
+    'unknown_age': 'is_unknown_age',
+    'leavers': 'is_leaver',
+    'adult_leavers': 'is_leaver and is_adult',
+    'adult_and_hoh_leavers': 'is_leaver and is_adult_or_head',
+    'stayers': 'is_stayer',
+    'adult_stayers': 'is_stayer and is_adult',
+    'veterans': 'is_veteran',
+    'chronically_homeless': 'is_chronically_homeless',
+    'youth': 'is_youth',
+    'parenting_youth': 'is_parenting_youth',
+    'adult_hoh': 'is_adult and is_head_of_household',
+    'child_and_unknown_age_hoh': 'not is_adult and is_head_of_household',
+    'hoh_and_adult_stayers_365': 'is_head_or_adult_stayer_365_days',
+} %}
+
+with
+
+clients as (
+
+    select *, 'all' as universe from {{ ref('int_report_clients') }}
+    union all
+    select *, 'dq' as universe from {{ ref('int_report_dq_clients') }}
+
+),
+
+members as (
+
+    {{ apr_members('clients', rows, columns=['universe']) }}
+
+),
+
+cells as (
+
+    {{ apr_count_where('members', {
+        'count_of_clients_for_dq': "universe = 'dq'",
+        'count_of_clients': "universe = 'all'",
+    }) }}
+
+)
+
+{{ apr_table_layout('Q5a', 'cells', ['count_of_clients_for_dq', 'count_of_clients']) }}

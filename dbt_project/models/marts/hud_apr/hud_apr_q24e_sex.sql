@@ -1,0 +1,31 @@
+{#- APR/CAPER Q24e Sex (4.21, new in FY2026): people by sex and household type. FY2024 exports carry
+    no Sex, so their clients fall in "Data not collected". -#}
+{%- set rows = {
+    'female': 'sex = 0',
+    'male': 'sex = 1',
+    'dk_pnta': 'sex in (8, 9)',
+    'data_not_collected': 'sex is null or sex not in (0, 1, 8, 9)',
+    'total': 'true',
+} %}
+
+with
+
+clients as (
+
+    select * from {{ ref('int_report_clients') }}
+
+),
+
+members as (
+
+    {{ apr_members('clients', rows) }}
+
+),
+
+cells as (
+
+    {{ apr_count_by_household_type('members') }}
+
+)
+
+{{ apr_table_layout('Q24e', 'cells', apr_household_type_columns()) }}

@@ -1,0 +1,26 @@
+"""`waypoint build`: build the warehouse from the ingested exports and publish it atomically."""
+
+from __future__ import annotations
+
+import click
+
+from pipelines.config import get_settings
+
+
+@click.command("build")
+@click.option("--verbose", "-v", is_flag=True, help="Print dbt's progress lines while it builds.")
+def command(verbose: bool) -> None:
+    """Run dbt (seeds, models, tests) into a new warehouse file and publish it if everything passes.
+
+    A failed build leaves the published warehouse exactly as it was; its file and dbt log stay in
+    the builds folder for inspection.
+    """
+    from pipelines.warehouse.build import build_warehouse
+
+    result = build_warehouse(get_settings(), on_line=click.echo if verbose else None)
+    warnings = f", {result.warnings} warnings" if result.warnings else ""
+    click.echo(
+        f"built {result.models} models and {result.seeds} seeds, passed {result.tests} tests{warnings} "
+        f"in {result.seconds:.1f} s from {len(result.input_ingest_ids)} exports (dbt {result.dbt_version})"
+    )
+    click.echo(f"published {result.published_path} (build {result.build_id})")

@@ -1,0 +1,96 @@
+"""The raw layer as Dagster assets: one asset per HMIS file (group ``raw``), loaded together by one op.
+
+Materialising ingests the deliveries named in the run config (the sensor names one per run) or, with
+none named, everything new in ``landing/``. Great Expectations runs afterwards as asset checks.
+"""
+
+
+from pathlib import Path
+
+import dagster as dg
+
+from pipelines.defs.ingest.resources import IngestHome
+from pipelines.ingest import ingest_paths
+from pipelines.ingest.deliveries import find_deliveries
+from pipelines.ingest.layout import all_raw_tables
+
+GX_CHECK = "great_expectations"
+RAW_KEYS = {file: dg.AssetKey(["raw", table]) for file, table in all_raw_tables().items()}
+
+
+class IngestConfig(dg.Config):
+    paths: list[str] = []  # deliveries to ingest; empty: every delivery found in landing/<source>/
+    source: str | None = None  # source id; default: each delivery's landing folder name
+    expectations: bool = True  # run the Great Expectations suites as asset checks
+
+
+def landing_deliveries(landing: Path) -> list[Path]:
+    """Every delivery under landing/<source>/, in source then name order."""
+    if not landing.is_dir():
+        return []
+    return [d for source in sorted(landing.iterdir()) if source.is_dir() and not source.is_symlink() for d in find_deliveries(source)]
+
+
+@dg.multi_asset(
+    name="raw_hmis_tables",
+    specs=[
+        dg.AssetSpec(key, group_name="raw", description=f"Every accepted row of {file}.csv as delivered (text), with _ingest_id, _source_id, _csv_version, _row_number.")
+        for file, key in RAW_KEYS.items()
+    ],
+    check_specs=[
+        dg.AssetCheckSpec(GX_CHECK, asset=key, description=f"Great Expectations suite of {file}.csv (spec-generated plus business rules) on the rows just loaded.")
+        for file, key in RAW_KEYS.items()
+    ],
+)
+def raw_hmis_tables(context: dg.AssetExecutionContext, config: IngestConfig, ingest_home: IngestHome):
+    settings = ingest_home.settings()
+    paths = [Path(p) for p in config.paths] or landing_deliveries(settings.landing)
+    results = ingest_paths(paths, source=config.source, settings=settings) if paths else []
+    for result in results:
+        log = context.log.error if result.status == "rejected" else context.log.info
+        log(f"{result.path.name}: {result.status} (ingest {result.ingest_id}, export {result.export_id}, findings {result.findings})")
+    loaded = [r for r in results if r.status == "loaded"]
+    for file, key in RAW_KEYS.items():
+        yield dg.MaterializeResult(
+            asset_key=key,
+            metadata={
+                "rows_loaded": sum(r.rows.get(file, 0) for r in loaded),
+                "ingest_ids": ", ".join(r.ingest_id for r in loaded) or "none",
+                "rejected": sum(r.status == "rejected" for r in results),
+                "duplicates": sum(r.status == "duplicate" for r in results),
+            },
+        )
+    yield from _checks(settings, [r.ingest_id for r in loaded], config.expectations)
+
+
+def _checks(settings, ingest_ids: list[str], run: bool):
+    by_file = {}
+    docs = None
+    if run and ingest_ids:
+        from pipelines.ingest.gx import run_expectations
+
+        outcome = run_expectations(ingest_ids, settings=settings)
+        docs = str(outcome.docs_index)
+        for item in outcome.files:
+            by_file.setdefault(item.file, []).append(item)
+    for file, key in RAW_KEYS.items():
+        items = by_file.get(file, [])
+        errors = sum(i.failed["error"] for i in items)
+        warnings = sum(i.failed["warning"] for i in items)
+        yield dg.AssetCheckResult(
+            asset_key=key,
+            check_name=GX_CHECK,
+            passed=not errors and not warnings,
+            severity=dg.AssetCheckSeverity.ERROR if errors else dg.AssetCheckSeverity.WARN,
+            metadata={
+                "expectations_evaluated": sum(i.evaluated for i in items),
+                "failed_error": errors,
+                "failed_warning": warnings,
+                "findings_added": sum(i.findings_added for i in items),
+                "ran": bool(items),
+                "data_docs": docs or "not built in this run",
+            },
+        )
+
+
+ingest_job = dg.define_asset_job("ingest_landing", selection=dg.AssetSelection.assets(raw_hmis_tables), description="Ingest HMIS CSV exports from landing/ into raw.*")

@@ -1,0 +1,176 @@
+"""`build_warehouse`: dbt build into a new DuckDB file, check it, record it, publish it atomically.
+
+The CLI (`waypoint build`) and the Dagster dbt assets share these steps; only how dbt is started
+differs (Dagster streams its events per model).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from pipelines.config import Settings, get_settings
+from pipelines.errors import WaypointError
+from pipelines.ingest.db import connect as connect_ingest_db
+from pipelines.reports.requests import ensure_table as ensure_report_requests
+from pipelines.warehouse.dbt_cli import DbtOutcome, dbt_env, dbt_executable, summarise_run_results
+from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
+from pipelines.warehouse.publish import BuildFiles, build_lock, prune_builds, publish
+
+INGEST_WAIT_SECONDS = 60.0
+
+
+class BuildFailed(WaypointError):
+    """dbt or the checks failed; the published warehouse is untouched."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    build_id: str
+    published_path: Path
+    models: int
+    tests: int
+    seeds: int
+    warnings: int
+    seconds: float
+    dbt_version: str
+    input_ingest_ids: tuple[str, ...]
+
+
+def prepare_ingest_db(ingest_db: Path, wait_seconds: float = INGEST_WAIT_SECONDS) -> None:
+    """Make sure ingest.duckdb can be read and holds every table dbt reads (docs/contracts.md: the build
+    creates meta.report_requests when no report was ever requested); waits while an ingestion writes it."""
+    if not ingest_db.exists():
+        raise WaypointError(f"no ingest database at {ingest_db}; run `waypoint ingest` first")
+    con = connect_ingest_db(ingest_db, wait_seconds=wait_seconds)
+    try:
+        ensure_report_requests(con)
+    finally:
+        con.close()
+
+
+def record_build(files: BuildFiles, outcome: DbtOutcome, started: datetime) -> tuple[str, ...]:
+    """Write meta.build into the built file: what was built, when, from which exports, with which dbt."""
+    con = duckdb.connect(str(files.database))
+    try:
+        ingest_ids = tuple(
+            row[0]
+            for row in con.execute("select ingest_id from staging.stg_meta__current_exports order by 1").fetchall()
+        )
+        con.execute("create schema if not exists meta")
+        con.execute(
+            """
+            create or replace table meta.build (
+                build_id varchar, started_at timestamp, finished_at timestamp, dbt_version varchar,
+                input_ingest_ids varchar, input_exports integer, models integer, tests integer,
+                seeds integer, warnings integer
+            )
+            """
+        )
+        con.execute(
+            "insert into meta.build values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                files.build_id,
+                started,
+                datetime.now(),
+                outcome.dbt_version,
+                ",".join(ingest_ids),
+                len(ingest_ids),
+                outcome.models,
+                outcome.tests,
+                outcome.seeds,
+                outcome.warnings,
+            ],
+        )
+    finally:
+        con.close()
+    return ingest_ids
+
+
+def raise_if_failed(files: BuildFiles, outcome: DbtOutcome) -> None:
+    """A build with any model error or failed test is never published."""
+    if outcome.ok and outcome.models:
+        return
+    if not outcome.failures:
+        raise BuildFailed(f"warehouse build {files.build_id} built no models; not publishing it")
+    shown = "; ".join(outcome.failures[:5])
+    if len(outcome.failures) > 5:
+        shown += f"; and {len(outcome.failures) - 5} more"
+    raise BuildFailed(
+        f"warehouse build {files.build_id} failed ({len(outcome.failures)} problems: {shown}). "
+        f"The published warehouse was left as it was; dbt log: {files.log}"
+    )
+
+
+def verify_build(files: BuildFiles, outcome: DbtOutcome) -> None:
+    """Read the finished file back: every model's table and the build record must be there."""
+    con = duckdb.connect(str(files.database), read_only=True)
+    try:
+        tables = con.execute("select count(*) from information_schema.tables where table_schema <> 'meta'").fetchone()
+        builds = con.execute("select count(*) from meta.build").fetchone()
+    finally:
+        con.close()
+    if not tables or tables[0] < outcome.models or not builds or builds[0] != 1:
+        raise BuildFailed(f"warehouse build {files.build_id} is incomplete; not publishing it")
+
+
+def finish_build(files: BuildFiles, settings: Settings, outcome: DbtOutcome, started: datetime) -> BuildResult:
+    """Record, check and publish a finished dbt build; raise BuildFailed (keeping the file) if it is not fit."""
+    try:
+        raise_if_failed(files, outcome)
+        ingest_ids = record_build(files, outcome, started)
+        verify_build(files, outcome)
+        published = publish(files, settings)
+    finally:
+        prune_builds(settings)
+    return BuildResult(
+        build_id=files.build_id,
+        published_path=published,
+        models=outcome.models,
+        tests=outcome.tests,
+        seeds=outcome.seeds,
+        warnings=outcome.warnings,
+        seconds=(datetime.now() - started).total_seconds(),
+        dbt_version=outcome.dbt_version,
+        input_ingest_ids=ingest_ids,
+    )
+
+
+def run_dbt_build(files: BuildFiles, settings: Settings, *, on_line: Callable[[str], None] | None = None) -> DbtOutcome:
+    """`dbt build` into the build file in a subprocess (seeds, models, data tests and unit tests)."""
+    files.dbt_target.mkdir(parents=True, exist_ok=True)
+    command = [dbt_executable(), "build", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
+    command += ["--target-path", str(files.dbt_target), "--log-path", str(files.dbt_target)]
+    env = {**os.environ, **dbt_env(files.database, settings.ingest_db)}
+    with subprocess.Popen(
+        command, cwd=DBT_PROJECT_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    ) as process:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if on_line:
+                on_line(line.rstrip("\n"))
+    run_results = files.dbt_target / "run_results.json"
+    if not run_results.exists():
+        raise BuildFailed(f"dbt stopped before building anything (exit {process.returncode}); dbt log: {files.log}")
+    return summarise_run_results(json.loads(run_results.read_text()))
+
+
+def build_warehouse(settings: Settings | None = None, *, on_line: Callable[[str], None] | None = None) -> BuildResult:
+    """Build the whole warehouse from ingest.duckdb and publish it, or raise BuildFailed leaving it as it was.
+
+    ``on_line`` receives dbt's progress lines (the CLI prints them with --verbose).
+    """
+    settings = (settings or get_settings()).ensure()
+    prepare_ingest_db(settings.ingest_db)
+    with build_lock(settings):
+        files = BuildFiles.new(settings)
+        started = datetime.now()
+        outcome = run_dbt_build(files, settings, on_line=on_line)
+        return finish_build(files, settings, outcome, started)

@@ -1,0 +1,114 @@
+"""Running dbt for Waypoint: one resource for the CLI and Dagster, pointed at a build's files.
+
+The dbt profile (dbt_project/profiles.yml) reads the build file and ingest.duckdb from environment
+variables; ``build_environment`` sets them only for the moment dbt's subprocess is started.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from dagster_dbt import DbtCliResource
+from packaging import version
+
+from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
+
+
+def dbt_executable() -> str:
+    """The dbt of this Python environment (the venv's bin is not always on PATH)."""
+    beside_python = Path(sys.executable).with_name("dbt")
+    return str(beside_python) if beside_python.exists() else "dbt"
+
+
+class WaypointDbtResource(DbtCliResource):
+    """dagster-dbt's resource, minus its ``dbt --version`` call (which asks PyPI for the latest release)."""
+
+    @cached_property
+    def _cli_version(self) -> version.Version:
+        return version.parse(importlib.metadata.version("dbt-core"))
+
+
+def dbt_resource() -> WaypointDbtResource:
+    return WaypointDbtResource(
+        project_dir=str(DBT_PROJECT_DIR),
+        profiles_dir=str(DBT_PROJECT_DIR),
+        dbt_executable=dbt_executable(),
+    )
+
+
+def dbt_env(build_db: Path, ingest_db: Path) -> dict[str, str]:
+    """The environment variables profiles.yml reads, for one build."""
+    return {
+        "WAYPOINT_BUILD_DB": str(build_db),
+        "WAYPOINT_INGEST_DB": str(ingest_db),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    }
+
+
+@contextmanager
+def build_environment(build_db: Path, ingest_db: Path) -> Iterator[None]:
+    """Point the dbt profile at one build (dagster-dbt copies os.environ when it starts dbt); restored afterwards."""
+    values = dbt_env(build_db, ingest_db)
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+@dataclass(frozen=True)
+class DbtOutcome:
+    """What a `dbt build` did, from its run_results.json."""
+
+    models: int
+    tests: int
+    seeds: int
+    warnings: int
+    failures: tuple[str, ...]  # "<node>: <message>" for every error or failed test
+    dbt_version: str
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def summarise_run_results(run_results: dict[str, Any]) -> DbtOutcome:
+    """Count what ran and collect every failure in plain words."""
+    counts = {"model": 0, "test": 0, "seed": 0}
+    warnings = 0
+    failures = []
+    for result in run_results.get("results", []):
+        unique_id = result.get("unique_id", "")
+        parts = unique_id.split(".")
+        kind = parts[0]
+        kind = "test" if kind == "unit_test" else kind
+        if kind in counts:
+            counts[kind] += 1
+        status = result.get("status")
+        if status == "warn":
+            warnings += 1
+        elif status in {"error", "fail", "runtime error"}:
+            message = " ".join(str(result.get("message") or status).split())
+            name = parts[2] if kind == "test" and parts[0] == "test" and len(parts) > 3 else parts[-1]
+            failures.append(f"{name}: {message[:300]}")
+    return DbtOutcome(
+        models=counts["model"],
+        tests=counts["test"],
+        seeds=counts["seed"],
+        warnings=warnings,
+        failures=tuple(failures),
+        dbt_version=run_results.get("metadata", {}).get("dbt_version", ""),
+    )

@@ -1,0 +1,49 @@
+"""dbt's manifest for Dagster: parsed from the project when missing or older than the project files.
+
+``target/`` is not committed, so the first load (code server, test, CLI) parses the project; later
+loads reuse the manifest until a model, macro, seed or config file changes.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import subprocess
+from pathlib import Path
+
+from pipelines.config import PROJECT_ROOT
+from pipelines.errors import WaypointError
+from pipelines.warehouse.dbt_cli import dbt_executable
+from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR, DBT_TARGET_DIR, MANIFEST_PATH
+
+_WATCHED = ("models", "macros", "tests", "dbt_project.yml", "profiles.yml")
+_SEEDS_DIR = PROJECT_ROOT / "seeds"
+
+
+def _newest_source_mtime() -> float:
+    paths: list[Path] = []
+    for name in _WATCHED:
+        path = DBT_PROJECT_DIR / name
+        paths += [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+    paths += list(_SEEDS_DIR.rglob("*.csv"))
+    return max((p.stat().st_mtime for p in paths), default=0.0)
+
+
+def manifest_is_stale() -> bool:
+    return not MANIFEST_PATH.exists() or MANIFEST_PATH.stat().st_mtime < _newest_source_mtime()
+
+
+def ensure_manifest() -> Path:
+    """Return target/manifest.json, running `dbt parse` first when it is missing or stale."""
+    DBT_TARGET_DIR.mkdir(parents=True, exist_ok=True)
+    with open(DBT_TARGET_DIR / ".parse.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if manifest_is_stale():
+            command = [dbt_executable(), "parse", "--project-dir", str(DBT_PROJECT_DIR)]
+            command += ["--profiles-dir", str(DBT_PROJECT_DIR), "--quiet"]
+            done = subprocess.run(command, cwd=DBT_PROJECT_DIR, capture_output=True, text=True, check=False)
+            if done.returncode != 0 or not MANIFEST_PATH.exists():
+                raise WaypointError(
+                    f"dbt could not parse {DBT_PROJECT_DIR}: {(done.stdout + done.stderr).strip()[-2000:]}"
+                )
+            MANIFEST_PATH.touch()
+    return MANIFEST_PATH

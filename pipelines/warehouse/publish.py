@@ -1,0 +1,120 @@
+"""The files of a warehouse build, and the one atomic step that publishes one.
+
+DESIGN: readers never see half a build and a failed build leaves the published warehouse as it
+was. A build writes ``builds/warehouse-<timestamp>.duckdb``; only a checked build is moved over the
+published file with ``os.replace`` (atomic on one filesystem). Readers that hold the old file open
+keep reading it: the old inode lives until they close it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from pipelines.config import Settings
+from pipelines.errors import WaypointError
+
+BUILD_PREFIX = "warehouse-"
+
+
+class BuildBusy(WaypointError):
+    """Another warehouse build holds the build lock."""
+
+
+@dataclass(frozen=True)
+class BuildFiles:
+    """Where one build writes: its DuckDB file and its dbt target folder (artifacts and log)."""
+
+    build_id: str
+    database: Path
+    dbt_target: Path
+
+    @classmethod
+    def new(cls, settings: Settings) -> BuildFiles:
+        build_id = BUILD_PREFIX + datetime.now().strftime("%Y%m%dT%H%M%S%f")
+        return cls(
+            build_id=build_id,
+            database=settings.build_dir / f"{build_id}.duckdb",
+            dbt_target=settings.build_dir / f"{build_id}.dbt",
+        )
+
+    @property
+    def log(self) -> Path:
+        return self.dbt_target / "dbt.log"
+
+
+@contextmanager
+def build_lock(settings: Settings) -> Iterator[None]:
+    """One build at a time per Waypoint home (DuckDB allows one writer per file, and builds are heavy)."""
+    settings.build_dir.mkdir(parents=True, exist_ok=True)
+    with open(settings.build_dir / ".build.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as err:
+            raise BuildBusy("another warehouse build is running; try again when it finishes") from err
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def seed_from_published(settings: Settings, files: BuildFiles) -> bool:
+    """Start a partial build from a copy of the published warehouse (models not rebuilt stay as published)."""
+    if not settings.published_db.exists():
+        return False
+    shutil.copyfile(settings.published_db, files.database)
+    return True
+
+
+def checkpoint(database: Path) -> None:
+    """Fold any write-ahead log into the file so the published file stands alone."""
+    con = duckdb.connect(str(database))
+    try:
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    wal = database.with_name(database.name + ".wal")
+    if wal.exists():
+        raise WaypointError(f"{database} still has a write-ahead log after checkpoint; not publishing it")
+
+
+def publish(files: BuildFiles, settings: Settings) -> Path:
+    """Atomically make the build the published warehouse."""
+    target = settings.published_db
+    target.parent.mkdir(parents=True, exist_ok=True)
+    checkpoint(files.database)
+    os.replace(files.database, target)
+    directory = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+    shutil.rmtree(files.dbt_target, ignore_errors=True)
+    return target
+
+
+def prune_builds(settings: Settings, keep: int = 3) -> list[Path]:
+    """Delete all but the newest ``keep`` leftover builds (failed or killed) with their dbt folders."""
+    leftovers = sorted(settings.build_dir.glob(f"{BUILD_PREFIX}*.duckdb"), reverse=True)
+    removed = []
+    for database in leftovers[keep:]:
+        for path in (database, database.with_suffix(".dbt"), database.with_name(database.name + ".wal")):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            elif path.exists():
+                path.unlink()
+            removed.append(path)
+    kept = {d.with_suffix(".dbt") for d in leftovers[:keep]}
+    for target in settings.build_dir.glob(f"{BUILD_PREFIX}*.dbt"):
+        if target not in kept and not target.with_suffix(".duckdb").exists():
+            shutil.rmtree(target, ignore_errors=True)
+            removed.append(target)
+    return removed

@@ -1,0 +1,149 @@
+"""A real headless Chromium against a running `waypoint serve`: each demo user signs in, sets a password, and every
+page of its role is opened and saved as a screenshot under tests/artifacts/screenshots/<role>-<page>.png.
+
+Needs Debian's chromium (scripts/install_system_deps.sh chromium fonts-liberation); Playwright only drives it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from dash_fixtures import build_ingest_db, build_warehouse
+
+from dashboards.navigation import pages_for
+from dashboards.state.audit import AuditLog
+from dashboards.state.demo import DEMO_NAMES
+from pipelines.config import PROJECT_ROOT, Settings
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = PROJECT_ROOT / "tests" / "artifacts" / "screenshots"
+NEW_PASSWORD = "browser test passphrase 1"
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_healthy(url: str, server: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"waypoint serve exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError("the dashboards did not start in time")
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Settings, dict[str, str]]]:
+    """A temporary installation with demo users, served by the real `waypoint serve` on a free port."""
+    home = tmp_path_factory.mktemp("browser_home")
+    settings = Settings(home=home)
+    build_warehouse(settings.published_db)
+    build_ingest_db(settings.ingest_db)
+    env = {**os.environ, "WAYPOINT_HOME": str(home)}
+    waypoint = [sys.executable, "-c", "from pipelines.cli import main; main()"]
+    demo = subprocess.run([*waypoint, "users", "demo"], env=env, capture_output=True, text=True, check=True)
+    passwords = dict(re.findall(r"^(demo-\S+)\s+(\S+)\s", demo.stdout, flags=re.MULTILINE))
+    assert set(passwords) == set(DEMO_NAMES.values()), demo.stdout
+    port = free_port()
+    log = (home / "serve.log").open("w")
+    server = subprocess.Popen([*waypoint, "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, server)
+        yield url, settings, passwords
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def field(page, label: str):
+    return page.get_by_role("textbox", name=label, exact=True)
+
+
+def wait_for_app(page) -> None:
+    """Streamlit has finished a run when its status widget is gone."""
+    page.wait_for_timeout(300)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=30_000)
+    page.wait_for_timeout(300)
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed (scripts/install_system_deps.sh)")
+def test_each_role_signs_in_and_every_page_is_captured(served, tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    url, settings, passwords = served
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+    SCREENSHOTS.mkdir(parents=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "chromium-profile"),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_FLAGS,
+            viewport={"width": 1280, "height": 900},
+        )
+        try:
+            for role, username in DEMO_NAMES.items():
+                page = browser.new_page()
+                page.goto(url)
+                field(page, "User name").fill(username)
+                field(page, "Password").fill(passwords[username])
+                page.get_by_role("button", name="Sign in").click()
+                expect(page.get_by_role("heading", name="Choose your password")).to_be_visible(timeout=30_000)
+                field(page, "One-time password").fill(passwords[username])
+                field(page, "New password").fill(NEW_PASSWORD)
+                field(page, "New password again").fill(NEW_PASSWORD)
+                page.get_by_role("button", name="Save password").click()
+                expect(page.get_by_role("heading", name="Overview")).to_be_visible(timeout=30_000)
+                nav = page.locator('[data-testid="stSidebarNav"]')
+                expected = [entry.title for entry in pages_for(role)]
+                expect(nav.locator("a")).to_have_count(len(expected))
+                for entry in pages_for(role):
+                    nav.get_by_text(entry.title, exact=True).click()
+                    expect(page.get_by_role("heading", name=entry.title)).to_be_visible(timeout=30_000)
+                    wait_for_app(page)
+                    assert page.locator('[data-testid="stException"]').count() == 0, (role, entry.key)
+                    page.screenshot(path=str(SCREENSHOTS / f"{role.value}-{entry.key}.png"), full_page=True)
+                page.get_by_role("button", name="Sign out").click()
+                expect(page.get_by_role("button", name="Sign in")).to_be_visible(timeout=30_000)
+                page.close()
+        finally:
+            browser.close()
+    expected_files = {f"{role.value}-{entry.key}.png" for role in DEMO_NAMES for entry in pages_for(role)}
+    assert {p.name for p in SCREENSHOTS.glob("*.png")} == expected_files
+    views = AuditLog(settings.app_db).read(events=["page_view"])
+    assert set(views["username"]) == set(DEMO_NAMES.values())

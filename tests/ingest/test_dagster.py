@@ -1,0 +1,106 @@
+"""The Dagster path (sensor -> run -> raw assets) and the CLI path give the same raw tables; twice is a no-op."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+from pipelines.config import Settings
+from pipelines.definitions import defs
+from pipelines.defs.ingest.resources import IngestHome
+from pipelines.defs.ingest.sensors import landing_sensor
+from pipelines.ingest import ingest_paths
+
+from . import corpus as c
+from .helpers import query, raw_snapshot
+
+
+@pytest.fixture(scope="module")
+def demo_exports(tmp_path_factory) -> Path:
+    """The generator's demo exports (one zip per source), or builder exports for two sources without it."""
+    out = tmp_path_factory.mktemp("demo")
+    try:
+        from pipelines.synth import generate
+    except ImportError:
+        from .exports import build_files, export_bytes, write_zip
+
+        for source, rows in (("ok-500", 4), ("ok-507", 5)):
+            write_zip(out / source / f"{source}.zip", export_bytes(build_files("fy2026", rows=rows)))
+        return out
+    generate(out, preset="demo", seed=42)
+    return out
+
+
+def _land(exports: Path, home: Path) -> list[Path]:
+    landed = []
+    for zip_path in sorted(exports.glob("*/*.zip")):
+        target = home / "landing" / zip_path.parent.name / zip_path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(zip_path, target)
+        old = os.stat(target).st_mtime - 3600
+        os.utime(target, (old, old))
+        landed.append(target)
+    return landed
+
+
+def _run_job(home: Path, **config) -> dg.ExecuteInProcessResult:
+    job = defs.resolve_job_def("ingest_landing")
+    return job.execute_in_process(
+        run_config={"ops": {"raw_hmis_tables": {"config": {"expectations": False, **config}}}},
+        instance=dg.DagsterInstance.ephemeral(),
+        resources={"ingest_home": IngestHome(home=str(home))},
+    )
+
+
+@pytest.mark.slow
+def test_dagster_and_cli_ingest_the_demo_exports_into_identical_raw_tables(demo_exports, tmp_path):
+    dagster_home, cli_home = Settings(tmp_path / "dagster"), Settings(tmp_path / "cli")
+    _land(demo_exports, dagster_home.home)
+    cli_landed = _land(demo_exports, cli_home.home)
+
+    first = _run_job(dagster_home.home)
+    ingest_paths(cli_landed, settings=cli_home)
+
+    assert first.success
+    snapshot = raw_snapshot(dagster_home)
+    assert snapshot == raw_snapshot(cli_home)
+    assert sum(len(rows) for rows in snapshot.values()) > 0
+
+    second = _run_job(dagster_home.home)
+    assert second.success and raw_snapshot(dagster_home) == snapshot
+    materialized = second.asset_materializations_for_node("raw_hmis_tables")
+    assert all(m.metadata["rows_loaded"].value == 0 for m in materialized)
+    assert query(dagster_home, "SELECT count(*) FROM meta.export_registry") == [(len(list(demo_exports.glob("*/*.zip"))),)]
+
+
+def test_sensor_launches_one_run_per_new_delivery_and_remembers_it(base_files, tmp_path):
+    home = tmp_path / "home"
+    delivery = c.zipped(base_files, home / "landing" / "ok-500")
+    old = os.stat(delivery).st_mtime - 60
+    os.utime(delivery, (old, old))
+    resources = {"ingest_home": IngestHome(home=str(home), settle_seconds=1)}
+
+    with dg.build_sensor_context(resources=resources) as context:
+        requests = list(landing_sensor(context))
+        cursor = context.cursor
+    assert len(requests) == 1 and isinstance(requests[0], dg.RunRequest)
+    config = requests[0].run_config["ops"]["raw_hmis_tables"]["config"]
+    assert config == {"paths": [str(delivery)], "source": "ok-500"}
+
+    with dg.build_sensor_context(resources=resources, cursor=cursor) as context:
+        assert isinstance(landing_sensor(context), dg.SkipReason)
+
+    result = _run_job(home, **config)
+    assert result.success
+    assert query(Settings(home), "SELECT source_id, status FROM meta.export_registry") == [("ok-500", "loaded")]
+
+
+def test_sensor_waits_for_a_file_still_being_written(base_files, tmp_path):
+    home = tmp_path / "home"
+    c.zipped(base_files, home / "landing" / "ok-500")
+    with dg.build_sensor_context(resources={"ingest_home": IngestHome(home=str(home), settle_seconds=300)}) as context:
+        assert isinstance(landing_sensor(context), dg.SkipReason)

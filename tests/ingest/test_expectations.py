@@ -1,0 +1,61 @@
+"""Great Expectations: committed suites equal the spec-generated ones; a real run flags business rules,
+stores findings, fails the asset check and builds Data Docs."""
+
+from __future__ import annotations
+
+import json
+
+import dagster as dg
+import pytest
+
+from pipelines.definitions import defs
+from pipelines.defs.ingest.resources import IngestHome
+from pipelines.ingest.gx.suites import REPO_CONTEXT, all_suites, comparable
+from pipelines.spec import CSV_VERSIONS, FILE_ORDER
+
+from . import corpus as c
+from .exports import build_files
+from .helpers import query
+
+
+def test_committed_suites_are_the_ones_the_spec_generates():
+    suites = all_suites()
+    assert len(suites) == len(FILE_ORDER) * len(CSV_VERSIONS)
+    for suite in suites:
+        path = REPO_CONTEXT / "expectations" / f"{suite.name.replace('.', '/')}.json"
+        assert path.exists(), f"run `python -m pipelines.ingest.gx.suites` to write {path}"
+        assert comparable(json.loads(path.read_text())) == comparable(suite.to_json_dict()), suite.name
+
+
+def test_every_expectation_says_its_severity_and_what_it_means():
+    for suite in all_suites():
+        for expectation in suite.expectations:
+            assert expectation.meta["severity"] in ("error", "warning")
+            assert expectation.meta["rule_id"] and expectation.description
+
+
+@pytest.mark.slow
+def test_gx_asset_check_fails_on_an_exit_before_entry_and_the_finding_is_stored(tmp_path):
+    files = build_files("fy2026")
+    c.put(files, "Enrollment", "EntryDate", "2025-05-01")
+    c.put(files, "Exit", "ExitDate", "2025-04-01")
+    home = tmp_path / "home"
+    c.zipped(files, home / "landing" / "ok-500")
+
+    result = defs.resolve_job_def("ingest_landing").execute_in_process(
+        run_config={"ops": {"raw_hmis_tables": {"config": {"expectations": True}}}},
+        instance=dg.DagsterInstance.ephemeral(),
+        resources={"ingest_home": IngestHome(home=str(home))},
+    )
+
+    checks = {e.asset_key.path[-1]: e for e in result.get_asset_check_evaluations()}
+    assert not checks["exit"].passed and checks["exit"].severity == dg.AssetCheckSeverity.ERROR
+    assert checks["client"].passed
+    from pipelines.config import Settings
+
+    settings = Settings(home)
+    rows = query(settings, "SELECT file, row_number, column_name, severity FROM meta.validation_findings WHERE rule_id = 'business.exit_before_entry'")
+    assert rows == [("Exit", 1, "ExitDate", "error")]
+    assert query(settings, "SELECT findings_error FROM meta.export_registry") == [(1,)]
+    docs = home / "gx" / "data_docs" / "index.html"
+    assert docs.exists() and "exit.fy2026" in docs.read_text()

@@ -1,0 +1,301 @@
+"""Data-quality checks written from HUD's definitions, run on the generated CSV text in DuckDB.
+
+Each returns the set of records it flags as (source_id, file, record_id, column). The tests compare
+these sets with the manifest, so a check here is an independent statement of what each defect means.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .conftest import Export
+
+VALID_SSN = (
+    "(SSN is not null and regexp_matches(SSN, '^[0-9]{9}$') and substr(SSN, 1, 3) not in ('000', '666') "
+    "and substr(SSN, 1, 1) <> '9' and substr(SSN, 4, 2) <> '00' and substr(SSN, 6, 4) <> '0000')"
+)
+# An adult at some stay (completed years at entry), so veteran status must be answered.
+_ADULT_CLIENT = (
+    'exists (select 1 from "Enrollment" e where e._source = c._source and e.PersonalID = c.PersonalID '
+    "and c.DOB is not null and date_sub('year', c.DOB::date, e.EntryDate::date) >= 18)"
+)
+_INCOME_EXPECTED = (
+    "(e.RelationshipToHoH = '1' or (c.DOB is not null and date_sub('year', c.DOB::date, e.EntryDate::date) >= 18))"
+)
+
+
+def _set(export: Export, sql: str, file: str, column: str | None) -> set[tuple]:
+    return {(source, file, record, column) for source, record in export.rows(sql)}
+
+
+def _client_quality(export: Export, quality_column: str, code: str, column: str) -> set[tuple]:
+    return _set(
+        export, f"select _source, PersonalID from \"Client\" where {quality_column} = '{code}'", "Client", column
+    )
+
+
+def ssn_missing(export):
+    return _set(
+        export,
+        "select _source, PersonalID from \"Client\" where SSNDataQuality = '99' and SSN is null",
+        "Client",
+        "SSN",
+    )
+
+
+def ssn_partial(export):
+    return _set(
+        export,
+        "select _source, PersonalID from \"Client\" where SSNDataQuality = '2' and SSN like '%x%'",
+        "Client",
+        "SSN",
+    )
+
+
+def ssn_invalid(export):
+    return _set(
+        export,
+        f"select _source, PersonalID from \"Client\" where SSNDataQuality = '1' and not {VALID_SSN}",
+        "Client",
+        "SSN",
+    )
+
+
+def dob_missing(export):
+    return _set(
+        export,
+        "select _source, PersonalID from \"Client\" where DOBDataQuality = '99' and DOB is null",
+        "Client",
+        "DOB",
+    )
+
+
+def dob_partial(export):
+    return _set(export, "select _source, PersonalID from \"Client\" where DOBDataQuality = '2'", "Client", "DOB")
+
+
+def name_missing(export):
+    return _set(
+        export,
+        "select _source, PersonalID from \"Client\" where NameDataQuality = '99' "
+        "and FirstName is null and LastName is null",
+        "Client",
+        "NameDataQuality",
+    )
+
+
+def name_partial(export):
+    return _set(
+        export, "select _source, PersonalID from \"Client\" where NameDataQuality = '2'", "Client", "NameDataQuality"
+    )
+
+
+def _missing_answer(export, code: str) -> set[tuple]:
+    found = set()
+    if code in ("8", "9"):
+        for column in ("NameDataQuality", "SSNDataQuality", "DOBDataQuality"):
+            found |= _client_quality(export, column, code, column)
+    found |= _client_quality(export, "RaceNone", code, "RaceNone")
+    found |= _set(
+        export,
+        f"select _source, PersonalID from \"Client\" c where VeteranStatus = '{code}' and {_ADULT_CLIENT}",
+        "Client",
+        "VeteranStatus",
+    )
+    found |= _set(
+        export,
+        f"select _source, EnrollmentID from \"Enrollment\" where DisablingCondition = '{code}'",
+        "Enrollment",
+        "DisablingCondition",
+    )
+    return found
+
+
+def pii_dk(export):
+    return _missing_answer(export, "8")
+
+
+def pii_refused(export):
+    return _missing_answer(export, "9")
+
+
+def pii_not_collected(export):
+    return _missing_answer(export, "99")
+
+
+def destination_missing(export):
+    return _set(export, "select _source, ExitID from \"Exit\" where Destination in ('99', '30')", "Exit", "Destination")
+
+
+def destination_dk(export):
+    return _set(export, "select _source, ExitID from \"Exit\" where Destination in ('8', '9')", "Exit", "Destination")
+
+
+def _income_missing(export, stage: str, date_sql: str, scope: str) -> set[tuple]:
+    sql = f"""
+        select e._source, e.EnrollmentID from "Enrollment" e
+        join "Client" c on c._source = e._source and c.PersonalID = e.PersonalID
+        {scope}
+        where {_INCOME_EXPECTED} and not exists (
+            select 1 from "IncomeBenefits" i where i._source = e._source and i.EnrollmentID = e.EnrollmentID
+            and i.DataCollectionStage = '{stage}' and i.InformationDate = {date_sql}
+            and i.IncomeFromAnySource in ('0', '1'))
+    """
+    return _set(export, sql, "IncomeBenefits", None)
+
+
+def income_missing_at_entry(export):
+    return _income_missing(export, "1", "e.EntryDate", "")
+
+
+def income_missing_at_exit(export):
+    scope = 'join "Exit" x on x._source = e._source and x.EnrollmentID = e.EnrollmentID'
+    return _income_missing(export, "3", "x.ExitDate", scope)
+
+
+def late_entry(export):
+    return _set(
+        export,
+        'select _source, EnrollmentID from "Enrollment" '
+        "where date_diff('day', EntryDate::date, DateCreated::timestamp::date) > 3",
+        "Enrollment",
+        "DateCreated",
+    )
+
+
+def late_exit(export):
+    return _set(
+        export,
+        "select _source, ExitID from \"Exit\" where date_diff('day', ExitDate::date, DateCreated::timestamp::date) > 3",
+        "Exit",
+        "DateCreated",
+    )
+
+
+def _inactive(export, project_type: str, activity: str) -> set[tuple]:
+    sql = f"""
+        select e._source, e.EnrollmentID from "Enrollment" e
+        join "Project" p on p._source = e._source and p.ProjectID = e.ProjectID and p.ProjectType = '{project_type}'
+        join "Export" x on x._source = e._source
+        where not exists (select 1 from "Exit" t where t._source = e._source and t.EnrollmentID = e.EnrollmentID)
+        and coalesce(({activity}), date '1900-01-01') < x.ExportEndDate::date - interval 90 day
+    """
+    return _set(export, sql, "Enrollment", None)
+
+
+def inactive_nbn(export):
+    return _inactive(
+        export,
+        "1",
+        'select max(s.DateProvided::date) from "Services" s where s._source = e._source '
+        "and s.EnrollmentID = e.EnrollmentID and s.RecordType = '200'",
+    )
+
+
+def inactive_outreach(export):
+    return _inactive(
+        export,
+        "4",
+        'select max(s.InformationDate::date) from "CurrentLivingSituation" s '
+        "where s._source = e._source and s.EnrollmentID = e.EnrollmentID",
+    )
+
+
+STAYS = """
+    select e._source, e.EnrollmentID, e.PersonalID, e.ProjectID, e.EntryDate::date as entry,
+           x.ExitDate::date as exit, e.MoveInDate::date as move_in, e.RelationshipToHoH, e.HouseholdID
+    from "Enrollment" e left join "Exit" x on x._source = e._source and x.EnrollmentID = e.EnrollmentID
+"""
+
+
+def overlapping_stay(export):
+    sql = f"""
+        with s as ({STAYS})
+        select distinct b._source, b.EnrollmentID from s a join s b
+          on a._source = b._source and a.PersonalID = b.PersonalID and a.ProjectID = b.ProjectID
+         and a.EnrollmentID <> b.EnrollmentID
+         and (b.entry > a.entry or (b.entry = a.entry and b.EnrollmentID > a.EnrollmentID))
+         and b.entry < coalesce(a.exit, date '9999-12-31')
+    """
+    return _set(export, sql, "Enrollment", None)
+
+
+def _heads(export, condition: str) -> set[tuple]:
+    sql = f"""select _source, HouseholdID from "Enrollment" group by _source, HouseholdID
+              having {condition}"""
+    return _set(export, sql, "Enrollment", "RelationshipToHoH")
+
+
+def no_hoh(export):
+    return _heads(export, "count(*) filter (where RelationshipToHoH = '1') = 0")
+
+
+def multiple_hoh(export):
+    return _heads(export, "count(*) filter (where RelationshipToHoH = '1') > 1")
+
+
+def invalid_move_in(export):
+    sql = f"""with s as ({STAYS}) select _source, EnrollmentID from s where move_in is not null
+              and (move_in < entry or (exit is not null and move_in > exit))"""
+    return _set(export, sql, "Enrollment", "MoveInDate")
+
+
+NAME_KEY = (
+    "case when FirstName is null or LastName is null then null else "
+    "lower(regexp_replace(FirstName, '[^A-Za-z]', '', 'g')) || '|' || "
+    "lower(regexp_replace(LastName, '[^A-Za-z]', '', 'g')) end"
+)
+
+
+def matching_pairs(export, same_source: bool) -> list[tuple]:
+    """Pairs of client records agreeing on at least 2 of (valid SSN, normalised name, DOB)."""
+    where = "a._source = b._source" if same_source else "true"
+    sql = f"""
+        with c as (select _source, PersonalID, case when SSNDataQuality = '1' and {VALID_SSN} then SSN end as ssn,
+                          {NAME_KEY} as name, DOB as dob from "Client")
+        select a._source, a.PersonalID, b._source, b.PersonalID from c a join c b
+          on {where} and (a._source, a.PersonalID) < (b._source, b.PersonalID)
+         and coalesce(a.ssn = b.ssn, false)::int + coalesce(a.name = b.name, false)::int
+             + coalesce(a.dob = b.dob, false)::int >= 2
+    """
+    return export.rows(sql)
+
+
+def duplicate_client(export):
+    """Within one source, the later-numbered record of two that agree on 2 of 3 identifiers."""
+    return {
+        (a_source, "Client", max(a, b, key=lambda v: (len(v), v)), None)
+        for a_source, a, _, b in matching_pairs(export, same_source=True)
+    }
+
+
+KINDS = (
+    "ssn_missing",
+    "ssn_partial",
+    "ssn_invalid",
+    "dob_missing",
+    "dob_partial",
+    "name_missing",
+    "name_partial",
+    "pii_dk",
+    "pii_refused",
+    "pii_not_collected",
+    "destination_missing",
+    "destination_dk",
+    "income_missing_at_entry",
+    "income_missing_at_exit",
+    "late_entry",
+    "late_exit",
+    "inactive_nbn",
+    "inactive_outreach",
+    "overlapping_stay",
+    "no_hoh",
+    "multiple_hoh",
+    "invalid_move_in",
+    "duplicate_client",
+)
+
+
+def flagged(export, kind: str) -> set[tuple]:
+    return globals()[kind](export)

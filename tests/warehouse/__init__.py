@@ -1,0 +1,1 @@
+"""Tests of the warehouse: dbt project, build and publish, Dagster assets, `waypoint build`."""
