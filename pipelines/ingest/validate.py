@@ -81,12 +81,11 @@ def _row_check_sql(version: str, file: str, hashed: bool) -> tuple[str, str, tup
 def check_rows(con: duckdb.DuckDBPyConnection, version: str, file: str, *, hashed: bool) -> list[str]:
     """Row checks of one file: one screening pass, then which rule each flagged row breaks."""
     flagged, special, skipped = _row_check_sql(version, file, hashed)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _rows AS {flagged}")
-    if con.execute("SELECT count(*) FROM _rows").fetchone()[0]:
+    flagged_count = con.execute(f"CREATE OR REPLACE TEMP TABLE _rows AS {flagged}").fetchone()[0]
+    if flagged_count:
         con.execute(f"INSERT INTO {FINDINGS_TABLE} {column_rules.detail(version, file, hashed)}")
         if special:
             con.execute(f"INSERT INTO {FINDINGS_TABLE} {special}")
-    con.execute("DROP TABLE _rows")
     return list(skipped)
 
 

@@ -188,14 +188,13 @@ def _admins(user_table: pd.DataFrame, roster) -> dict[str, np.ndarray]:
 
 def _users_per_source(user_table: pd.DataFrame, tables: dict[str, pd.DataFrame], roster) -> pd.DataFrame:
     """Every source's User.csv: its agencies' accounts plus every account its records name."""
+    used = pd.concat([f[["_source", "UserID"]] for f in tables.values() if {"_source", "UserID"} <= set(f.columns)])
+    used = used.drop_duplicates()
     frames = []
     for source in roster.sources["source_id"]:
         orgs = set(roster.projects.loc[roster.projects["source_id"] == source, "organization_id"])
-        used = set()
-        for frame in tables.values():
-            if "UserID" in frame and "_source" in frame:
-                used |= set(frame.loc[frame["_source"] == source, "UserID"])
-        keep = user_table[user_table["organization_id"].isin(orgs) | user_table["UserID"].isin(used)]
+        named = set(used.loc[used["_source"] == source, "UserID"])
+        keep = user_table[user_table["organization_id"].isin(orgs) | user_table["UserID"].isin(named)]
         frames.append(keep.assign(_source=source))
     return pd.concat(frames, ignore_index=True)
 

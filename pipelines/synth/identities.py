@@ -9,8 +9,6 @@ never share two of the three: SSNs and names are unique per person, and variants
 
 from __future__ import annotations
 
-from itertools import combinations
-
 import numpy as np
 import pandas as pd
 
@@ -35,6 +33,7 @@ def vary(client: pd.DataFrame, enr: pd.DataFrame, options: Options, defects: Def
     taken_names = set(pii.normalised(client["FirstName"].to_numpy(), client["LastName"].to_numpy()))
     youngest, oldest = _age_bounds(client, enr)
     two_left = int(0.02 * len(linked))  # keeps at least 98 % of links matchable
+    positions = client.groupby("_person").indices
     for person in linked:
         roll = rng.random()
         acc = 0.0
@@ -52,7 +51,7 @@ def vary(client: pd.DataFrame, enr: pd.DataFrame, options: Options, defects: Def
             change = "+".join(part for part in change.split("+") if part != "ssn")
         if not change:
             continue
-        rows = np.flatnonzero(client["_person"].to_numpy() == person)
+        rows = positions[person]
         row = client.index[rows[1 + int(rng.integers(len(rows) - 1))]]
         if "dob" in change and not (youngest[row] >= 19 and oldest[row] <= 95):
             change = change.replace("dob", "ssn") if "ssn" not in change else "ssn"
@@ -61,7 +60,7 @@ def vary(client: pd.DataFrame, enr: pd.DataFrame, options: Options, defects: Def
                 first = client.at[row, "FirstName"]
                 for _ in range(5):
                     candidate = pii.nickname(first, rng)
-                    key = pii.normalised(np.array([candidate]), np.array([client.at[row, "LastName"]]))[0]
+                    key = pii.name_key(candidate, client.at[row, "LastName"])
                     if key not in taken_names:
                         taken_names.add(key)
                         client.at[row, "FirstName"] = candidate
@@ -96,38 +95,30 @@ def _age_bounds(client: pd.DataFrame, enr: pd.DataFrame) -> tuple[pd.Series, pd.
     )
 
 
-def agreement(a: pd.Series, b: pd.Series) -> dict[str, bool]:
-    """Which of SSN, name and DOB two client records agree on."""
-    ssn = (
-        pii.is_valid_ssn(a["SSN"]) and a["SSNDataQuality"] == 1 and a["SSN"] == b["SSN"] and pii.is_valid_ssn(b["SSN"])
-    )
-    name_a = pii.normalised(np.array([a["FirstName"]], dtype=object), np.array([a["LastName"]], dtype=object))[0]
-    name_b = pii.normalised(np.array([b["FirstName"]], dtype=object), np.array([b["LastName"]], dtype=object))[0]
-    dob = not pd.isna(a["DOB"]) and not pd.isna(b["DOB"]) and int(a["DOB"]) == int(b["DOB"])
-    return {"ssn": bool(ssn), "name": name_a is not None and name_a == name_b, "dob": bool(dob)}
-
-
 def links(client: pd.DataFrame, format_id) -> tuple[list[dict], list[dict]]:
-    """Manifest ``identities`` and ``identity_matchable`` (one entry per pair of records)."""
-    identities, pairs = [], []
+    """Manifest ``identities`` and ``identity_matchable`` (one entry per pair of records of a person)."""
     linked = client[client["_person"].isin(linked_persons(client))].sort_values(["_person", "_source", "PersonalID"])
-    for person, group in linked.groupby("_person", sort=True):
-        key = f"P{int(person):07d}"
-        records = [
-            {"source_id": s, "personal_id": format_id(s, p)}
-            for s, p in zip(group["_source"], group["PersonalID"], strict=True)
-        ]
-        identities.append({"person_key": key, "records": records})
-        rows = [r for _, r in group.iterrows()]
-        for (i, a), (j, b) in combinations(enumerate(rows), 2):
-            agree = agreement(a, b)
-            pairs.append(
-                {
-                    "person_key": key,
-                    "a": records[i],
-                    "b": records[j],
-                    "agree": agree,
-                    "matchable": sum(agree.values()) >= 2,
-                }
-            )
-    return identities, pairs
+    linked = linked.reset_index(drop=True)
+    ssn = linked["SSN"].to_numpy(dtype=object)
+    valid = np.array([pii.is_valid_ssn(s) for s in ssn]) & (linked["SSNDataQuality"].to_numpy() == 1)
+    keys = pd.DataFrame({
+        "_person": linked["_person"].to_numpy(), "row": np.arange(len(linked)),
+        "ssn": np.where(valid, ssn, None), "name": pii.normalised(linked["FirstName"], linked["LastName"]),
+        "dob": linked["DOB"].to_numpy(dtype=float),
+    })
+    pairs = keys.merge(keys, on="_person", suffixes=("_a", "_b"))
+    pairs = pairs[pairs["row_a"] < pairs["row_b"]]
+    agree_ssn = (pairs["ssn_a"] == pairs["ssn_b"]).to_numpy() & pairs["ssn_a"].notna().to_numpy()
+    agree_name = (pairs["name_a"] == pairs["name_b"]).to_numpy() & pairs["name_a"].notna().to_numpy()
+    agree_dob = (pairs["dob_a"] == pairs["dob_b"]).to_numpy()
+    records = [{"source_id": s, "personal_id": format_id(s, p)}
+               for s, p in zip(linked["_source"], linked["PersonalID"], strict=True)]
+    person_key = [f"P{int(p):07d}" for p in linked["_person"]]
+    identities = [{"person_key": person_key[rows[0]], "records": [records[r] for r in rows]}
+                  for rows in linked.groupby("_person", sort=True).indices.values()]
+    matchable = []
+    for a, b, s, n, d in zip(pairs["row_a"], pairs["row_b"], agree_ssn, agree_name, agree_dob, strict=True):
+        agree = {"ssn": bool(s), "name": bool(n), "dob": bool(d)}
+        matchable.append({"person_key": person_key[a], "a": records[a], "b": records[b], "agree": agree,
+                          "matchable": int(s) + int(n) + int(d) >= 2})
+    return identities, matchable

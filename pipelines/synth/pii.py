@@ -9,6 +9,7 @@ birth are random. Uniqueness is enforced so that two distinct people never share
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 _FIRST_A = np.array(
     [
@@ -157,16 +158,22 @@ def last_names(rng: np.random.Generator, n: int) -> np.ndarray:
 
 
 def normalised(first: np.ndarray, last: np.ndarray) -> np.ndarray:
-    """Lower-case letters only, first and last joined: how identity matching compares names."""
-    out = np.empty(len(first), dtype=object)
-    for i, (f, la) in enumerate(zip(first, last, strict=True)):
-        if not isinstance(f, str) or not isinstance(la, str) or not f or not la:
-            out[i] = None
-        else:
-            out[i] = (
-                "".join(ch for ch in f.lower() if ch.isalpha()) + "|" + "".join(ch for ch in la.lower() if ch.isalpha())
-            )
+    """Lower-case letters only, first and last joined by "|": how identity matching compares names."""
+    f = pd.Series(np.asarray(first, dtype=object), dtype=object).str.lower().str.replace(r"[^a-z]", "", regex=True)
+    la = pd.Series(np.asarray(last, dtype=object), dtype=object).str.lower().str.replace(r"[^a-z]", "", regex=True)
+    missing = f.isna().to_numpy() | la.isna().to_numpy() | (f == "").to_numpy() | (la == "").to_numpy()
+    out = (f.fillna("") + "|" + la.fillna("")).to_numpy(dtype=object).copy()
+    out[missing] = None
     return out
+
+
+def name_key(first: str | None, last: str | None) -> str | None:
+    """:func:`normalised` for one name."""
+    if not first or not last:
+        return None
+    f = "".join(ch for ch in first.lower() if "a" <= ch <= "z")
+    la = "".join(ch for ch in last.lower() if "a" <= ch <= "z")
+    return f"{f}|{la}" if f and la else None
 
 
 def unique_first_names(rng: np.random.Generator, last: np.ndarray) -> np.ndarray:

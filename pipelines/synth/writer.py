@@ -91,9 +91,8 @@ def write_zip(
             table = to_arrow(frame, file_spec, style, source)
             info = zipfile.ZipInfo(file_spec.filename, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
-            info.compress_level = 1
             info.external_attr = 0o644 << 16
-            archive.writestr(info, csv_bytes(table))
+            archive.writestr(info, csv_bytes(table), compresslevel=1)
             rows[name] = table.num_rows
     tmp.replace(path)
     return rows

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,7 +23,7 @@ from pipelines.ingest.db import connect as connect_ingest_db
 from pipelines.reports.requests import ensure_table as ensure_report_requests
 from pipelines.warehouse.dbt_cli import DbtOutcome, dbt_env, dbt_executable, summarise_run_results
 from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
-from pipelines.warehouse.publish import BuildFiles, build_lock, prune_builds, publish
+from pipelines.warehouse.publish import BuildFiles, build_lock, prune_builds, publish, seed_from_published
 
 INGEST_WAIT_SECONDS = 60.0
 
@@ -143,34 +144,53 @@ def finish_build(files: BuildFiles, settings: Settings, outcome: DbtOutcome, sta
     )
 
 
-def run_dbt_build(files: BuildFiles, settings: Settings, *, on_line: Callable[[str], None] | None = None) -> DbtOutcome:
-    """`dbt build` into the build file in a subprocess (seeds, models, data tests and unit tests)."""
+def run_dbt_build(
+    files: BuildFiles,
+    settings: Settings,
+    *,
+    select: str | None = None,
+    on_line: Callable[[str], None] | None = None,
+) -> DbtOutcome:
+    """`dbt build` (seeds, models, data tests, unit tests) into the build file, in a subprocess."""
     files.dbt_target.mkdir(parents=True, exist_ok=True)
     command = [dbt_executable(), "build", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
     command += ["--target-path", str(files.dbt_target), "--log-path", str(files.dbt_target)]
+    command += ["--select", select] if select else []
     env = {**os.environ, **dbt_env(files.database, settings.ingest_db)}
+    last_lines: deque[str] = deque(maxlen=15)
     with subprocess.Popen(
         command, cwd=DBT_PROJECT_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     ) as process:
         assert process.stdout is not None
         for line in process.stdout:
+            last_lines.append(line.rstrip("\n"))
             if on_line:
-                on_line(line.rstrip("\n"))
+                on_line(last_lines[-1])
     run_results = files.dbt_target / "run_results.json"
     if not run_results.exists():
-        raise BuildFailed(f"dbt stopped before building anything (exit {process.returncode}); dbt log: {files.log}")
+        said = " | ".join(line.strip() for line in last_lines if line.strip())
+        raise BuildFailed(f"dbt stopped before building anything (exit {process.returncode}): {said[-1500:]}")
     return summarise_run_results(json.loads(run_results.read_text()))
 
 
-def build_warehouse(settings: Settings | None = None, *, on_line: Callable[[str], None] | None = None) -> BuildResult:
-    """Build the whole warehouse from ingest.duckdb and publish it, or raise BuildFailed leaving it as it was.
+def build_warehouse(
+    settings: Settings | None = None,
+    *,
+    select: str | None = None,
+    on_line: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Build the warehouse from ingest.duckdb and publish it, or raise BuildFailed leaving it as it was.
 
-    ``on_line`` receives dbt's progress lines (the CLI prints them with --verbose).
+    ``select`` (dbt node selection, e.g. ``"staging.hmis+"``) rebuilds only those nodes, starting from a
+    copy of the published warehouse so everything else stays as published. ``on_line`` receives dbt's
+    progress lines (the CLI prints them with --verbose).
     """
     settings = (settings or get_settings()).ensure()
     prepare_ingest_db(settings.ingest_db)
     with build_lock(settings):
         files = BuildFiles.new(settings)
+        if select:
+            seed_from_published(settings, files)
         started = datetime.now()
-        outcome = run_dbt_build(files, settings, on_line=on_line)
+        outcome = run_dbt_build(files, settings, select=select, on_line=on_line)
         return finish_build(files, settings, outcome, started)

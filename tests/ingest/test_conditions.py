@@ -12,7 +12,7 @@ from pipelines.ingest.rulebook import conditionals, foreign_keys, severity_of
 def _holds(condition: str, row: dict[str, str | None]) -> bool:
     sql = to_sql(condition, lambda ref: f'"{ref}"')
     columns = ", ".join(f"{'NULL' if v is None else repr(v)}::VARCHAR AS \"{k}\"" for k, v in row.items())
-    return duckdb.sql(f"SELECT coalesce({sql}, FALSE) FROM (SELECT {columns})").fetchone()[0]
+    return duckdb.connect().execute(f"SELECT coalesce({sql}, FALSE) FROM (SELECT {columns})").fetchone()[0]
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,14 @@
-"""Shared fixtures: a Waypoint home whose ingest.duckdb holds the small world, built once per session."""
+"""Shared fixtures: one Waypoint home built once per session.
+
+Its ingest.duckdb holds the small world (hand-written snippets, sources ``ok500-hmis`` and
+``ok507-agency``) and the generator's ``tiny`` preset in both CSV versions, ingested for real
+(sources ``ok-500``, ``ok-507``, ``kvh-ssvf`` in FY2026 and the same with ``-fy2024`` in FY2024).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,10 +16,14 @@ import duckdb
 import pytest
 
 from pipelines.config import Settings
+from pipelines.ingest import ingest_paths
+from pipelines.synth import generate
 from pipelines.warehouse.build import BuildResult, build_warehouse
 
 from .raw_layer import write_raw_layer
 from .small_world import small_world_exports
+
+SYNTH_VERSIONS = ("fy2026", "fy2024")
 
 
 @dataclass(frozen=True)
@@ -29,23 +39,34 @@ class BuiltWarehouse:
             con.close()
 
 
-def new_home(root: Path) -> Settings:
-    settings = Settings(home=root).ensure()
-    write_raw_layer(settings.ingest_db, small_world_exports())
-    return settings
+def synthetic_source(source: str, csv_version: str) -> str:
+    return source if csv_version == "fy2026" else f"{source}-{csv_version}"
+
+
+def ingest_synthetic_tiny(settings: Settings, out_dir: Path) -> None:
+    for version in SYNTH_VERSIONS:
+        generate(out_dir / version, preset="tiny", seed=42, csv_version=version)
+        for delivery in sorted((out_dir / version).glob("*/*.zip")):
+            results = ingest_paths(
+                [delivery], source=synthetic_source(delivery.parent.name, version), settings=settings
+            )
+            assert [r.status for r in results] == ["loaded"], results
 
 
 @pytest.fixture(scope="session")
-def small_world_warehouse(tmp_path_factory: pytest.TempPathFactory) -> BuiltWarehouse:
-    """The small world built and published once (read-only for the tests that use it)."""
-    settings = new_home(tmp_path_factory.mktemp("small_world_home"))
+def built_warehouse(tmp_path_factory: pytest.TempPathFactory) -> BuiltWarehouse:
+    """The small world and the synthetic tiny exports, built and published once (read-only for tests)."""
+    root = tmp_path_factory.mktemp("warehouse_home")
+    settings = Settings(home=root / "home").ensure()
+    write_raw_layer(settings.ingest_db, small_world_exports())
+    ingest_synthetic_tiny(settings, root / "synth")
     return BuiltWarehouse(settings, build_warehouse(settings))
 
 
 @pytest.fixture
-def one_value(small_world_warehouse: BuiltWarehouse) -> Callable[[str], object]:
+def one_value(built_warehouse: BuiltWarehouse) -> Callable[[str], object]:
     def query(sql: str) -> object:
-        rows = small_world_warehouse.query(sql)
+        rows = built_warehouse.query(sql)
         assert len(rows) == 1 and len(rows[0]) == 1, f"expected one value from {sql!r}, got {rows}"
         return rows[0][0]
 
@@ -53,8 +74,9 @@ def one_value(small_world_warehouse: BuiltWarehouse) -> Callable[[str], object]:
 
 
 @pytest.fixture
-def waypoint_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
-    """A fresh home holding the small world's raw layer, set as WAYPOINT_HOME."""
-    settings = new_home(tmp_path / "home")
-    monkeypatch.setenv("WAYPOINT_HOME", str(settings.home))
-    yield settings
+def published_home(built_warehouse: BuiltWarehouse, tmp_path: Path) -> Settings:
+    """A private copy of the built home (ingest.duckdb and the published warehouse) a test may change."""
+    settings = Settings(home=tmp_path / "home").ensure()
+    shutil.copyfile(built_warehouse.settings.ingest_db, settings.ingest_db)
+    shutil.copyfile(built_warehouse.settings.published_db, settings.published_db)
+    return settings

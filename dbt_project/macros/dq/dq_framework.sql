@@ -28,7 +28,7 @@
 
 {% macro dq_rate(numerator, denominator) -%}
     {#- HUD rates: a decimal fraction, 0 when the denominator is 0 (apr-caper.md §0). -#}
-    case when {{ denominator }} > 0 then cast({{ numerator }} as {{ dbt.type_float() }}) / {{ denominator }} else 0 end
+    case when {{ denominator }} > 0 then cast({{ numerator }} as {{ dq_type_double() }}) / {{ denominator }} else 0 end
 {%- endmacro %}
 
 
@@ -42,4 +42,18 @@
         when {{ days }} between 7 and 10 then '7-10 days'
         else '11+ days'
     end
+{%- endmacro %}
+
+
+{% macro dq_type_double() -%}
+    {#- A double-precision float for rates and scores (dq_type_double() is single precision on DuckDB). -#}
+    {{ return(adapter.dispatch('dq_type_double', 'waypoint')()) }}
+{%- endmacro %}
+
+{% macro default__dq_type_double() -%}
+    double precision
+{%- endmacro %}
+
+{% macro duckdb__dq_type_double() -%}
+    double
 {%- endmacro %}

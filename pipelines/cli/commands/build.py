@@ -8,8 +8,14 @@ from pipelines.config import get_settings
 
 
 @click.command("build")
+@click.option(
+    "--select",
+    "-s",
+    metavar="SELECTION",
+    help="Rebuild only these dbt nodes (dbt selection syntax); the rest stays as published.",
+)
 @click.option("--verbose", "-v", is_flag=True, help="Print dbt's progress lines while it builds.")
-def command(verbose: bool) -> None:
+def command(select: str | None, verbose: bool) -> None:
     """Run dbt (seeds, models, tests) into a new warehouse file and publish it if everything passes.
 
     A failed build leaves the published warehouse exactly as it was; its file and dbt log stay in
@@ -17,10 +23,10 @@ def command(verbose: bool) -> None:
     """
     from pipelines.warehouse.build import build_warehouse
 
-    result = build_warehouse(get_settings(), on_line=click.echo if verbose else None)
-    warnings = f", {result.warnings} warnings" if result.warnings else ""
+    result = build_warehouse(get_settings(), select=select, on_line=click.echo if verbose else None)
     click.echo(
-        f"built {result.models} models and {result.seeds} seeds, passed {result.tests} tests{warnings} "
-        f"in {result.seconds:.1f} s from {len(result.input_ingest_ids)} exports (dbt {result.dbt_version})"
+        f"built {result.models} models and {result.seeds} seeds, ran {result.tests} tests "
+        f"({result.warnings} warnings) in {result.seconds:.1f} s from {len(result.input_ingest_ids)} exports "
+        f"(dbt {result.dbt_version})"
     )
     click.echo(f"published {result.published_path} (build {result.build_id})")
