@@ -18,9 +18,11 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-# Debian packages the tests need (headless Chromium for the browser tests, PostgreSQL).
+# Debian packages the tests and the demo need (headless Chromium and fonts for the browser tests).
+SYSTEM_PACKAGES := chromium fonts-liberation
+
 system-deps:
-	bash scripts/install_system_deps.sh
+	bash scripts/install_system_deps.sh $(SYSTEM_PACKAGES)
 
 demo: install system-deps
 	bash scripts/demo.sh

@@ -45,7 +45,9 @@ def _floor(zips: list[Path], work: Path) -> tuple[float, int, int]:
     size = sum(p.stat().st_size for p in csvs)
     con = duckdb.connect()
     started = time.perf_counter()
-    rows = sum(con.execute("SELECT count(*) FROM read_csv(?, all_varchar = true)", [str(p)]).fetchone()[0] for p in csvs)
+    rows = sum(
+        con.execute("SELECT count(*) FROM read_csv(?, all_varchar = true)", [str(p)]).fetchone()[0] for p in csvs
+    )
     return time.perf_counter() - started, rows, size
 
 
@@ -71,10 +73,18 @@ def main(argv: list[str] | None = None) -> None:
         for result in results:
             for phase, seconds in result.timings.items():
                 phases[phase] = phases.get(phase, 0.0) + seconds
-        print(f"ingest  archive + validate + load:      {elapsed:7.1f} s   ratio {elapsed / floor:.1f}x the floor (target 3x)")
-        print("        phases: " + ", ".join(f"{k} {v:.1f} s" for k, v in sorted(phases.items(), key=lambda kv: -kv[1])))
+        print(
+            f"ingest  archive + validate + load:      {elapsed:7.1f} s   ratio {elapsed / floor:.1f}x the floor "
+            "(target 3x)"
+        )
+        print(
+            "        phases: " + ", ".join(f"{k} {v:.1f} s" for k, v in sorted(phases.items(), key=lambda kv: -kv[1]))
+        )
         findings = sum(sum(r.findings.values()) for r in results)
-        print(f"        {sum(r.rows_loaded for r in results):,} rows loaded, {findings:,} findings, statuses {[r.status for r in results]}")
+        print(
+            f"        {sum(r.rows_loaded for r in results):,} rows loaded, {findings:,} findings, statuses "
+            f"{[r.status for r in results]}"
+        )
         if elapsed > 3 * floor:
             top = max(phases, key=phases.get)
             print(f"        over target: '{top}' dominates ({phases[top] / elapsed:.0%} of the time)")
@@ -83,7 +93,10 @@ def main(argv: list[str] | None = None) -> None:
 
             started = time.perf_counter()
             outcome = run_expectations([r.ingest_id for r in results if r.status == "loaded"], settings=settings)
-            print(f"gx      Great Expectations suites:       {time.perf_counter() - started:7.1f} s   ({outcome.summary()})")
+            print(
+                f"gx      Great Expectations suites:       {time.perf_counter() - started:7.1f} s   "
+                f"({outcome.summary()})"
+            )
 
 
 if __name__ == "__main__":

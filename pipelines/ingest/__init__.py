@@ -7,4 +7,14 @@ from pipelines.ingest.models import ERROR, FATAL, SEVERITIES, WARNING, Finding, 
 from pipelines.ingest.pipeline import IngestFailed, ingest_paths
 from pipelines.ingest.unpack import Limits
 
-__all__ = ["ERROR", "FATAL", "SEVERITIES", "WARNING", "Finding", "IngestFailed", "IngestResult", "Limits", "ingest_paths"]
+__all__ = [
+    "ERROR",
+    "FATAL",
+    "SEVERITIES",
+    "WARNING",
+    "Finding",
+    "IngestFailed",
+    "IngestResult",
+    "Limits",
+    "ingest_paths",
+]

@@ -12,12 +12,13 @@ from pipelines.ingest import conditions, rulebook
 from pipelines.ingest.layout import quote
 from pipelines.spec import Column, FileSpec, HmisSpec, load_spec
 
-# rules.md §2: with HashStatus 2 or 4 these hold hashes, and the spec's lengths and patterns apply to unhashed data only.
+# rules.md §2: with HashStatus 2 or 4 these hold hashes; the spec's lengths and patterns apply to unhashed data only.
 HASHED_COLUMNS = {("Client", "FirstName"), ("Client", "MiddleName"), ("Client", "LastName"), ("Client", "SSN")}
 TYPE_RULES = {
     "I": ("type.integer", "'-?[0-9]+'", None, "a whole number"),
     "D": ("type.date", "'[0-9]{4}-[0-9]{2}-[0-9]{2}'", "DATE", "a date written YYYY-MM-DD"),
-    "T": ("type.datetime", "'[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}'", "TIMESTAMP", "a date and time written YYYY-MM-DD hh:mm:ss"),
+    "T": ("type.datetime", "'[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}'", "TIMESTAMP",
+          "a date and time written YYYY-MM-DD hh:mm:ss"),
     "M": ("type.money", "'-?[0-9]+([.][0-9]{1,2})?'", None, "an amount such as 1234.56"),
     "M+": ("type.money", "'[0-9]+([.][0-9]{1,2})?'", None, "an amount of zero or more such as 1234.56"),
 }  # fmt: skip
@@ -77,7 +78,8 @@ def _list_check(spec: HmisSpec, file: str, col: Column) -> RowCheck | None:
     excluded = excluded_codes(col.notes)
     if col.list_by:
         cases = [
-            f"WHEN TRY_CAST(v.{quote(ctl)} AS INTEGER) = {int(value)} THEN NOT ({_in_list(ref, _codes(spec, lid, excluded), col.dtype)})"
+            f"WHEN TRY_CAST(v.{quote(ctl)} AS INTEGER) = {int(value)} THEN NOT "
+            f"({_in_list(ref, _codes(spec, lid, excluded), col.dtype)})"
             for ctl, value, lid in col.list_by
         ]
         ok_list = f"CASE {' '.join(cases)} ELSE FALSE END"
@@ -168,7 +170,11 @@ def conditional_checks(file_spec: FileSpec, lookup: dict[str, str]) -> tuple[lis
         readable = rule.readable or rule.condition
         if rule.kind == "null_unless":
             bad = f"({ref} IS NOT NULL AND NOT coalesce({predicate}, FALSE))"
-            message = _msg(sql_text(f"{rule.column} is '"), _value(rule.column), sql_text(f"' but should be empty unless {readable}."))
+            message = _msg(
+                sql_text(f"{rule.column} is '"),
+                _value(rule.column),
+                sql_text(f"' but should be empty unless {readable}."),
+            )
             rule_id = "conditional.null_unless"
         else:
             bad = f"({ref} IS NULL AND coalesce({predicate}, FALSE))"

@@ -108,7 +108,9 @@ def screen(version: str, file: str, hashed: bool) -> str:
                 numbers = ", ".join(sorted({str(int(c)) for c in allowed}, key=int)) or "NULL"
                 terms.append(f"({ref} IS NOT NULL AND TRY_CAST({ref} AS BIGINT) NOT IN ({numbers}))")
             else:
-                terms.append(f"({ref} IS NOT NULL AND {ref} NOT IN ({', '.join(sql_text(c) for c in allowed) or 'NULL'}))")
+                terms.append(
+                    f"({ref} IS NOT NULL AND {ref} NOT IN ({', '.join(sql_text(c) for c in allowed) or 'NULL'}))"
+                )
     for dtype, refs in by_type.items():
         terms.append(f"NOT regexp_full_match(concat_ws({_SEP}, {', '.join(refs)}), {_group_regex(dtype)})")
     if strings:
@@ -143,18 +145,25 @@ def detail(version: str, file: str, hashed: bool, source: str = "_rows") -> str:
     exempt = "hash_exempt" if hashed else "FALSE"
     code = "CASE WHEN dtype = 'I' THEN TRY_CAST(val AS BIGINT)::VARCHAR ELSE val END"
     branches = [
-        f"{head}, 'required.missing', sev_required, col || ' is empty; the spec requires a value.', NULL FROM {long} WHERE required AND val IS NULL",
+        f"{head}, 'required.missing', sev_required, col || ' is empty; the spec requires a value.', NULL FROM {long} "
+        "WHERE required AND val IS NULL",
         f"{head}, type_rule, sev_type, {said} || ', which is not ' || type_words || '.', {value} FROM {long} r "
         f"WHERE val IS NOT NULL AND type_rule IS NOT NULL AND NOT ({_type_ok('val')})",
-        f"{head}, 'length.exceeded', sev_length, col || ' is ' || length(val)::VARCHAR || ' characters long; the spec allows ' "
-        f"|| max_length::VARCHAR || ': ''' || {value} || '''.', {value} FROM {long} WHERE length(val) > max_length AND NOT {exempt}",
-        f"{head}, 'list.invalid', sev_list, {said} || ', which is not a code of ' || list_words || '.', {value} FROM {long} x "
+        f"{head}, 'length.exceeded', sev_length, col || ' is ' || length(val)::VARCHAR || ' characters long; the "
+        "spec allows ' "
+        f"|| max_length::VARCHAR || ': ''' || {value} || '''.', {value} FROM {long} WHERE length(val) > max_length "
+        f"AND NOT {exempt}",
+        f"{head}, 'list.invalid', sev_list, {said} || ', which is not a code of ' || list_words || '.', {value} FROM "
+        f"{long} x "
         f"WHERE val IS NOT NULL AND list_words IS NOT NULL AND (dtype <> 'I' OR regexp_full_match(val, '-?[0-9]+')) "
-        f"AND NOT EXISTS (SELECT 1 FROM _col_codes k WHERE k.version = {sql_text(version)} AND k.file = {sql_text(file)} "
+        f"AND NOT EXISTS (SELECT 1 FROM _col_codes k WHERE k.version = {sql_text(version)} AND k.file = "
+        f"{sql_text(file)} "
         f"AND k.col = x.col AND k.code = {code})",
-        f"{head}, 'chars.impermissible', sev_chars, col || ' contains a character HUD does not permit (< > [ ] {{ }}): ''' "
+        f"{head}, 'chars.impermissible', sev_chars, col || ' contains a character HUD does not permit (< > [ ] "
+        f"{{ }}): ''' "
         f"|| {value} || '''.', {value} FROM {long} WHERE dtype = 'S' AND regexp_matches(val, '{_CHARS}')",
-        f"{head}, 'chars.formula', 'warning', col || ' starts like a spreadsheet formula and could run if opened in Excel: ''' "
+        f"{head}, 'chars.formula', 'warning', col || ' starts like a spreadsheet formula and could run if opened in "
+        "Excel: ''' "
         f"|| {value} || '''.', {value} FROM {long} WHERE dtype = 'S' AND regexp_matches({_SEP} || val, '{_FORMULA}')",
     ]
     return " UNION ALL ".join(branches)

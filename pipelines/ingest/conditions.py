@@ -45,14 +45,14 @@ class _Parser:
     def take(self, expected: str | None = None) -> str:
         token = self.peek()
         if token is None or (expected is not None and token.lower() != expected):
-            raise Unsupported(f"expected {expected or 'more'} at {' '.join(self.tokens[self.pos:])!r}")
+            raise Unsupported(f"expected {expected or 'more'} at {' '.join(self.tokens[self.pos :])!r}")
         self.pos += 1
         return token
 
     def parse(self) -> str:
         expr = self.disjunction()
         if self.peek() is not None:
-            raise Unsupported(f"unread text {' '.join(self.tokens[self.pos:])!r}")
+            raise Unsupported(f"unread text {' '.join(self.tokens[self.pos :])!r}")
         return expr
 
     def disjunction(self) -> str:

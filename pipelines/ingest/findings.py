@@ -11,7 +11,8 @@ from pipelines.config import Settings
 from pipelines.ingest.db import connect
 
 COLUMNS = ("ingest_id", "file", "row_number", "column_name", "rule_id", "severity", "message", "value")
-_ORDER = "ingest_id, CASE severity WHEN 'fatal' THEN 0 WHEN 'error' THEN 1 ELSE 2 END, file, row_number NULLS FIRST, column_name"
+_SEVERITY_RANK = "CASE severity WHEN 'fatal' THEN 0 WHEN 'error' THEN 1 ELSE 2 END"
+_ORDER = f"ingest_id, {_SEVERITY_RANK}, file, row_number NULLS FIRST, column_name"
 
 
 def _where(ingest_id: str | None, severity: str | None) -> tuple[str, list[str]]:
@@ -36,22 +37,31 @@ def _open(settings: Settings) -> duckdb.DuckDBPyConnection:
     return connect(settings.ingest_db)
 
 
-def query_findings(settings: Settings, *, ingest_id: str | None = None, severity: str | None = None, limit: int = 50) -> tuple[int, list[dict]]:
+def query_findings(
+    settings: Settings, *, ingest_id: str | None = None, severity: str | None = None, limit: int = 50
+) -> tuple[int, list[dict]]:
     where, params = _where(ingest_id, severity)
     con = _open(settings)
     try:
         total = con.execute(f"SELECT count(*) FROM meta.validation_findings{where}", params).fetchone()[0]
-        rows = con.execute(f"SELECT {', '.join(COLUMNS)} FROM meta.validation_findings{where} ORDER BY {_ORDER} LIMIT {int(limit)}", params).fetchall()
+        rows = con.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM meta.validation_findings{where} ORDER BY {_ORDER} LIMIT {int(limit)}",
+            params,
+        ).fetchall()
     finally:
         con.close()
     return total, [dict(zip(COLUMNS, r, strict=True)) for r in rows]
 
 
-def write_findings_csv(settings: Settings, out: Path, *, ingest_id: str | None = None, severity: str | None = None) -> int:
+def write_findings_csv(
+    settings: Settings, out: Path, *, ingest_id: str | None = None, severity: str | None = None
+) -> int:
     where, params = _where(ingest_id, severity)
     con = _open(settings)
     try:
-        cursor = con.execute(f"SELECT {', '.join(COLUMNS)} FROM meta.validation_findings{where} ORDER BY {_ORDER}", params)
+        cursor = con.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM meta.validation_findings{where} ORDER BY {_ORDER}", params
+        )
         count = 0
         with open(out, "w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)

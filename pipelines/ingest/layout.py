@@ -11,7 +11,7 @@ META_COLUMNS: tuple[str, ...] = ("_ingest_id", "_source_id", "_csv_version", "_r
 
 
 def table_name(file: str) -> str:
-    """'IncomeBenefits' -> 'income_benefits', 'ProjectCoC' -> 'project_coc', 'HMISParticipation' -> 'hmis_participation'."""
+    """'IncomeBenefits' -> 'income_benefits', 'ProjectCoC' -> 'project_coc', 'CEParticipation' -> 'ce_participation'."""
     name = file.replace("CoC", "Coc")
     name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name)
     return re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name).lower()

@@ -23,7 +23,7 @@ from pipelines.ingest import registry
 from pipelines.ingest.archive import ArchivedFile, archive_delivery
 from pipelines.ingest.db import connect
 from pipelines.ingest.deliveries import find_deliveries, source_of
-from pipelines.ingest.layout import quote, raw_columns, table_name
+from pipelines.ingest.layout import quote, table_name
 from pipelines.ingest.models import ERROR, FATAL, SEVERITIES, Finding, IngestResult
 from pipelines.ingest.reader import load_text_file
 from pipelines.ingest.structure import ColumnMap, check_header
@@ -31,7 +31,7 @@ from pipelines.ingest.textfile import TextFile, prepare
 from pipelines.ingest.unpack import Limits, ZipRejected, unpack
 from pipelines.ingest.validate import FINDINGS_TABLE, create_findings_table, validate_export, view_name
 from pipelines.ingest.version import detect_version
-from pipelines.spec import FILE_ORDER, CSV_VERSIONS, load_spec
+from pipelines.spec import CSV_VERSIONS, FILE_ORDER, load_spec
 
 _REQUIRED_FILES = ("Export", "Client")
 _EXPORT_FIELDS = {
@@ -73,10 +73,19 @@ def _export_row(text: TextFile) -> tuple[dict[str, str], list[Finding]]:
     header = [h.strip().lower() for h in rows[0]] if rows else []
     data = [r for r in rows[1:] if any(v.strip() for v in r)]
     if not data:
-        return {}, [Finding("Export", "export.no_row", FATAL, "Export.csv has no data row, so the export cannot be identified.")]
+        return {}, [
+            Finding("Export", "export.no_row", FATAL, "Export.csv has no data row, so the export cannot be identified.")
+        ]
     findings = []
     if len(data) > 1:
-        findings.append(Finding("Export", "export.many_rows", ERROR, f"Export.csv has {len(data)} data rows; the spec allows one. The first was used."))
+        findings.append(
+            Finding(
+                "Export",
+                "export.many_rows",
+                ERROR,
+                f"Export.csv has {len(data)} data rows; the spec allows one. The first was used.",
+            )
+        )
     return {h: v for h, v in zip(header, data[0], strict=False) if v != ""}, findings
 
 
@@ -91,7 +100,14 @@ def _inspect(export: _Export, work: Path, limits: Limits) -> None:
     for name in FILE_ORDER:
         if name not in members:
             severity = FATAL if name in _REQUIRED_FILES else ERROR
-            export.findings.append(Finding(name, "file.missing", severity, f"The export has no {name}.csv." + ("" if severity == FATAL else " Nothing was loaded for it.")))
+            export.findings.append(
+                Finding(
+                    name,
+                    "file.missing",
+                    severity,
+                    f"The export has no {name}.csv." + ("" if severity == FATAL else " Nothing was loaded for it."),
+                )
+            )
             continue
         text, findings = prepare(members[name])
         export.texts[name] = text
@@ -109,7 +125,9 @@ def _inspect(export: _Export, work: Path, limits: Limits) -> None:
     spec = load_spec(export.version)
     other_version = next(v for v in CSV_VERSIONS if v != export.version)
     for name, text in export.texts.items():
-        column_map, findings = check_header(text.header, spec.file(name), (other_version, load_spec(other_version).file(name)))
+        column_map, findings = check_header(
+            text.header, spec.file(name), (other_version, load_spec(other_version).file(name))
+        )
         export.maps[name] = column_map
         export.findings += findings
 
@@ -122,13 +140,21 @@ def _stage(con: duckdb.DuckDBPyConnection, export: _Export) -> None:
         column_map = export.maps.get(name)
         if column_map is None or not column_map.names:
             nulls = ", ".join(f"NULL::VARCHAR AS {quote(c)}" for c in columns)
-            con.execute(f"CREATE OR REPLACE TEMP VIEW {view_name(name)} AS SELECT {nulls}, NULL::BIGINT AS _row_number WHERE FALSE")
+            con.execute(
+                f"CREATE OR REPLACE TEMP VIEW {view_name(name)} AS SELECT {nulls}, NULL::BIGINT AS _row_number WHERE "
+                "FALSE"
+            )
             continue
         staged = f"_in_{table_name(name)}"
         export.findings += load_text_file(con, export.texts[name], staged)
         position = {hud: i for i, hud in column_map.loaded}
-        select = ", ".join(f"c{position[c] + 1} AS {quote(c)}" if c in position else f"NULL::VARCHAR AS {quote(c)}" for c in columns)
-        con.execute(f"CREATE OR REPLACE TEMP VIEW {view_name(name)} AS SELECT {select}, rowid + 1 AS _row_number FROM {quote(staged)}")
+        select = ", ".join(
+            f"c{position[c] + 1} AS {quote(c)}" if c in position else f"NULL::VARCHAR AS {quote(c)}" for c in columns
+        )
+        con.execute(
+            f"CREATE OR REPLACE TEMP VIEW {view_name(name)} AS SELECT {select}, rowid + 1 AS _row_number FROM "
+            f"{quote(staged)}"
+        )
 
 
 def _add_findings(con: duckdb.DuckDBPyConnection, findings: list[Finding]) -> None:
@@ -149,7 +175,8 @@ def _write(con: duckdb.DuckDBPyConnection, export: _Export, status: str, receive
     """Registry row, findings and (when loaded) raw rows: one transaction."""
     result = IngestResult(
         path=Path(export.archived.original_name), ingest_id=export.ingest_id, sha256=export.archived.sha256,
-        source_id=export.source_id, status=status, export_id=export.export_row.get("exportid"), csv_version=export.version,
+        source_id=export.source_id, status=status, export_id=export.export_row.get("exportid"),
+        csv_version=export.version,
     )  # fmt: skip
     counts = dict(con.execute(f"SELECT severity, count(*) FROM {FINDINGS_TABLE} GROUP BY 1").fetchall())
     result.findings = {s: int(counts.get(s, 0)) for s in SEVERITIES}
@@ -163,7 +190,8 @@ def _write(con: duckdb.DuckDBPyConnection, export: _Export, status: str, receive
         ingest_id=export.ingest_id, sha256=export.archived.sha256, source_id=export.source_id,
         original_name=export.archived.original_name, archive_path=str(export.archived.archive_path),
         received_at=received_at, status=status, csv_version=export.version, rows_loaded=result.rows_loaded,
-        findings_fatal=result.findings[FATAL], findings_error=result.findings[ERROR], findings_warning=result.findings["warning"],
+        findings_fatal=result.findings[FATAL], findings_error=result.findings[ERROR],
+        findings_warning=result.findings["warning"],
     )  # fmt: skip
     con.execute("BEGIN TRANSACTION")
     try:
@@ -172,7 +200,8 @@ def _write(con: duckdb.DuckDBPyConnection, export: _Export, status: str, receive
                 spec_columns = load_spec(export.version).file(name).column_names
                 cols = ", ".join(quote(c) for c in spec_columns)
                 con.execute(
-                    f"INSERT INTO raw.{quote(table_name(name))} ({cols}, _ingest_id, _source_id, _csv_version, _row_number) "
+                    f"INSERT INTO raw.{quote(table_name(name))} ({cols}, _ingest_id, _source_id, _csv_version, "
+                    "_row_number) "
                     f"SELECT {cols}, ?, ?, ?, _row_number FROM {view_name(name)} ORDER BY _row_number",
                     [export.ingest_id, export.source_id, export.version],
                 )
@@ -182,7 +211,10 @@ def _write(con: duckdb.DuckDBPyConnection, export: _Export, status: str, receive
     except BaseException as err:
         con.execute("ROLLBACK")
         if isinstance(err, duckdb.Error):
-            raise IngestFailed(f"Loading {export.archived.original_name} failed and was undone; nothing was written ({str(err).splitlines()[0]}).") from err
+            raise IngestFailed(
+                f"Loading {export.archived.original_name} failed and was undone; nothing was written "
+                f"({str(err).splitlines()[0]})."
+            ) from err
         raise
     return result
 
@@ -206,14 +238,18 @@ def _drop_temp(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"DROP {kind} IF EXISTS {quote(name)}")
 
 
-def ingest_one(con: duckdb.DuckDBPyConnection, path: Path, source_id: str, settings: Settings, limits: Limits) -> IngestResult:
+def ingest_one(
+    con: duckdb.DuckDBPyConnection, path: Path, source_id: str, settings: Settings, limits: Limits
+) -> IngestResult:
     clock = _Clock()
     archived, findings = archive_delivery(path, settings.archive)
     clock.lap("archive")
     export = _Export(archived=archived, source_id=source_id, findings=findings)
     existing = registry.registered(con, archived.sha256)
     if existing:
-        return IngestResult(path=path, ingest_id=existing[0], sha256=archived.sha256, source_id=source_id, status="duplicate")
+        return IngestResult(
+            path=path, ingest_id=existing[0], sha256=archived.sha256, source_id=source_id, status="duplicate"
+        )
     received_at = registry.now()
     work_root = settings.home / "work"
     work_root.mkdir(parents=True, exist_ok=True)
@@ -226,7 +262,9 @@ def ingest_one(con: duckdb.DuckDBPyConnection, path: Path, source_id: str, setti
         if not export.fatal:
             _stage(con, export)
             clock.lap("read")
-            validate_export(con, load_spec(export.version), {n for n, m in export.maps.items() if m.names}, hashed=hashed)
+            validate_export(
+                con, load_spec(export.version), {n for n, m in export.maps.items() if m.names}, hashed=hashed
+            )
             clock.lap("validate")
         _add_findings(con, export.findings)
         result = _write(con, export, "rejected" if export.fatal else "loaded", received_at)

@@ -48,15 +48,27 @@ def _normalise(text: TextFile, width: int, dest: Path) -> list[Finding]:
                 if len(row) < width or extra:
                     ragged += 1
                     if ragged <= _MAX_RAGGED_FINDINGS:
+                        said = f"Row {row_number} of {file}.csv has {len(row)} values where the header has {width}"
                         if len(row) < width:
-                            message = f"Row {row_number} of {file}.csv has {len(row)} values where the header has {width}; the missing values were left empty."
+                            message = f"{said}; the missing values were left empty."
                         else:
-                            message = f"Row {row_number} of {file}.csv has {len(row)} values where the header has {width}; the extra values were not loaded: {', '.join(extra)[:200]}"
-                        findings.append(Finding(file, "format.ragged_row", ERROR, message, row_number=row_number, value=str(len(row))))
+                            message = f"{said}; the extra values were not loaded: {', '.join(extra)[:200]}"
+                        findings.append(
+                            Finding(
+                                file, "format.ragged_row", ERROR, message, row_number=row_number, value=str(len(row))
+                            )
+                        )
                 row = (row + [""] * width)[:width]
             writer.writerow(row)
     if ragged > _MAX_RAGGED_FINDINGS:
-        findings.append(Finding(file, "format.ragged_row", ERROR, f"{file}.csv has {ragged:,} ragged rows; only the first {_MAX_RAGGED_FINDINGS:,} are listed."))
+        findings.append(
+            Finding(
+                file,
+                "format.ragged_row",
+                ERROR,
+                f"{file}.csv has {ragged:,} ragged rows; only the first {_MAX_RAGGED_FINDINGS:,} are listed.",
+            )
+        )
     return findings
 
 
@@ -65,7 +77,9 @@ def load_text_file(con: duckdb.DuckDBPyConnection, text: TextFile, table: str) -
     width = len(text.header)
     con.execute(f"DROP TABLE IF EXISTS {quote(table)}")
     try:
-        con.execute(f"CREATE TEMP TABLE {quote(table)} AS SELECT * FROM {_read_csv_sql(text.path, width, text.delimiter)}")
+        con.execute(
+            f"CREATE TEMP TABLE {quote(table)} AS SELECT * FROM {_read_csv_sql(text.path, width, text.delimiter)}"
+        )
         return []
     except duckdb.Error as err:
         first_line = str(err).strip().splitlines()[0][:300]
@@ -75,7 +89,23 @@ def load_text_file(con: duckdb.DuckDBPyConnection, text: TextFile, table: str) -
     except csv.Error as err:
         columns = ", ".join(f"c{i} VARCHAR" for i in range(1, width + 1))
         con.execute(f"CREATE TEMP TABLE {quote(table)} ({columns})")
-        return [Finding(text.name, "format.unreadable", ERROR, f"{text.name}.csv could not be read as CSV ({err}); no rows were loaded from it (the file stays in the archive).")]
+        return [
+            Finding(
+                text.name,
+                "format.unreadable",
+                ERROR,
+                f"{text.name}.csv could not be read as CSV ({err}); no rows were loaded from it (the file stays in "
+                "the archive).",
+            )
+        ]
     con.execute(f"CREATE TEMP TABLE {quote(table)} AS SELECT * FROM {_read_csv_sql(clean, width, ',')}")
-    findings.insert(0, Finding(text.name, "format.irregular", WARNING, f"{text.name}.csv is not regular CSV ({first_line}); it was read row by row instead."))
+    findings.insert(
+        0,
+        Finding(
+            text.name,
+            "format.irregular",
+            WARNING,
+            f"{text.name}.csv is not regular CSV ({first_line}); it was read row by row instead.",
+        ),
+    )
     return findings

@@ -96,7 +96,9 @@ def foreign_keys() -> tuple[ForeignKey, ...]:
         same_project = bool(re.search(r"(?:for|with) the same ProjectID", notes))
         if row["issue_type"] == "Foreign Key Missing" and row["foreign_tbl"]:
             severity = severity_of(file, column, "Foreign Key Missing")
-            keys[(file, column)] = ForeignKey(file, column, row["foreign_tbl"], row["fk_id_col"], same_project, severity)
+            keys[(file, column)] = ForeignKey(
+                file, column, row["foreign_tbl"], row["fk_id_col"], same_project, severity
+            )
         elif (file, column) not in keys and (match := _MUST_MATCH.search(notes)):
             parent_column = match.group(1) or column
             keys[(file, column)] = ForeignKey(file, column, match.group(2), parent_column, same_project, WARNING)
@@ -118,5 +120,7 @@ def conditionals() -> tuple[Conditional, ...]:
         severity = severity_of(row["CSV"], row["Name"], row["issue_type"]) if own else WARNING
         key = (row["CSV"], row["Name"])
         if key not in found or row["issue_type"] in ("Null Unless", "Conditionally Invalid Value"):
-            found[key] = Conditional(row["CSV"], row["Name"], kind, condition, row["readable_validation_notes"].strip(), severity)
+            found[key] = Conditional(
+                row["CSV"], row["Name"], kind, condition, row["readable_validation_notes"].strip(), severity
+            )
     return tuple(found.values())

@@ -73,12 +73,22 @@ def _screen(infos: list[zipfile.ZipInfo], limits: Limits) -> tuple[dict[str, zip
     chosen: dict[str, zipfile.ZipInfo] = {}
     if len(infos) > limits.max_entries:
         raise ZipRejected(
-            Finding(None, "archive.too_many_entries", FATAL, f"The zip has {len(infos)} entries (limit {limits.max_entries}).")
+            Finding(
+                None,
+                "archive.too_many_entries",
+                FATAL,
+                f"The zip has {len(infos)} entries (limit {limits.max_entries}).",
+            )
         )
     declared = sum(i.file_size for i in infos)
     if declared > limits.max_total_bytes:
         raise ZipRejected(
-            Finding(None, "archive.too_large", FATAL, f"The zip would unpack to {declared:,} bytes, over the limit of {limits.max_total_bytes:,}.")
+            Finding(
+                None,
+                "archive.too_large",
+                FATAL,
+                f"The zip would unpack to {declared:,} bytes, over the limit of {limits.max_total_bytes:,}.",
+            )
         )
     for info in infos:
         name = info.filename
@@ -86,35 +96,96 @@ def _screen(infos: list[zipfile.ZipInfo], limits: Limits) -> tuple[dict[str, zip
             continue
         reason = _unsafe_name(name)
         if reason:
-            findings.append(Finding(None, "archive.unsafe_path", ERROR, f"Zip entry '{name}' {reason}; it was not read.", value=name))
+            findings.append(
+                Finding(
+                    None, "archive.unsafe_path", ERROR, f"Zip entry '{name}' {reason}; it was not read.", value=name
+                )
+            )
             continue
         if _is_link(info):
-            findings.append(Finding(None, "archive.symlink", ERROR, f"Zip entry '{name}' is a symbolic link; it was not read.", value=name))
+            findings.append(
+                Finding(
+                    None,
+                    "archive.symlink",
+                    ERROR,
+                    f"Zip entry '{name}' is a symbolic link; it was not read.",
+                    value=name,
+                )
+            )
             continue
         if name.lower().endswith(_ARCHIVE_SUFFIXES):
-            findings.append(Finding(None, "archive.nested", ERROR, f"Zip entry '{name}' is an archive inside the zip; nested archives are not opened.", value=name))
+            findings.append(
+                Finding(
+                    None,
+                    "archive.nested",
+                    ERROR,
+                    f"Zip entry '{name}' is an archive inside the zip; nested archives are not opened.",
+                    value=name,
+                )
+            )
             continue
         if info.flag_bits & 0x1:
-            findings.append(Finding(None, "archive.encrypted", ERROR, f"Zip entry '{name}' is password protected; it was not read.", value=name))
+            findings.append(
+                Finding(
+                    None,
+                    "archive.encrypted",
+                    ERROR,
+                    f"Zip entry '{name}' is password protected; it was not read.",
+                    value=name,
+                )
+            )
             continue
         parts = PurePosixPath(name).parts
         hmis = _BY_LOWER.get(parts[-1].lower())
         if hmis is None:
-            findings.append(Finding(None, "archive.unknown_file", WARNING, f"'{name}' is not an HMIS CSV file; it was not loaded (it stays in the archive).", value=name))
+            findings.append(
+                Finding(
+                    None,
+                    "archive.unknown_file",
+                    WARNING,
+                    f"'{name}' is not an HMIS CSV file; it was not loaded (it stays in the archive).",
+                    value=name,
+                )
+            )
             continue
         if len(parts) > 2:
-            findings.append(Finding(hmis, "archive.deep_folder", WARNING, f"'{name}' is more than one folder deep; it was not loaded.", value=name))
+            findings.append(
+                Finding(
+                    hmis,
+                    "archive.deep_folder",
+                    WARNING,
+                    f"'{name}' is more than one folder deep; it was not loaded.",
+                    value=name,
+                )
+            )
             continue
         if hmis in chosen:
-            findings.append(Finding(hmis, "archive.duplicate_file", ERROR, f"The zip holds {hmis}.csv twice; '{chosen[hmis].filename}' was loaded and '{name}' ignored.", value=name))
+            findings.append(
+                Finding(
+                    hmis,
+                    "archive.duplicate_file",
+                    ERROR,
+                    f"The zip holds {hmis}.csv twice; '{chosen[hmis].filename}' was loaded and '{name}' ignored.",
+                    value=name,
+                )
+            )
             continue
         chosen[hmis] = info
     if len({PurePosixPath(i.filename).parent for i in chosen.values()}) > 1:
-        findings.append(Finding(None, "archive.mixed_folders", WARNING, "The HMIS files sit in different folders of the zip; each was matched by name."))
+        findings.append(
+            Finding(
+                None,
+                "archive.mixed_folders",
+                WARNING,
+                "The HMIS files sit in different folders of the zip; each was matched by name.",
+            )
+        )
     return chosen, findings
 
 
-def _stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path, budget: list[int], limits: Limits) -> tuple[bool, str | None]:
+def _stream(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path, budget: list[int], limits: Limits
+) -> tuple[bool, str | None]:
     """Copy one entry, enforcing the caps on the bytes actually produced, and check UTF-8 on the way."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     utf8, bom, first, written = True, None, True, 0
@@ -133,9 +204,26 @@ def _stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path, budget: list
             written += len(chunk)
             budget[0] -= len(chunk)
             if budget[0] < 0:
-                raise ZipRejected(Finding(None, "archive.too_large", FATAL, f"The zip unpacks to more than {limits.max_total_bytes:,} bytes; it looks like a zip bomb and was not read."))
+                raise ZipRejected(
+                    Finding(
+                        None,
+                        "archive.too_large",
+                        FATAL,
+                        f"The zip unpacks to more than {limits.max_total_bytes:,} bytes; it looks like a zip bomb "
+                        "and was not read.",
+                    )
+                )
             if written > limits.ratio_applies_above and written > ratio_cap:
-                raise ZipRejected(Finding(None, "archive.zip_bomb", FATAL, f"Zip entry '{info.filename}' expands more than {limits.max_ratio} times its compressed size; it looks like a zip bomb and was not read.", value=info.filename))
+                raise ZipRejected(
+                    Finding(
+                        None,
+                        "archive.zip_bomb",
+                        FATAL,
+                        f"Zip entry '{info.filename}' expands more than {limits.max_ratio} times its compressed "
+                        "size; it looks like a zip bomb and was not read.",
+                        value=info.filename,
+                    )
+                )
             if utf8:
                 try:
                     decoder.decode(chunk)
@@ -156,7 +244,9 @@ def unpack(archive_path: Path, work: Path, limits: Limits | None = None) -> tupl
     try:
         zf = zipfile.ZipFile(archive_path)
     except (zipfile.BadZipFile, OSError, ValueError) as err:
-        raise ZipRejected(Finding(None, "archive.unreadable", FATAL, f"The delivered file is not a readable zip ({err}).")) from err
+        raise ZipRejected(
+            Finding(None, "archive.unreadable", FATAL, f"The delivered file is not a readable zip ({err}).")
+        ) from err
     members: dict[str, Member] = {}
     with zf:
         try:
@@ -166,12 +256,30 @@ def unpack(archive_path: Path, work: Path, limits: Limits | None = None) -> tupl
                 dest = work / f"{name}.csv"
                 utf8, bom = _stream(zf, info, dest, budget, limits)
                 if bom == "zip":
-                    findings.append(Finding(name, "archive.nested", ERROR, f"'{info.filename}' is a zip archive, not a CSV file; it was not read.", value=info.filename))
+                    findings.append(
+                        Finding(
+                            name,
+                            "archive.nested",
+                            ERROR,
+                            f"'{info.filename}' is a zip archive, not a CSV file; it was not read.",
+                            value=info.filename,
+                        )
+                    )
                     dest.unlink(missing_ok=True)
                     continue
                 members[name] = Member(name=name, entry=info.filename, path=dest, utf8=utf8, bom=bom)
         except ZipRejected:
             raise
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, NotImplementedError, ValueError) as err:
-            raise ZipRejected(Finding(None, "archive.unreadable", FATAL, f"The zip is damaged and could not be read ({err}).")) from err
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            EOFError,
+            RuntimeError,
+            NotImplementedError,
+            ValueError,
+        ) as err:
+            raise ZipRejected(
+                Finding(None, "archive.unreadable", FATAL, f"The zip is damaged and could not be read ({err}).")
+            ) from err
     return members, findings

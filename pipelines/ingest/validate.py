@@ -39,11 +39,13 @@ def _source(spec: HmisSpec, file_spec: FileSpec) -> tuple[str, dict[str, str]]:
             continue
         key = owner.key
         if key in file_spec.column_names:
-            inner = f"SELECT g.{quote(key)} AS k, first(g.{quote(column)}) AS val FROM {view_name(owner.name)} g GROUP BY 1"
+            inner = (
+                f"SELECT g.{quote(key)} AS k, first(g.{quote(column)}) AS val FROM {view_name(owner.name)} g GROUP BY 1"
+            )
             on = f"v.{quote(key)}"
         elif "EnrollmentID" in file_spec.column_names and key in spec.file("Enrollment").column_names:
             inner = (
-                f"SELECT e.\"EnrollmentID\" AS k, first(g.{quote(column)}) AS val FROM {view_name('Enrollment')} e "
+                f'SELECT e."EnrollmentID" AS k, first(g.{quote(column)}) AS val FROM {view_name("Enrollment")} e '
                 f"JOIN {view_name(owner.name)} g ON g.{quote(key)} = e.{quote(key)} GROUP BY 1"
             )
             on = 'v."EnrollmentID"'
@@ -60,7 +62,8 @@ def _source(spec: HmisSpec, file_spec: FileSpec) -> tuple[str, dict[str, str]]:
 def _insert(check: RowCheck, source: str) -> str:
     return (
         f"SELECT {sql_text(check.file)}, v._row_number, {sql_text(check.column)}, {sql_text(check.rule_id)}, "
-        f"{sql_text(check.severity)}, {check.message}, left(v.{quote(check.column)}, 200) FROM {source} WHERE {check.bad}"
+        f"{sql_text(check.severity)}, {check.message}, left(v.{quote(check.column)}, 200) FROM {source} WHERE "
+        f"{check.bad}"
     )
 
 
@@ -96,7 +99,8 @@ def _key_sql(file_spec: FileSpec) -> str:
     severity = rulebook.severity_of(file, key, "Duplicate UniqueID")
     k = quote(key)
     return f"""SELECT {sql_text(file)}, v._row_number, {sql_text(key)}, 'key.duplicate', {sql_text(severity)},
-            {sql_text(f"{key} '")} || left(v.{k}, 200) || {sql_text(f"' appears more than once in {file}.csv (first in row ")}
+            {sql_text(f"{key} '")} || left(v.{k}, 200)
+                || {sql_text(f"' appears more than once in {file}.csv (first in row ")}
                 || dup.first_row::VARCHAR || ').',
             left(v.{k}, 200)
         FROM {view_name(file)} v JOIN (

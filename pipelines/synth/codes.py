@@ -17,3 +17,25 @@ def excluded_codes(column: Column) -> set[int]:
 
 def allowed_codes(spec, column: Column) -> list[int]:
     return [c for c in spec.codes(column.value_list) if c not in excluded_codes(column)]
+
+
+def check_choices(spec) -> None:
+    """Fail if a code the generator chooses by hand is not valid where it is written, in this spec."""
+    from pipelines.synth import destinations, enrollments
+    from pipelines.synth.records import services
+
+    def allowed(file: str, column: str) -> set[int]:
+        return set(allowed_codes(spec, spec.file(file).column(column)))
+
+    used = {
+        ("Exit", "Destination"): {c for codes, _ in destinations.CODES.values() for c in codes} | {101, 302, 435},
+        ("Exit", "DestinationSubsidyType"): set(destinations.SUBSIDY_BY_STEP.values())
+        | {c for codes, _ in destinations.SUBSIDY_AFTER.values() for c in codes},
+        ("Enrollment", "LivingSituation"): set(enrollments.PRIOR_CHOICES)
+        | set(enrollments.FROM_PREVIOUS_STEP.values()),
+        ("CurrentLivingSituation", "CurrentLivingSituation"): set(services.CLS_CODES[0]) | {101, 116},
+    }
+    for (file, column), codes in used.items():
+        bad = codes - allowed(file, column)
+        if bad:
+            raise ValueError(f"generator writes {sorted(bad)} to {file}.{column}, not allowed by {spec.version}")

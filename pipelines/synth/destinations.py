@@ -15,7 +15,7 @@ _CLASS_SHARE = {
     "prevention": (0.90, 0.06, 0.03, 0.005, 0.005),
     "services": (0.25, 0.30, 0.35, 0.05, 0.05),
 }
-_CODES = {
+CODES = {
     "permanent": ((410, 435, 422, 423, 411, 421), (0.33, 0.30, 0.20, 0.08, 0.05, 0.04)),
     "temporary": ((312, 313, 314, 302, 329, 332), (0.35, 0.28, 0.15, 0.12, 0.06, 0.04)),
     "homeless": ((116, 101, 118), (0.58, 0.40, 0.02)),
@@ -25,7 +25,7 @@ _CODES = {
 _CLASSES = ("permanent", "temporary", "homeless", "institutional", "other")
 # Rental subsidy types (3.12.A) by the kind of housing the household moves to.
 SUBSIDY_BY_STEP = {"RRH": 431, "VRRH": 431, "PSH": 439, "PHO": 440, "HOPWA_PH": 440}
-_SUBSIDY_AFTER = {
+SUBSIDY_AFTER = {
     "default": ((433, 434, 420, 431, 436), (0.32, 0.28, 0.2, 0.15, 0.05)),
     "veteran": ((419, 433, 420, 428), (0.5, 0.25, 0.15, 0.1)),
     "youth": ((438, 437, 433, 434), (0.25, 0.15, 0.35, 0.25)),
@@ -68,10 +68,10 @@ def draw(rng: np.random.Generator, profile: np.ndarray, population: str) -> tupl
         cls = rng.choice(len(_CLASSES), size=len(at), p=np.array(share) / sum(share))
         for c, cname in enumerate(_CLASSES):
             pick = at[cls == c]
-            codes, p = _CODES[cname]
+            codes, p = CODES[cname]
             dest[pick] = rng.choice(codes, size=len(pick), p=np.array(p) / sum(p))
     subsidy = np.full(n, -1, dtype=np.int64)
     rent = dest == 435
-    codes, p = _SUBSIDY_AFTER[population]
+    codes, p = SUBSIDY_AFTER[population]
     subsidy[rent] = rng.choice(codes, size=int(rent.sum()), p=np.array(p) / sum(p))
     return dest, subsidy

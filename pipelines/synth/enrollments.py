@@ -22,7 +22,8 @@ _HOMELESS_ENTRY = (
     (0.35, 0.15, 0.15, 0.12, 0.06, 0.04, 0.03, 0.02, 0.03, 0.05),
 )
 _LITERALLY_HOMELESS = ((116, 101), (0.55, 0.45))
-_FROM_PREVIOUS_STEP = {"ES": 101, "NBN": 101, "SO": 116, "DAY": 116, "TH": 302}
+FROM_PREVIOUS_STEP = {"ES": 101, "NBN": 101, "SO": 116, "DAY": 116, "TH": 302}
+PRIOR_CHOICES = set(_AT_RISK[0]) | set(_HOMELESS_ENTRY[0]) | set(_LITERALLY_HOMELESS[0])
 _LOS_DAYS = {10: (0, 1), 11: (1, 6), 2: (7, 29), 3: (30, 89), 4: (90, 364), 5: (365, 1200)}
 _PREVENTION = ("HP", "VHP", "HOPWA_HP")
 
@@ -60,7 +61,7 @@ def prior_living(stays: pd.DataFrame, units: pd.DataFrame, options: Options) -> 
     )
     at_risk = np.isin(first_cat, _PREVENTION)
     prior[at_risk] = rng.choice(_AT_RISK[0], size=at_risk.sum(), p=_AT_RISK[1])
-    for step, code in _FROM_PREVIOUS_STEP.items():
+    for step, code in FROM_PREVIOUS_STEP.items():
         prior[prev == step] = code
     los = _length_of_stay(rng, prior, chronic, at_risk)
     part_a = np.isin(stays["ptype"].to_numpy(), [0, 1, 4, 8])

@@ -101,24 +101,39 @@ def links(client: pd.DataFrame, format_id) -> tuple[list[dict], list[dict]]:
     linked = linked.reset_index(drop=True)
     ssn = linked["SSN"].to_numpy(dtype=object)
     valid = np.array([pii.is_valid_ssn(s) for s in ssn]) & (linked["SSNDataQuality"].to_numpy() == 1)
-    keys = pd.DataFrame({
-        "_person": linked["_person"].to_numpy(), "row": np.arange(len(linked)),
-        "ssn": np.where(valid, ssn, None), "name": pii.normalised(linked["FirstName"], linked["LastName"]),
-        "dob": linked["DOB"].to_numpy(dtype=float),
-    })
+    keys = pd.DataFrame(
+        {
+            "_person": linked["_person"].to_numpy(),
+            "row": np.arange(len(linked)),
+            "ssn": np.where(valid, ssn, None),
+            "name": pii.normalised(linked["FirstName"], linked["LastName"]),
+            "dob": linked["DOB"].to_numpy(dtype=float),
+        }
+    )
     pairs = keys.merge(keys, on="_person", suffixes=("_a", "_b"))
     pairs = pairs[pairs["row_a"] < pairs["row_b"]]
     agree_ssn = (pairs["ssn_a"] == pairs["ssn_b"]).to_numpy() & pairs["ssn_a"].notna().to_numpy()
     agree_name = (pairs["name_a"] == pairs["name_b"]).to_numpy() & pairs["name_a"].notna().to_numpy()
     agree_dob = (pairs["dob_a"] == pairs["dob_b"]).to_numpy()
-    records = [{"source_id": s, "personal_id": format_id(s, p)}
-               for s, p in zip(linked["_source"], linked["PersonalID"], strict=True)]
+    records = [
+        {"source_id": s, "personal_id": format_id(s, p)}
+        for s, p in zip(linked["_source"], linked["PersonalID"], strict=True)
+    ]
     person_key = [f"P{int(p):07d}" for p in linked["_person"]]
-    identities = [{"person_key": person_key[rows[0]], "records": [records[r] for r in rows]}
-                  for rows in linked.groupby("_person", sort=True).indices.values()]
+    identities = [
+        {"person_key": person_key[rows[0]], "records": [records[r] for r in rows]}
+        for rows in linked.groupby("_person", sort=True).indices.values()
+    ]
     matchable = []
     for a, b, s, n, d in zip(pairs["row_a"], pairs["row_b"], agree_ssn, agree_name, agree_dob, strict=True):
         agree = {"ssn": bool(s), "name": bool(n), "dob": bool(d)}
-        matchable.append({"person_key": person_key[a], "a": records[a], "b": records[b], "agree": agree,
-                          "matchable": int(s) + int(n) + int(d) >= 2})
+        matchable.append(
+            {
+                "person_key": person_key[a],
+                "a": records[a],
+                "b": records[b],
+                "agree": agree,
+                "matchable": int(s) + int(n) + int(d) >= 2,
+            }
+        )
     return identities, matchable

@@ -24,6 +24,8 @@ _KIND_SHARE = {
     "OK-507": (0.56, 0.04, 0.17, 0.08, 0.03, 0.00, 0.10, 0.02),
 }
 _COC_SHARE = (0.38, 0.62)
+# Some people's only stays end before the export period: draw more and keep the first who are in it.
+OVERSAMPLE = 1.12
 # Race shares (AIAN well above the national HMIS norm because of the tribal geography).
 _RACES = ("AmIndAKNative", "Asian", "BlackAfAmerican", "HispanicLatino", "MidEastNAfrican", "NativeHIPacific", "White")
 _RACE_SHARE = {
@@ -73,7 +75,7 @@ def _hoh_age(rng: np.random.Generator, kind: np.ndarray) -> np.ndarray:
 def build_units(options: Options) -> pd.DataFrame:
     """Units until their members reach the requested number of clients."""
     rng = stream(options.seed, "units")
-    n = int(options.clients / 1.45) + 50
+    n = int(options.clients * OVERSAMPLE / 1.45) + 50
     coc = rng.choice(2, size=n, p=_COC_SHARE)
     kind = np.empty(n, dtype=np.int64)
     for c, name in enumerate(COCS):
@@ -81,7 +83,7 @@ def build_units(options: Options) -> pd.DataFrame:
         kind[at] = rng.choice(len(KINDS), size=at.sum(), p=_KIND_SHARE[name])
     partner, children = _sizes(rng, kind)
     size = 1 + partner + children
-    keep = np.cumsum(size) <= options.clients
+    keep = np.cumsum(size) <= options.clients * OVERSAMPLE
     keep[: max(1, keep.sum())] = True
     start, end = day(options.start_date), day(options.end_date)
     units = pd.DataFrame(
@@ -199,3 +201,20 @@ def _add_disabilities(rng: np.random.Generator, persons: pd.DataFrame) -> None:
     persons.loc[force, "indef9"] = 1
     disabled_any |= force
     persons["disabled"] = disabled_any.astype(np.int64)
+
+
+def keep_clients(units: pd.DataFrame, persons: pd.DataFrame, stays: pd.DataFrame, clients: int):
+    """The first units with a stay in the export period, up to ``clients`` people; renumbered from 0."""
+    active = units[units["unit"].isin(stays["unit"])]
+    active = active[np.cumsum(active["size"].to_numpy()) <= clients]
+    new_unit = pd.Series(np.arange(len(active)), index=active["unit"].to_numpy())
+    units = active.assign(unit=np.arange(len(active))).reset_index(drop=True)
+    persons = persons[persons["unit"].isin(new_unit.index)].copy()
+    persons["unit"] = new_unit.reindex(persons["unit"]).to_numpy()
+    persons["person"] = np.arange(len(persons))
+    persons = persons.reset_index(drop=True)
+    stays = stays[stays["unit"].isin(new_unit.index)].copy()
+    stays["unit"] = new_unit.reindex(stays["unit"]).to_numpy()
+    stays = stays.reset_index(drop=True)
+    stays["stay"] = np.arange(len(stays))
+    return units, persons, stays

@@ -21,7 +21,7 @@ from pipelines.synth.rng import stream
 # Length of stay (days): median, spread (lognormal sigma), minimum, maximum.
 _DURATION = {
     "ES": (30, 0.9, 1, 400),
-    "NBN": (14, 1.1, 1, 500),
+    "NBN": (24, 1.2, 1, 700),
     "TH": (150, 0.6, 20, 730),
     "PSH": (900, 0.7, 90, 4000),
     "PHO": (700, 0.7, 90, 3000),
@@ -72,7 +72,7 @@ def build_stays(units: pd.DataFrame, cands: Candidates, options: Options) -> pd.
         if e > 0:  # some households turn up in the other CoC later (different PersonalIDs there)
             move = rng.random(len(active)) < 0.08
             coc[move] = np.where(coc[move] == "OK-500", "OK-507", "OK-500")
-        batch = _episode_batch(rng, cands, active, coc, kinds[active], ep_start[active], e)
+        batch = _episode_batch(rng, cands, active, coc, kinds[active], ep_start[active], e, day(options.start_date))
         parts.append(batch)
         last_exit = batch.groupby("unit")["exit"].max()
         still_open = batch[batch["exit"] > end]["unit"].unique()
@@ -82,14 +82,14 @@ def build_stays(units: pd.DataFrame, cands: Candidates, options: Options) -> pd.
         ep_start = np.where(has, np.nan_to_num(nxt).astype(np.int64) + gap, end + 10)
         ep_start[np.isin(units["unit"].to_numpy(), still_open)] = end + 10
     stays = pd.concat(parts, ignore_index=True)
-    stays = _truncate(stays, options)
-    _cover_projects(rng, stays, cands, kinds)
-    return stays
+    return _truncate(stays, options)
 
 
-def _cover_projects(rng: np.random.Generator, stays: pd.DataFrame, cands: Candidates, kinds: np.ndarray) -> None:
+def cover_projects(stays: pd.DataFrame, cands: Candidates, units: pd.DataFrame, options: Options) -> None:
     """Give every project that could serve someone at least one stay (moved from a busier project)."""
+    rng = stream(options.seed, "cover-projects")
     counts = stays["project"].value_counts()
+    kinds = np.array([kind_name(k) for k in units["kind"].to_numpy()], dtype=object)
     stay_kind = kinds[stays["unit"].to_numpy()]
     for (coc, kind, cat), (rows, _) in cands.table.items():
         for project in rows:
@@ -116,6 +116,7 @@ def _episode_batch(
     kind: np.ndarray,
     start: np.ndarray,
     episode: int,
+    period_start: int,
 ) -> pd.DataFrame:
     """The stays of one episode for many units, grouped by (CoC, kind) to pick paths and projects."""
     parts: list[dict] = []
@@ -127,7 +128,8 @@ def _episode_batch(
         choice = rng.choice(len(paths), size=len(rows), p=weights / weights.sum())
         if episode == 0:  # every path at least once where the group is big enough (small runs cover all)
             first = min(len(rows), len(paths))
-            choice[rng.permutation(len(rows))[:first]] = np.arange(first)
+            order = np.lexsort((unit[rows], start[rows] < period_start))  # earliest units starting in the period
+            choice[order[:first]] = np.arange(first)
         for p, path in enumerate(paths):
             sel = rows[choice == p]
             if len(sel):

@@ -23,11 +23,14 @@ from pipelines.synth.idstyle import format_ids
 _ID_SUFFIX = "ID"
 
 
-def to_arrow(frame: pd.DataFrame, spec: FileSpec, style: str, source: str) -> pa.Table:
+def to_arrow(frame: pd.DataFrame, spec: FileSpec, style: str, source: str, export_id: str = "") -> pa.Table:
     """The frame's spec columns in spec order, typed; a column the frame lacks is all null."""
     n = len(frame)
     arrays = []
     for column in spec.columns:
+        if column.name == "ExportID" and export_id:
+            arrays.append(pa.array([export_id] * n, type=pa.string()))
+            continue
         if column.name not in frame.columns:
             arrays.append(pa.nulls(n, type=_arrow_type(column.dtype)))
             continue
@@ -80,15 +83,17 @@ def write_zip(
     style: str,
     source: str,
     stamp: tuple[int, int, int, int, int, int],
+    export_id: str,
 ) -> dict[str, int]:
-    """All 24 files of ``spec`` into ``path``; returns rows per file."""
+    """All 24 files of ``spec`` for one source (rows whose ``_source`` is ``source``) into ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     rows = {}
     tmp = path.with_suffix(".zip.part")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for name, file_spec in spec.files.items():
-            frame = tables.get(name, pd.DataFrame())
-            table = to_arrow(frame, file_spec, style, source)
+            frame = tables.get(name, pd.DataFrame({"_source": []}))
+            frame = frame.iloc[np.flatnonzero(frame["_source"].to_numpy() == source)]
+            table = to_arrow(frame, file_spec, style, source, export_id)
             info = zipfile.ZipInfo(file_spec.filename, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -45,7 +45,9 @@ def get(files: Files, file: str, column: str, row: int = 1) -> str:
     return files[file][row][idx(files, file, column)]
 
 
-def zipped(files: Files, folder: Path, *, name: str = "export.zip", prefix: str = "", extra: dict | None = None, **csv) -> Path:
+def zipped(
+    files: Files, folder: Path, *, name: str = "export.zip", prefix: str = "", extra: dict | None = None, **csv
+) -> Path:
     content: dict[str, bytes | str] = dict(export_bytes(files, **csv))
     content.update(extra or {})
     return write_zip(folder / name, content, folder=prefix)
@@ -88,7 +90,9 @@ def _raw_zip(entries: list[tuple[zipfile.ZipInfo | str, bytes]], folder: Path) -
     return path
 
 
-def _with_entries(extra: Callable[[Files], list[tuple[zipfile.ZipInfo | str, bytes]]], keep: Callable[[str], bool] = lambda n: True):
+def _with_entries(
+    extra: Callable[[Files], list[tuple[zipfile.ZipInfo | str, bytes]]], keep: Callable[[str], bool] = lambda n: True
+):
     def build(files: Files, folder: Path) -> Path:
         entries = [(f"{n}.csv", b) for n, b in export_bytes(files).items() if keep(n)]
         return _raw_zip(entries + extra(files), folder)
@@ -131,8 +135,10 @@ def _encoded(file: str, encoding: str, text_value: str, column: str):
         put(files, file, column, text_value)
         content = dict(export_bytes(files))
         data = to_csv(files[file])
-        content[file] = (codecs.BOM_UTF16_LE + data.encode("utf-16-le")) if encoding == "utf-16" else (
-            codecs.BOM_UTF8 + data.encode() if encoding == "utf-8-sig" else data.encode(encoding)
+        content[file] = (
+            (codecs.BOM_UTF16_LE + data.encode("utf-16-le"))
+            if encoding == "utf-16"
+            else (codecs.BOM_UTF8 + data.encode() if encoding == "utf-8-sig" else data.encode(encoding))
         )
         return write_zip(folder / "export.zip", content)
 
@@ -215,7 +221,10 @@ def _two_deep(files: Files, folder: Path) -> Path:
 
 
 def _odd_case_names(files: Files, folder: Path) -> Path:
-    content = {(n.upper() if i % 2 else n.lower()) + (".CSV" if i % 2 else ".csv"): b for i, (n, b) in enumerate(export_bytes(files).items())}
+    content = {
+        (n.upper() if i % 2 else n.lower()) + (".CSV" if i % 2 else ".csv"): b
+        for i, (n, b) in enumerate(export_bytes(files).items())
+    }
     return write_zip(folder / "export.zip", content)
 
 

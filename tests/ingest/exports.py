@@ -83,7 +83,7 @@ def build_files(version: str = "fy2026", rows: int = ROWS_PER_FILE) -> dict[str,
         if name == "Services":
             # TypeProvided's list depends on RecordType: make both come from the same pair.
             rt, tp = file_spec.column_names.index("RecordType"), file_spec.column_names.index("TypeProvided")
-            controller, value, list_id = file_spec.column("TypeProvided").list_by[0]
+            _, value, list_id = file_spec.column("TypeProvided").list_by[0]
             for row in body:
                 row[rt] = value
                 row[tp] = sorted(spec.lists[list_id], key=lambda c: (len(c), c))[0]
@@ -91,7 +91,9 @@ def build_files(version: str = "fy2026", rows: int = ROWS_PER_FILE) -> dict[str,
     return files
 
 
-def to_csv(rows: list[list[str]], *, delimiter: str = ",", quoting: int = csv.QUOTE_MINIMAL, newline: str = "\r\n") -> str:
+def to_csv(
+    rows: list[list[str]], *, delimiter: str = ",", quoting: int = csv.QUOTE_MINIMAL, newline: str = "\r\n"
+) -> str:
     out = io.StringIO()
     csv.writer(out, delimiter=delimiter, quoting=quoting, lineterminator=newline).writerows(rows)
     return out.getvalue()

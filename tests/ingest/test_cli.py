@@ -38,7 +38,7 @@ def test_ingest_exits_one_when_an_export_is_rejected(run, base_files, tmp_path):
 
 
 def test_findings_lists_and_exports_them_without_live_formulas(run, base_files, tmp_path):
-    c.put(base_files, "Client", "FirstName", "=HYPERLINK(\"http://x\")")
+    c.put(base_files, "Client", "FirstName", '=HYPERLINK("http://x")')
     run("ingest", str(c.zipped(base_files, tmp_path)), "--no-expectations")
 
     listed = run("findings", "--severity", "warning")

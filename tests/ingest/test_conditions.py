@@ -11,7 +11,7 @@ from pipelines.ingest.rulebook import conditionals, foreign_keys, severity_of
 
 def _holds(condition: str, row: dict[str, str | None]) -> bool:
     sql = to_sql(condition, lambda ref: f'"{ref}"')
-    columns = ", ".join(f"{'NULL' if v is None else repr(v)}::VARCHAR AS \"{k}\"" for k, v in row.items())
+    columns = ", ".join(f'{"NULL" if v is None else repr(v)}::VARCHAR AS "{k}"' for k, v in row.items())
     return duckdb.connect().execute(f"SELECT coalesce({sql}, FALSE) FROM (SELECT {columns})").fetchone()[0]
 
 
@@ -23,7 +23,11 @@ def _holds(condition: str, row: dict[str, str | None]) -> bool:
         ("RecordType in c(151, 152)", {"RecordType": "152"}, True),
         ("R16.1 = 1 or R16.2 = 1", {"R16.1": "0", "R16.2": "1"}, True),
         ("DisabilityType = 8 AND DisabilityResponse = 1", {"DisabilityType": "8", "DisabilityResponse": "0"}, False),
-        ("(RecordType = 144 and TypeProvided = 6) Or (RecordType = 210 and TypeProvided = 12)", {"RecordType": "210", "TypeProvided": "12"}, True),
+        (
+            "(RecordType = 144 and TypeProvided = 6) Or (RecordType = 210 and TypeProvided = 12)",
+            {"RecordType": "210", "TypeProvided": "12"},
+            True,
+        ),
         ("W4.A is not null", {"W4.A": None}, False),
         ("ReferralResult is not null", {"ReferralResult": "1"}, True),
     ],
@@ -32,7 +36,9 @@ def test_condition_reads_as_hud_wrote_it(condition, row, expected):
     assert _holds(condition, row) is expected
 
 
-@pytest.mark.parametrize("condition", ["R18.1 = 1 AND Integer >0", "AftercareDate between list(ExitDate, ExitDate + 180)"])
+@pytest.mark.parametrize(
+    "condition", ["R18.1 = 1 AND Integer >0", "AftercareDate between list(ExitDate, ExitDate + 180)"]
+)
 def test_wording_the_parser_cannot_read_is_refused_not_guessed(condition):
     with pytest.raises(Unsupported):
         to_sql(condition, lambda ref: f'"{ref}"')

@@ -74,7 +74,9 @@ def test_dagster_and_cli_ingest_the_demo_exports_into_identical_raw_tables(demo_
     assert second.success and raw_snapshot(dagster_home) == snapshot
     materialized = second.asset_materializations_for_node("raw_hmis_tables")
     assert all(m.metadata["rows_loaded"].value == 0 for m in materialized)
-    assert query(dagster_home, "SELECT count(*) FROM meta.export_registry") == [(len(list(demo_exports.glob("*/*.zip"))),)]
+    assert query(dagster_home, "SELECT count(*) FROM meta.export_registry") == [
+        (len(list(demo_exports.glob("*/*.zip"))),)
+    ]
 
 
 def test_sensor_launches_one_run_per_new_delivery_and_remembers_it(base_files, tmp_path):

@@ -54,7 +54,11 @@ def test_gx_asset_check_fails_on_an_exit_before_entry_and_the_finding_is_stored(
     from pipelines.config import Settings
 
     settings = Settings(home)
-    rows = query(settings, "SELECT file, row_number, column_name, severity FROM meta.validation_findings WHERE rule_id = 'business.exit_before_entry'")
+    rows = query(
+        settings,
+        "SELECT file, row_number, column_name, severity FROM meta.validation_findings WHERE rule_id = "
+        "'business.exit_before_entry'",
+    )
     assert rows == [("Exit", 1, "ExitDate", "error")]
     assert query(settings, "SELECT findings_error FROM meta.export_registry") == [(1,)]
     docs = home / "gx" / "data_docs" / "index.html"

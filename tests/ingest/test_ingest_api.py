@@ -28,9 +28,13 @@ def test_valid_export_loads_every_row_with_its_row_number(base_files, settings, 
     assert result.status == "loaded" and result.findings["fatal"] == 0
     for name, rows in base_files.items():
         assert result.rows[name] == len(rows) - 1
-    table_rows = query(settings, 'SELECT _row_number, "PersonalID", _source_id, _csv_version FROM raw.client ORDER BY _row_number')
+    table_rows = query(
+        settings, 'SELECT _row_number, "PersonalID", _source_id, _csv_version FROM raw.client ORDER BY _row_number'
+    )
     assert [r[0] for r in table_rows] == list(range(1, len(base_files["Client"])))
-    assert [r[1] for r in table_rows] == [row[c.idx(base_files, "Client", "PersonalID")] for row in base_files["Client"][1:]]
+    assert [r[1] for r in table_rows] == [
+        row[c.idx(base_files, "Client", "PersonalID")] for row in base_files["Client"][1:]
+    ]
     assert {(r[2], r[3]) for r in table_rows} == {("ok-500", "fy2026")}
 
 
@@ -91,7 +95,9 @@ def test_fy2024_export_fills_its_own_columns_of_the_union(settings, tmp_path):
     [result] = ingest_paths([write_zip(tmp_path / "fy24.zip", export_bytes(files))], settings=settings)
 
     assert result.status == "loaded" and result.csv_version == "fy2024"
-    assert query(settings, 'SELECT count("HispanicLatinaeo"), count("Sex"), min(_csv_version) FROM raw.client') == [(3, 0, "fy2024")]
+    assert query(settings, 'SELECT count("HispanicLatinaeo"), count("Sex"), min(_csv_version) FROM raw.client') == [
+        (3, 0, "fy2024")
+    ]
 
 
 def test_full_refresh_replaces_earlier_exports_of_its_source(base_files, settings, tmp_path):
@@ -130,15 +136,20 @@ def test_each_source_replaces_only_its_own_data(base_files, settings, tmp_path):
     ingest_paths([a], source="ok-500", settings=settings)
     ingest_paths([b], source="ok-507", settings=settings)
 
-    assert query(settings, "SELECT source_id, export_id FROM meta.current_exports ORDER BY 1") == [("ok-500", "A"), ("ok-507", "B")]
+    assert query(settings, "SELECT source_id, export_id FROM meta.current_exports ORDER BY 1") == [
+        ("ok-500", "A"),
+        ("ok-507", "B"),
+    ]
 
 
 def test_failure_mid_load_leaves_nothing_written(base_files, settings, tmp_path):
     # raw.services exists with a column the loader does not fill: its INSERT fails after earlier tables were written.
     settings.ingest_db.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(settings.ingest_db))
-    con.execute('CREATE SCHEMA raw; CREATE TABLE raw.services ("ServicesID" VARCHAR, _ingest_id VARCHAR, '
-                "_source_id VARCHAR, _csv_version VARCHAR, _row_number BIGINT, must_fill VARCHAR NOT NULL)")  # fmt: skip
+    con.execute(
+        'CREATE SCHEMA raw; CREATE TABLE raw.services ("ServicesID" VARCHAR, _ingest_id VARCHAR, '
+        "_source_id VARCHAR, _csv_version VARCHAR, _row_number BIGINT, must_fill VARCHAR NOT NULL)"
+    )
     con.close()
     delivery = c.zipped(base_files, tmp_path)
 
@@ -163,9 +174,13 @@ def test_a_frequent_problem_gives_one_finding_per_row(settings, tmp_path):
     template = files["Services"][1]
     date = files["Services"][0].index("DateProvided")
     files["Services"] = [files["Services"][0]] + [
-        [f"S{i}" if n == 0 else ("13/13/2025" if n == date else v) for n, v in enumerate(template)] for i in range(20_000)
+        [f"S{i}" if n == 0 else ("13/13/2025" if n == date else v) for n, v in enumerate(template)]
+        for i in range(20_000)
     ]
     [result] = ingest_paths([write_zip(tmp_path / "x.zip", export_bytes(files))], settings=settings)
 
     assert result.rows["Services"] == 20_000
-    assert query(settings, "SELECT count(*), count(DISTINCT row_number) FROM meta.validation_findings WHERE rule_id = 'type.date'") == [(20_000, 20_000)]
+    assert query(
+        settings,
+        "SELECT count(*), count(DISTINCT row_number) FROM meta.validation_findings WHERE rule_id = 'type.date'",
+    ) == [(20_000, 20_000)]

@@ -45,7 +45,7 @@ def test_child_in_a_chronically_homeless_household_is_chronically_homeless(built
         "from intermediate.int_clients_evaluated_for_chronic_homelessness "
         "where household_key = 'ok500-hmis|H2' order by 1"
     )
-    assert rows == [("ok500-hmis|EN2", "yes", "yes"), ("ok500-hmis|EN3", "missing", "yes")]
+    assert rows == [("ok500-hmis|EN2", "yes", "yes"), ("ok500-hmis|EN3", "no", "yes")]
 
 
 def test_child_moves_in_with_the_head_of_household(built_warehouse, one_value):

@@ -1,10 +1,12 @@
-{#- The HUD column labels live twice: in each question mart's YAML (meta.hud_label, the contract) and in
-    the seed apr_table_columns (what the report writer reads). Returns every label that differs or is
-    missing on one side. -#}
+{#- The HUD column labels live twice: in each APR/CAPER question mart's YAML (meta.hud_label, the
+    contract) and in the seed apr_table_columns (what the report writer reads). Returns every label that
+    differs or is missing on one side. -#}
 {%- set yaml_labels = [] %}
 {%- if execute %}
     {%- for node in graph.nodes.values() %}
-        {%- set table_id = node.config.meta.get('hud_table') if node.resource_type == 'model' else none %}
+        {%- set is_question_mart = node.resource_type == 'model'
+            and (node.name.startswith('hud_apr_') or node.name.startswith('hud_caper_')) %}
+        {%- set table_id = node.config.meta.get('hud_table') if is_question_mart else none %}
         {%- if table_id %}
             {%- for name, column in node.columns.items() %}
                 {%- if column.meta.get('hud_label') %}

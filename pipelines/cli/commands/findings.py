@@ -15,7 +15,12 @@ from pipelines.ingest.findings import query_findings, write_findings_csv
 @click.option("--ingest-id", help="Only this ingest (see `waypoint ingest` output or meta.export_registry).")
 @click.option("--severity", type=click.Choice(["fatal", "error", "warning"]), help="Only this severity.")
 @click.option("--limit", default=50, show_default=True, help="Rows to print (the CSV gets all).")
-@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="Write every matching finding to this CSV file.")
+@click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write every matching finding to this CSV file.",
+)
 def command(ingest_id: str | None, severity: str | None, limit: int, csv_path: Path | None) -> None:
     """Show what validation found: file, row, column, rule, severity and message."""
     settings = get_settings()
@@ -28,5 +33,8 @@ def command(ingest_id: str | None, severity: str | None, limit: int, csv_path: P
     total, rows = query_findings(settings, ingest_id=ingest_id, severity=severity, limit=limit)
     for row in rows:
         where = f"{row['file'] or '-'}" + (f" row {row['row_number']}" if row["row_number"] is not None else "")
-        click.echo(f"[{row['severity']}] {row['ingest_id']} {where} {row['column_name'] or ''} {row['rule_id']}: {row['message']}")
+        click.echo(
+            f"[{row['severity']}] {row['ingest_id']} {where} {row['column_name'] or ''} {row['rule_id']}: "
+            f"{row['message']}"
+        )
     click.echo(f"{total:,} findings" + (f" (showing {len(rows)})" if total > len(rows) else ""))

@@ -26,7 +26,12 @@ def _line(result: IngestResult) -> str:
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--source", help="Source id (default: the name of each file's parent folder).")
-@click.option("--expectations/--no-expectations", default=True, show_default=True, help="Run the Great Expectations suites after loading.")
+@click.option(
+    "--expectations/--no-expectations",
+    default=True,
+    show_default=True,
+    help="Run the Great Expectations suites after loading.",
+)
 def command(paths: tuple[Path, ...], source: str | None, expectations: bool) -> None:
     """Archive, validate and load HMIS CSV export zips (or unzipped export folders).
 
@@ -43,5 +48,7 @@ def command(paths: tuple[Path, ...], source: str | None, expectations: bool) -> 
         outcome = run_expectations(loaded, settings=settings)
         click.echo(f"Great Expectations: {outcome.summary()}; Data Docs: {outcome.docs_index}")
     if results:
-        click.echo(f"Findings: `waypoint findings --ingest-id ID` (table meta.validation_findings in {settings.ingest_db}).")
+        click.echo(
+            f"Findings: `waypoint findings --ingest-id ID` (table meta.validation_findings in {settings.ingest_db})."
+        )
     raise SystemExit(1 if any(r.status == "rejected" for r in results) else 0)

@@ -4,7 +4,6 @@ Materialising ingests the deliveries named in the run config (the sensor names o
 none named, everything new in ``landing/``. Great Expectations runs afterwards as asset checks.
 """
 
-
 from pathlib import Path
 
 import dagster as dg
@@ -19,7 +18,8 @@ RAW_KEYS = {file: dg.AssetKey(["raw", table]) for file, table in all_raw_tables(
 
 
 class IngestConfig(dg.Config):
-    paths: list[str] = []  # deliveries to ingest; empty: every delivery found in landing/<source>/
+    # Deliveries to ingest; empty: every delivery found in landing/<source>/ (Config copies the default).
+    paths: list[str] = []  # noqa: RUF012
     source: str | None = None  # source id; default: each delivery's landing folder name
     expectations: bool = True  # run the Great Expectations suites as asset checks
 
@@ -28,17 +28,32 @@ def landing_deliveries(landing: Path) -> list[Path]:
     """Every delivery under landing/<source>/, in source then name order."""
     if not landing.is_dir():
         return []
-    return [d for source in sorted(landing.iterdir()) if source.is_dir() and not source.is_symlink() for d in find_deliveries(source)]
+    return [
+        d
+        for source in sorted(landing.iterdir())
+        if source.is_dir() and not source.is_symlink()
+        for d in find_deliveries(source)
+    ]
 
 
 @dg.multi_asset(
     name="raw_hmis_tables",
     specs=[
-        dg.AssetSpec(key, group_name="raw", description=f"Every accepted row of {file}.csv as delivered (text), with _ingest_id, _source_id, _csv_version, _row_number.")
+        dg.AssetSpec(
+            key,
+            group_name="raw",
+            description=f"Every accepted row of {file}.csv as delivered (text), with _ingest_id, _source_id, "
+            "_csv_version, _row_number.",
+        )
         for file, key in RAW_KEYS.items()
     ],
     check_specs=[
-        dg.AssetCheckSpec(GX_CHECK, asset=key, description=f"Great Expectations suite of {file}.csv (spec-generated plus business rules) on the rows just loaded.")
+        dg.AssetCheckSpec(
+            GX_CHECK,
+            asset=key,
+            description=f"Great Expectations suite of {file}.csv (spec-generated plus business rules) "
+            "on the rows just loaded.",
+        )
         for file, key in RAW_KEYS.items()
     ],
 )
@@ -48,7 +63,10 @@ def raw_hmis_tables(context: dg.AssetExecutionContext, config: IngestConfig, ing
     results = ingest_paths(paths, source=config.source, settings=settings) if paths else []
     for result in results:
         log = context.log.error if result.status == "rejected" else context.log.info
-        log(f"{result.path.name}: {result.status} (ingest {result.ingest_id}, export {result.export_id}, findings {result.findings})")
+        log(
+            f"{result.path.name}: {result.status} (ingest {result.ingest_id}, export {result.export_id}, findings "
+            f"{result.findings})"
+        )
     loaded = [r for r in results if r.status == "loaded"]
     for file, key in RAW_KEYS.items():
         yield dg.MaterializeResult(
@@ -93,4 +111,8 @@ def _checks(settings, ingest_ids: list[str], run: bool):
         )
 
 
-ingest_job = dg.define_asset_job("ingest_landing", selection=dg.AssetSelection.assets(raw_hmis_tables), description="Ingest HMIS CSV exports from landing/ into raw.*")
+ingest_job = dg.define_asset_job(
+    "ingest_landing",
+    selection=dg.AssetSelection.assets(raw_hmis_tables),
+    description="Ingest HMIS CSV exports from landing/ into raw.*",
+)

@@ -1,6 +1,5 @@
 """Where this installation keeps its files, as a configurable Dagster resource (never a module global)."""
 
-
 from pathlib import Path
 
 import dagster as dg

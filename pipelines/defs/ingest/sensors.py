@@ -5,7 +5,6 @@ the resource's settle time) waits for the next tick. Re-delivering the same byte
 launches a run that registers nothing new (the archive is content-addressed).
 """
 
-
 import json
 import time
 from pathlib import Path

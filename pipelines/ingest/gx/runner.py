@@ -26,14 +26,21 @@ from pipelines.ingest.layout import quote, table_name
 from pipelines.spec import FILE_ORDER, load_spec
 
 _RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["_row_number"]}
+_EXPORT_DATE = (
+    '(SELECT left(min(e."ExportDate"), 10) FROM raw.export e WHERE e._ingest_id = t._ingest_id) AS _export_date'
+)
 _HELPERS = {
-    "Exit": ["(SELECT min(n.\"EntryDate\") FROM raw.enrollment n WHERE n._ingest_id = t._ingest_id AND n.\"EnrollmentID\" = t.\"EnrollmentID\") AS _entry_date"],
-    "Enrollment": [
-        "(SELECT min(x.\"ExitDate\") FROM raw.exit x WHERE x._ingest_id = t._ingest_id AND x.\"EnrollmentID\" = t.\"EnrollmentID\") AS _exit_date",
-        "(SELECT left(min(e.\"ExportDate\"), 10) FROM raw.export e WHERE e._ingest_id = t._ingest_id) AS _export_date",
+    "Exit": [
+        '(SELECT min(n."EntryDate") FROM raw.enrollment n '
+        'WHERE n._ingest_id = t._ingest_id AND n."EnrollmentID" = t."EnrollmentID") AS _entry_date'
     ],
-    "Client": ["(SELECT left(min(e.\"ExportDate\"), 10) FROM raw.export e WHERE e._ingest_id = t._ingest_id) AS _export_date"],
-}  # fmt: skip
+    "Enrollment": [
+        '(SELECT min(x."ExitDate") FROM raw.exit x '
+        'WHERE x._ingest_id = t._ingest_id AND x."EnrollmentID" = t."EnrollmentID") AS _exit_date',
+        _EXPORT_DATE,
+    ],
+    "Client": [_EXPORT_DATE],
+}
 
 logging.getLogger("great_expectations").setLevel(logging.ERROR)
 
@@ -84,7 +91,10 @@ def _context(settings: Settings):
 def _frame(con: duckdb.DuckDBPyConnection, ingest_id: str, file: str, version: str) -> pd.DataFrame:
     columns = ", ".join(f"t.{quote(c)}" for c in load_spec(version).file(file).column_names)
     helpers = "".join(", " + h for h in _HELPERS.get(file, []))
-    sql = f"SELECT {columns}, t._row_number{helpers} FROM raw.{quote(table_name(file))} t WHERE t._ingest_id = ? ORDER BY t._row_number"
+    sql = (
+        f"SELECT {columns}, t._row_number{helpers} FROM raw.{quote(table_name(file))} t "
+        "WHERE t._ingest_id = ? ORDER BY t._row_number"
+    )
     return con.execute(sql, [ingest_id]).df()
 
 
@@ -101,10 +111,24 @@ def _findings_of(result: dict, file: str) -> list[tuple]:
         shown = column if column and not column.startswith("_") else kwargs.get("column_B", column)
         value = index.get(shown)
         value = None if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)[:200]
-        others = [f"{k} '{v}'" for k, v in index.items() if k not in ("_row_number", shown) and v is not None and not pd.isna(v)]
+        others = [
+            f"{k} '{v}'"
+            for k, v in index.items()
+            if k not in ("_row_number", shown) and v is not None and not pd.isna(v)
+        ]
         message = f"Expectation not met: {config.get('description') or config['type']} Found {shown} '{value}'"
         message += (", " + ", ".join(others)) if others else ""
-        rows.append((file, row_number, shown, meta.get("rule_id", f"gx.{config['type']}"), meta.get("severity", "warning"), message + ".", value))
+        rows.append(
+            (
+                file,
+                row_number,
+                shown,
+                meta.get("rule_id", f"gx.{config['type']}"),
+                meta.get("severity", "warning"),
+                message + ".",
+                value,
+            )
+        )
     return rows
 
 
@@ -115,18 +139,28 @@ def _checkpoint(context, file: str, version: str) -> gx.Checkpoint:
         return context.checkpoints.get(f"raw.{name}")
     suite = context.suites.add(build_suite(file, version))
     source = context.data_sources.add_or_update_pandas("waypoint_raw")
-    asset = next((a for a in source.assets if a.name == table_name(file)), None) or source.add_dataframe_asset(table_name(file))
-    batch = next((b for b in asset.batch_definitions if b.name == "ingest"), None) or asset.add_batch_definition_whole_dataframe("ingest")
+    asset = next((a for a in source.assets if a.name == table_name(file)), None) or source.add_dataframe_asset(
+        table_name(file)
+    )
+    batch = next(
+        (b for b in asset.batch_definitions if b.name == "ingest"), None
+    ) or asset.add_batch_definition_whole_dataframe("ingest")
     definition = context.validation_definitions.add(gx.ValidationDefinition(name=name, data=batch, suite=suite))
-    return context.checkpoints.add(gx.Checkpoint(name=f"raw.{name}", validation_definitions=[definition], result_format=_RESULT_FORMAT))
+    return context.checkpoints.add(
+        gx.Checkpoint(name=f"raw.{name}", validation_definitions=[definition], result_format=_RESULT_FORMAT)
+    )
 
 
-def _validate_file(context, con, ingest_id: str, file: str, version: str) -> tuple[FileOutcome, list[tuple], list] | None:
+def _validate_file(
+    context, con, ingest_id: str, file: str, version: str
+) -> tuple[FileOutcome, list[tuple], list] | None:
     frame = _frame(con, ingest_id, file, version)
     if frame.empty:
         return None
     checkpoint = _checkpoint(context, file, version)
-    run = checkpoint.run(batch_parameters={"dataframe": frame}, run_id=gx.RunIdentifier(run_name=f"{ingest_id}.{table_name(file)}"))
+    run = checkpoint.run(
+        batch_parameters={"dataframe": frame}, run_id=gx.RunIdentifier(run_name=f"{ingest_id}.{table_name(file)}")
+    )
     failed: dict[str, int] = {"error": 0, "warning": 0}
     rows: list[tuple] = []
     evaluated = 0
@@ -149,7 +183,8 @@ def _store_findings(con: duckdb.DuckDBPyConnection, ingest_id: str, rows: list[t
         con.execute("BEGIN TRANSACTION")
         added = con.execute(
             """INSERT INTO meta.validation_findings
-            SELECT DISTINCT ?, g.file, g.row_number, g.column_name, g.rule_id, g.severity, g.message, g.value FROM _gx_findings g
+            SELECT DISTINCT ?, g.file, g.row_number, g.column_name, g.rule_id, g.severity, g.message, g.value
+            FROM _gx_findings g
             WHERE NOT EXISTS (
                 SELECT 1 FROM meta.validation_findings f WHERE f.ingest_id = ? AND f.file = g.file
                 AND f.row_number IS NOT DISTINCT FROM g.row_number AND f.column_name IS NOT DISTINCT FROM g.column_name
@@ -158,8 +193,10 @@ def _store_findings(con: duckdb.DuckDBPyConnection, ingest_id: str, rows: list[t
         ).fetchone()[0]
         con.execute(
             """UPDATE meta.export_registry r SET
-                findings_error = (SELECT count(*) FROM meta.validation_findings f WHERE f.ingest_id = r.ingest_id AND f.severity = 'error'),
-                findings_warning = (SELECT count(*) FROM meta.validation_findings f WHERE f.ingest_id = r.ingest_id AND f.severity = 'warning')
+                findings_error = (SELECT count(*) FROM meta.validation_findings f
+                    WHERE f.ingest_id = r.ingest_id AND f.severity = 'error'),
+                findings_warning = (SELECT count(*) FROM meta.validation_findings f
+                    WHERE f.ingest_id = r.ingest_id AND f.severity = 'warning')
             WHERE r.ingest_id = ?""",
             [ingest_id],
         )
@@ -177,7 +214,9 @@ def docs_index(settings: Settings) -> Path:
     return settings.home / "gx" / "data_docs" / "index.html"
 
 
-def run_expectations(ingest_ids: list[str], *, settings: Settings | None = None, files: list[str] | None = None) -> GxOutcome:
+def run_expectations(
+    ingest_ids: list[str], *, settings: Settings | None = None, files: list[str] | None = None
+) -> GxOutcome:
     """Validate the raw rows of each loaded ingest with its version's suites; build Data Docs."""
     settings = settings or get_settings()
     context = _context(settings)
@@ -186,7 +225,9 @@ def run_expectations(ingest_ids: list[str], *, settings: Settings | None = None,
     con = connect(settings.ingest_db)
     try:
         for ingest_id in ingest_ids:
-            row = con.execute("SELECT csv_version FROM meta.export_registry WHERE ingest_id = ? AND status = 'loaded'", [ingest_id]).fetchone()
+            row = con.execute(
+                "SELECT csv_version FROM meta.export_registry WHERE ingest_id = ? AND status = 'loaded'", [ingest_id]
+            ).fetchone()
             if row is None:
                 continue
             for file in files or FILE_ORDER:

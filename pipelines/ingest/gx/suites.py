@@ -114,12 +114,14 @@ def all_suites() -> list[gx.ExpectationSuite]:
 def comparable(suite_json: dict) -> dict:
     """A suite's content without the ids GX assigns on save."""
     content = {k: v for k, v in suite_json.items() if k not in ("id", "notes")}
-    content["expectations"] = [{k: v for k, v in e.items() if k not in ("id", "notes")} for e in suite_json.get("expectations", [])]
+    content["expectations"] = [
+        {k: v for k, v in e.items() if k not in ("id", "notes")} for e in suite_json.get("expectations", [])
+    ]
     return json.loads(json.dumps(content, sort_keys=True, default=str))
 
 
 def write_repo_suites() -> int:
-    """Save the generated suites into the committed file-mode context ``expectations/``; unchanged ones stay as they are."""
+    """Save the generated suites into the committed file-mode context ``expectations/``; unchanged ones stay."""
     context = gx.get_context(mode="file", context_root_dir=str(REPO_CONTEXT))
     changed = 0
     for suite in all_suites():

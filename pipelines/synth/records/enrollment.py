@@ -67,8 +67,9 @@ def build_enrollments(
     out["MoveInDate"] = np.where(hoh & (move_in >= 0), move_in, np.nan)
     projects = enr["project_id"].to_numpy()
     _path_fields(rng, out, enr, funding.funded(projects, Funding.PATH), adult_or_hoh, end)
-    _rhy_fields(rng, out, enr, funding.funded(projects, Funding.RHY), funding.funded(projects, Funding.RHY_BCP),
-                adult_or_hoh)
+    _rhy_fields(
+        rng, out, enr, funding.funded(projects, Funding.RHY), funding.funded(projects, Funding.RHY_BCP), adult_or_hoh
+    )
     _ssvf_fields(rng, out, enr, funding.funded(projects, Funding.SSVF), hoh)
     out["DateCreated"] = created
     out["DateUpdated"] = updated

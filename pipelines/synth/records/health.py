@@ -76,9 +76,7 @@ def disabilities(rows: pd.DataFrame, persons: pd.DataFrame, options: Options, ba
     return out
 
 
-def employment_education(
-    rows: pd.DataFrame, funding: Funding, options: Options, bases: dict[str, int]
-) -> pd.DataFrame:
+def employment_education(rows: pd.DataFrame, funding: Funding, options: Options, bases: dict[str, int]) -> pd.DataFrame:
     """R4-R6 for youth in RHY projects, at project start and exit."""
     rng = stream(options.seed, "employment")
     taken = rows[rows["DataCollectionStage"].isin([1, 3]) & rows["adult_or_hoh"]]
@@ -98,9 +96,7 @@ def employment_education(
     return out.reset_index(drop=True)
 
 
-def youth_education(
-    rows: pd.DataFrame, funding: Funding, options: Options, bases: dict[str, int]
-) -> pd.DataFrame:
+def youth_education(rows: pd.DataFrame, funding: Funding, options: Options, bases: dict[str, int]) -> pd.DataFrame:
     """C3 for heads of household and adults in YHDP-funded projects, at project start and exit."""
     rng = stream(options.seed, "youth-education")
     taken = rows[rows["DataCollectionStage"].isin([1, 3]) & rows["adult_or_hoh"]]

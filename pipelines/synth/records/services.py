@@ -18,7 +18,7 @@ from pipelines.synth.ids import numbered
 from pipelines.synth.options import Options
 from pipelines.synth.rng import stream
 
-_CLS_CODES = ((116, 101, 314, 335, 336, 207, 410, 118), (0.70, 0.09, 0.04, 0.06, 0.06, 0.02, 0.02, 0.01))
+CLS_CODES = ((116, 101, 314, 335, 336, 207, 410, 118), (0.70, 0.09, 0.04, 0.06, 0.06, 0.02, 0.02, 0.01))
 _LEAVE_ASKED = (215, 206, 207, 225, 204, 205, 302, 329, 314, 332, 336, 335, 410, 435, 421, 411)
 _LOCATIONS = np.array(
     [
@@ -92,7 +92,7 @@ def contacts(enr: pd.DataFrame, options: Options) -> pd.DataFrame:
     members = enr[enr["ptype"] == 4][["stay", "member", "enrollment"]]
     enrollment, days = _expand_to_members(rows, days, stays, members)
     n = len(days)
-    situation = rng.choice(_CLS_CODES[0], size=n, p=_CLS_CODES[1])
+    situation = rng.choice(CLS_CODES[0], size=n, p=CLS_CODES[1])
     out = pd.DataFrame({"_enrollment": enrollment, "InformationDate": days, "CurrentLivingSituation": situation})
     out["LocationDetails"] = np.where(
         (situation == 116) & (rng.random(n) < 0.3), _LOCATIONS[rng.integers(len(_LOCATIONS), size=n)], None
@@ -192,7 +192,9 @@ def _ssvf_details(rng: np.random.Generator, frame: pd.DataFrame, spec: HmisSpec)
     frame["OtherTypeProvided"] = np.where(t == 6, "Furniture and household goods", None)
 
 
-def _financial(rng: np.random.Generator, heads: pd.DataFrame, funding: Funding, spec: HmisSpec, end: int) -> pd.DataFrame:
+def _financial(
+    rng: np.random.Generator, heads: pd.DataFrame, funding: Funding, spec: HmisSpec, end: int
+) -> pd.DataFrame:
     """SSVF (152) rent after move-in or prevention payments; HOPWA short-term help (151)."""
     ssvf = funding.funded(heads["project_id"].to_numpy(), Funding.SSVF)
     hopwa = funding.funded(heads["project_id"].to_numpy(), Funding.HOPWA_SHORT_TERM)

@@ -82,7 +82,7 @@ counted as (
         started.client_start_date,
         started.client_end_date,
         min(runs.first_night) as first_night_counted,
-        sum({{ days_between('runs.first_night', 'runs.last_night') }} + 1) as days_homeless
+        cast(sum({{ days_between("runs.first_night", "runs.last_night") }} + 1) as {{ dbt.type_int() }}) as days_homeless
     from started
     inner join runs
         on started.request_id = runs.request_id

@@ -27,18 +27,18 @@ beds as (
     select
         request_id,
         project_key,
-        sum(beds_households_without_children) as beds_households_without_children,
-        sum(beds_households_with_children) as beds_households_with_children,
-        sum(units_households_with_children) as units_households_with_children,
-        sum(beds_households_only_children) as beds_households_only_children,
-        sum(year_round_beds) as year_round_beds,
-        sum(seasonal_beds) as seasonal_beds,
-        sum(overflow_beds) as overflow_beds,
-        sum(chronic_beds) as chronic_beds,
-        sum(veteran_beds) as veteran_beds,
-        sum(youth_beds) as youth_beds,
-        sum(beds) as total_beds,
-        sum(units) as total_units
+        cast(sum(beds_households_without_children) as {{ dbt.type_int() }}) as beds_households_without_children,
+        cast(sum(beds_households_with_children) as {{ dbt.type_int() }}) as beds_households_with_children,
+        cast(sum(units_households_with_children) as {{ dbt.type_int() }}) as units_households_with_children,
+        cast(sum(beds_households_only_children) as {{ dbt.type_int() }}) as beds_households_only_children,
+        cast(sum(year_round_beds) as {{ dbt.type_int() }}) as year_round_beds,
+        cast(sum(seasonal_beds) as {{ dbt.type_int() }}) as seasonal_beds,
+        cast(sum(overflow_beds) as {{ dbt.type_int() }}) as overflow_beds,
+        cast(sum(chronic_beds) as {{ dbt.type_int() }}) as chronic_beds,
+        cast(sum(veteran_beds) as {{ dbt.type_int() }}) as veteran_beds,
+        cast(sum(youth_beds) as {{ dbt.type_int() }}) as youth_beds,
+        cast(sum(beds) as {{ dbt.type_int() }}) as total_beds,
+        cast(sum(units) as {{ dbt.type_int() }}) as total_units
     from inventory
     group by request_id, project_key
 
@@ -46,7 +46,7 @@ beds as (
 
 counted as (
 
-    select request_id, project_key, count(distinct enrollment_key) as persons_in_records
+    select request_id, project_key, cast(count(distinct enrollment_key) as {{ dbt.type_int() }}) as persons_in_records
     from persons
     group by request_id, project_key
 

@@ -1,0 +1,162 @@
+"""`waypoint report`: build HUD reports (APR, CAPER, DQ, SPM, HIC/PIT) and say where the artifacts went.
+
+Each command records its request(s), builds the warehouse once and writes
+``reports/<report>/<period>/<scope>/`` (Sage CSV zip, CSVs, XLSX, manifest.json).
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+
+import click
+
+from pipelines.config import get_settings
+from pipelines.errors import WaypointError
+from pipelines.reports.model import ReportRequest
+from pipelines.reports.schedule import plan_report_build
+
+
+def _requested_by(value: str | None) -> str:
+    return value or f"cli:{getpass.getuser()}"
+
+
+def _ids(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def _scope(projects: str | None, agency: str | None, coc: str | None) -> tuple[str, tuple[str, ...]]:
+    given = [(kind, value) for kind, value in (("projects", projects), ("agency", agency), ("coc", coc)) if value]
+    if len(given) != 1:
+        raise WaypointError("name exactly one scope: --projects ID,..., --agency ID or --coc CODE")
+    kind, value = given[0]
+    ids = _ids(value)
+    if kind != "coc" and any(":" not in i for i in ids):
+        raise WaypointError(f"{kind} ids are <source_id>:<HUD id>, e.g. ok-500:1001 (got {value})")
+    if kind == "projects" and len(ids) == 1:
+        return "project", ids
+    return kind, ids
+
+
+def _run(requests: list[ReportRequest], supporting: list[ReportRequest], build: bool, by: str | None, verbose: bool):
+    from pipelines.reports.build import build_reports
+
+    try:
+        artifacts = build_reports(
+            requests,
+            get_settings(),
+            _requested_by(by),
+            supporting=supporting,
+            build=build,
+            on_line=click.echo if verbose else None,
+        )
+    except ValueError as err:
+        raise WaypointError(str(err)) from err
+    for request, written in zip(requests, artifacts, strict=True):
+        click.echo(
+            f"{request.report} {request.period_start}..{request.period_end} {request.scope_key}: {written.folder}"
+        )
+
+
+def _common(function):
+    function = click.option(
+        "--no-build",
+        "build",
+        flag_value=False,
+        default=True,
+        help="Write from the warehouse as published (the request must be in it).",
+    )(function)
+    function = click.option("--by", help="Who asks (recorded with the request; default cli:<user>).")(function)
+    function = click.option("--verbose", "-v", is_flag=True, help="Print dbt's progress lines.")(function)
+    return function
+
+
+@click.group("report")
+def command() -> None:
+    """Build HUD reports and write their artifacts under reports/<report>/<period>/<scope>/."""
+
+
+def _period_command(report: str):
+    @click.option("--projects", help="Project ids <source_id>:<ProjectID>, comma-separated.")
+    @click.option("--agency", help="Agency id <source_id>:<OrganizationID>.")
+    @click.option("--coc", help="CoC code, e.g. OK-500.")
+    @click.option("--start", type=click.DateTime(["%Y-%m-%d"]), required=True, help="First day (YYYY-MM-DD).")
+    @click.option("--end", type=click.DateTime(["%Y-%m-%d"]), required=True, help="Last day (YYYY-MM-DD).")
+    @_common
+    def run(projects, agency, coc, start, end, build, by, verbose):
+        scope_type, ids = _scope(projects, agency, coc)
+        try:
+            request = ReportRequest(report, start.date(), end.date(), scope_type, ids)
+        except ValueError as err:
+            raise WaypointError(str(err)) from err
+        _run([request], [], build, by, verbose)
+
+    run.__doc__ = f"{report.upper()} for projects, an agency or a CoC over a period."
+    return run
+
+
+command.command("apr")(_period_command("apr"))
+command.command("caper")(_period_command("caper"))
+command.command("dq")(_period_command("dq"))
+
+
+@command.command("spm")
+@click.option("--coc", required=True, help="CoC code(s), comma-separated: one SPM per CoC.")
+@click.option("--fy", "fiscal_year", type=int, required=True, help="Federal fiscal year (2026 = Oct 2025 - Sep 2026).")
+@click.option(
+    "--trend",
+    "trend_years",
+    type=click.IntRange(1, 10),
+    default=3,
+    show_default=True,
+    help="Fiscal years in the trend table (this one and the ones before).",
+)
+@_common
+def spm(coc, fiscal_year, trend_years, build, by, verbose):
+    """System Performance Measures of a CoC for a federal fiscal year (plus the HDX 2.0 upload CSV)."""
+    key = f"spm/{fiscal_year - 1}-10-01..{fiscal_year}-09-30/coc={','.join(_ids(coc))}?trend_years={trend_years}"
+    plan = plan_report_build(key)
+    _run(list(plan.requests), list(plan.supporting), build, by, verbose)
+
+
+@command.command("hic-pit")
+@click.option("--coc", required=True, help="CoC code(s), comma-separated.")
+@click.option(
+    "--night",
+    type=click.DateTime(["%Y-%m-%d"]),
+    required=True,
+    help="The count night, one of the last ten days of January.",
+)
+@_common
+def hic_pit(coc, night, build, by, verbose):
+    """Housing Inventory Count and sheltered PIT count of a CoC on its count night."""
+    day = night.date()
+    plan = plan_report_build(f"hic_pit/{day}..{day}/coc={','.join(_ids(coc))}?pit_date={day}")
+    _run(list(plan.requests), list(plan.supporting), build, by, verbose)
+
+
+@command.command("key")
+@click.argument("key")
+@_common
+def by_key(key, build, by, verbose):
+    """Any report build by its key, e.g. 'apr/2026-07-01..2026-09-30/coc=OK-507' (as Dagster names it)."""
+    plan = plan_report_build(key)
+    _run(list(plan.requests), list(plan.supporting), build, by, verbose)
+
+
+@command.command("list")
+def list_reports() -> None:
+    """Every report written, newest first: report, period, scope, when, and its folder."""
+    root = get_settings().reports
+    manifests = sorted(root.glob("*/*/*/manifest.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    if not manifests:
+        click.echo(f"no reports yet under {root}")
+        return
+    for path in manifests:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        build = (manifest.get("warehouse") or {}).get("build_id", "?")
+        click.echo(
+            f"{manifest['report']:8} {manifest['period_start']}..{manifest['period_end']}  "
+            f"{manifest['scope_type']}={','.join(manifest['scope_ids'])}  written {manifest.get('written_at')}  "
+            f"build {build}  {path.parent}"
+        )

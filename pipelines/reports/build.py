@@ -1,0 +1,126 @@
+"""A report build: record the requests, build the warehouse once, write each request's artifacts.
+
+Report periods are data (DESIGN): a request is a row of ``meta.report_requests``; one warehouse build
+computes every requested report set-wise; the artifacts are then laid out from the published
+warehouse (``reports/<report>/<period>/<scope>/``) with a manifest naming the build and the exports it
+read. The CLI (`waypoint report`) and the Dagster report job both call ``build_reports``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import duckdb
+
+from pipelines.config import Settings, get_settings
+from pipelines.errors import WaypointError
+from pipelines.ingest.db import connect
+from pipelines.reports.artifacts import Artifacts, write_artifacts
+from pipelines.reports.model import ReportRequest
+from pipelines.reports.requests import add_request
+from pipelines.reports.tables import report_extra_files, report_tables
+
+
+def record_requests(requests: Sequence[ReportRequest], settings: Settings, requested_by: str) -> list[str]:
+    """Add the requests to meta.report_requests (creating it if needed); the same request twice is one row."""
+    con = connect(settings.ingest_db)
+    try:
+        return [add_request(con, request, requested_by=requested_by) for request in requests]
+    finally:
+        con.close()
+
+
+def _waypoint_version() -> str:
+    try:
+        return version("waypoint")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def warehouse_inputs(con: duckdb.DuckDBPyConnection) -> dict:
+    """What the published warehouse was built from: the build record and the exports it read."""
+    try:
+        build = con.execute(
+            "select build_id, started_at, finished_at, dbt_version from meta.build order by finished_at desc limit 1"
+        ).fetchone()
+        exports = con.execute(
+            "select source_id, ingest_id, export_id, export_date from staging.stg_meta__current_exports "
+            "order by source_id, recency desc"
+        ).fetchall()
+    except duckdb.CatalogException as err:
+        raise WaypointError("the published warehouse has no build record; run `waypoint build`") from err
+    build_id, started_at, finished_at, dbt_version = build or (None, None, None, None)
+    return {
+        "warehouse": {
+            "build_id": build_id,
+            "built_at": finished_at,
+            "build_started_at": started_at,
+            "dbt_version": dbt_version,
+            "waypoint_version": _waypoint_version(),
+        },
+        "inputs": [
+            {"source_id": source, "ingest_id": ingest_id, "export_id": export_id, "export_date": export_date}
+            for source, ingest_id, export_id, export_date in exports
+        ],
+        "export_ids": sorted({export_id for _, _, export_id, _ in exports if export_id}),
+        "ingest_ids": sorted(ingest_id for _, ingest_id, _, _ in exports),
+    }
+
+
+def _write_extra(folder: Path, files: dict[str, bytes]) -> None:
+    for name, data in files.items():
+        path = folder / name
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+
+
+def write_reports(requests: Sequence[ReportRequest], settings: Settings, *, requested_by: str) -> list[Artifacts]:
+    """Write each request's artifacts from the published warehouse (which must already hold the requests)."""
+    if not settings.published_db.exists():
+        raise WaypointError(f"no published warehouse at {settings.published_db}; run `waypoint build` first")
+    written = []
+    con = duckdb.connect(str(settings.published_db), read_only=True)
+    try:
+        inputs = warehouse_inputs(con)
+        for request in requests:
+            report_time = datetime.now().replace(microsecond=0)
+            tables = report_tables(request, con)
+            manifest = {**inputs, "requested_by": requested_by, "report_time": report_time.isoformat()}
+            artifacts = write_artifacts(settings.reports, request, tables, inputs=manifest)
+            _write_extra(artifacts.folder, report_extra_files(request, con, report_time=report_time))
+            written.append(artifacts)
+    finally:
+        con.close()
+    return written
+
+
+def build_reports(
+    requests: Sequence[ReportRequest],
+    settings: Settings | None = None,
+    requested_by: str = "waypoint",
+    *,
+    supporting: Sequence[ReportRequest] = (),
+    build: bool = True,
+    on_line: Callable[[str], None] | None = None,
+) -> list[Artifacts]:
+    """Record ``requests``, build and publish the warehouse once, and write every request's artifacts.
+
+    ``supporting`` requests are computed in the same build but get no artifacts (earlier fiscal years an
+    SPM trend lines up). With ``build=False`` the artifacts come from the warehouse as last published
+    (the requests must have been recorded before that build). Returns one Artifacts per request, in
+    order; each manifest names the warehouse build and the exports it read.
+    """
+    if not requests:
+        raise WaypointError("no report requested")
+    settings = (settings or get_settings()).ensure()
+    record_requests([*supporting, *requests], settings, requested_by)
+    if build:
+        from pipelines.warehouse.build import build_warehouse
+
+        build_warehouse(settings, on_line=on_line)
+    return write_reports(requests, settings, requested_by=requested_by)

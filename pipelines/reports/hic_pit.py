@@ -1,0 +1,56 @@
+"""Housing Inventory Count and sheltered PIT count of one CoC on its count night, from ``hud_hic_pit_*`` marts.
+
+The count night is a night in the last ten days of January chosen by the CoC (hic-pit-lsa.md §1);
+the request carries it as option ``pit_date`` with period start = end = that night.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import duckdb
+
+from pipelines.errors import WaypointError
+from pipelines.reports.marts import read_mart_tables
+from pipelines.reports.model import ReportRequest, ReportTable
+
+HIC_PIT_MARTS: tuple[str, ...] = (
+    "hud_hic_pit_hic_summary",
+    "hud_hic_pit_project_inventory",
+    "hud_hic_pit_sheltered_summary",
+    "hud_hic_pit_sheltered_with_children",
+    "hud_hic_pit_sheltered_without_children",
+    "hud_hic_pit_sheltered_only_children",
+    "hud_hic_pit_sheltered_veterans",
+)
+
+
+class NotACountNight(WaypointError):
+    """A PIT/HIC night outside the last ten days of January."""
+
+
+def check_count_night(night: date) -> date:
+    """HUD's window for the count: one of the last ten nights of January (Jan 22-31)."""
+    if night.month != 1 or night.day < 22:
+        raise NotACountNight(f"{night} is not in the last ten days of January; HUD's HIC/PIT night is one of Jan 22-31")
+    return night
+
+
+def default_count_night(year: int) -> date:
+    """The last Wednesday of January of ``year`` (always within the last ten days): the usual choice."""
+    night = date(year, 1, 31)
+    while night.weekday() != 2:
+        night -= timedelta(days=1)
+    return night
+
+
+def hic_pit_request(coc: str, night: date) -> ReportRequest:
+    check_count_night(night)
+    return ReportRequest("hic_pit", night, night, "coc", (coc,), (("pit_date", night.isoformat()),))
+
+
+def hic_pit_tables(request: ReportRequest, con: duckdb.DuckDBPyConnection) -> list[ReportTable]:
+    """HIC (summary, by project), then the sheltered PIT tables, for the request's CoC and night."""
+    if request.report != "hic_pit":
+        raise ValueError(f"request {request.request_id} is a {request.report} report, not hic_pit")
+    return read_mart_tables(con, HIC_PIT_MARTS, request.request_id)
