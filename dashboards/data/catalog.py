@@ -120,3 +120,286 @@ _DATASETS = (
 )
 
 DATASETS: dict[str, Dataset] = {d.name: d for d in _DATASETS}
+
+
+# --- The data pages' marts: Overview, Data quality, Trends (planning_*), Outcomes (funder_*) -----------------
+# Marts with one row per scope level (CoC, agency, project) get one dataset per level, each narrowed by the column
+# that names a scope of that level; pages pass ``scope_level`` and take the broadest level the user may read.
+
+LEVELS = ("coc", "agency", "project")
+PERIOD_COLUMNS = ("period_type", "period_start", "period_label", "is_complete_period")
+COC_ONLY = ScopeColumns(coc="coc_code", agency=None, project=None)
+
+
+def _keyed_by_level(level: str, key: str) -> ScopeColumns:
+    """The scope columns of a level's rows whose key column (``scope_key``) holds the CoC, agency or project."""
+    return ScopeColumns(
+        coc=key if level == "coc" else None,
+        agency=key if level == "agency" else None,
+        project=key if level == "project" else None,
+    )
+
+
+def _activity(level: str) -> Dataset:
+    scope = {
+        "coc": ScopeColumns(coc="coc_code", agency=None, project=None),
+        "agency": ScopeColumns(coc="coc_code", agency="organization_key", project=None),
+        "project": ScopeColumns(),
+    }[level]
+    return Dataset(
+        name=f"activity_by_{level}",
+        relation="planning_served_by_scope",
+        level=Level.AGGREGATE,
+        columns=(*PERIOD_COLUMNS, "scope_level", "coc_code", "organization_key", "project_key", "project_type"),
+        scope=scope,
+        counts=("persons_served", "households_served", "persons_entering", "persons_exiting"),
+        tables_by=("period_type", "period_start", "project_type"),
+        order_by=("period_start", "coc_code", "organization_key", "project_key", "project_type"),
+    )
+
+
+def _dq_by_level(name: str, relation: str, level: str, columns: tuple[str, ...], counts: tuple[str, ...]) -> Dataset:
+    return Dataset(
+        name=f"{name}_{level}",
+        relation=relation,
+        level=Level.AGGREGATE,
+        columns=("period_id", "period_start", "scope_level", "scope_key", "scope_name", *columns),
+        scope=_keyed_by_level(level, "scope_key"),
+        counts=counts,
+        tables_by=("period_id", "scope_key"),
+        order_by=("period_start", "scope_key", *(("row_order",) if "row_order" in columns else ())),
+    )
+
+
+DQ_SCORES = (
+    "persons_served",
+    "completeness_score",
+    "accuracy_score",
+    "timeliness_score",
+    "consistency_score",
+    "overall_score",
+    "grade",
+    "metrics_measured",
+    "metrics_meeting_threshold",
+    "meets_all_thresholds",
+)
+DQ_FRAMEWORK_TABLES = {  # dataset prefix -> (relation, columns, person counts)
+    "dq_framework_elements": (
+        "dq_hud_framework_elements",
+        (
+            "hud_table",
+            "row_order",
+            "row_label",
+            "dk_pnta_count",
+            "missing_count",
+            "data_issue_count",
+            "total_count",
+            "denominator",
+            "error_rate",
+        ),
+        ("dk_pnta_count", "missing_count", "data_issue_count", "total_count", "denominator"),
+    ),
+    "dq_framework_chronic": (
+        "dq_hud_framework_chronic",
+        (
+            "row_order",
+            "row_label",
+            "record_count",
+            "missing_institution_time_count",
+            "missing_housing_time_count",
+            "missing_date_started_count",
+            "missing_times_count",
+            "missing_months_count",
+            "unable_to_calculate_count",
+            "unable_to_calculate_rate",
+        ),
+        ("record_count", "unable_to_calculate_count"),
+    ),
+    "dq_framework_timeliness": (
+        "dq_hud_framework_timeliness",
+        ("row_order", "row_label", "start_record_count", "exit_record_count"),
+        ("start_record_count", "exit_record_count"),
+    ),
+    "dq_framework_inactive": (
+        "dq_hud_framework_inactive",
+        ("row_order", "row_label", "record_count", "inactive_record_count", "inactive_rate"),
+        ("record_count", "inactive_record_count"),
+    ),
+}
+FUNDER_COUNTS = (
+    "persons_served",
+    "leavers",
+    "exits_to_permanent",
+    "returned_12m",
+    "adults_with_income_pair",
+    "adults_income_increased",
+)
+# rate -> (numerator, denominator); medians, means and utilisation are hidden with the count they stand on
+FUNDER_RATES = {
+    "exit_permanent_rate": ("exits_to_permanent", "leavers"),
+    "returns_rate": ("returned_12m", "exits_to_permanent"),
+    "income_growth_rate": ("adults_income_increased", "adults_with_income_pair"),
+    "median_length_of_stay_days": ("leavers", "leavers"),
+    "average_length_of_stay_days": ("leavers", "leavers"),
+    "utilisation_rate": ("persons_served", "persons_served"),
+}
+
+_PAGE_DATASETS = (
+    *(_activity(level) for level in LEVELS),
+    Dataset(
+        name="dq_scorecards_project",
+        relation="dq_scorecard_project",
+        level=Level.AGGREGATE,
+        columns=(
+            "period_id",
+            "period_start",
+            "coc_code",
+            "organization_key",
+            "organization_name",
+            "project_key",
+            "project_name",
+            "project_type",
+            "threshold_group",
+            *DQ_SCORES,
+        ),
+        counts=("persons_served",),
+        tables_by=("period_id",),
+        order_by=("period_start", "organization_name", "project_name"),
+    ),
+    Dataset(
+        name="dq_scorecards_agency",
+        relation="dq_scorecard_agency",
+        level=Level.AGGREGATE,
+        columns=("period_id", "period_start", "organization_key", "organization_name", *DQ_SCORES),
+        scope=ScopeColumns(coc=None, agency="organization_key", project=None),
+        counts=("persons_served",),
+        tables_by=("period_id",),
+        order_by=("period_start", "organization_name"),
+    ),
+    Dataset(
+        name="dq_scorecards_coc",
+        relation="dq_scorecard_coc",
+        level=Level.AGGREGATE,
+        columns=("period_id", "period_start", "coc_code", *DQ_SCORES),
+        scope=COC_ONLY,
+        counts=("persons_served",),
+        tables_by=("period_id",),
+        order_by=("period_start", "coc_code"),
+    ),
+    *(
+        _dq_by_level(
+            "dq_metrics",
+            "dq_scorecard_metrics",
+            level,
+            (
+                "metric",
+                "dimension",
+                "numerator",
+                "denominator",
+                "metric_value",
+                "score",
+                "threshold",
+                "direction",
+                "meets_threshold",
+            ),
+            ("numerator", "denominator"),
+        )
+        for level in LEVELS
+    ),
+    *(
+        _dq_by_level(prefix, relation, level, columns, counts)
+        for prefix, (relation, columns, counts) in DQ_FRAMEWORK_TABLES.items()
+        for level in LEVELS
+    ),
+    Dataset(
+        name="dq_records_to_fix",
+        relation="dq_record_issues",
+        level=Level.PERSON,
+        columns=(
+            "coc_code",
+            "organization_key",
+            "organization_name",
+            "project_key",
+            "project_name",
+            "severity",
+            "dimension",
+            "check_id",
+            "check_name",
+            "record_type",
+            "record_id",
+            "personal_id",
+            "enrollment_id",
+            "household_id",
+            "entry_date",
+            "exit_date",
+            "detected_value",
+            "what_to_fix",
+        ),
+        order_by=("project_name", "severity", "check_name", "record_id"),
+    ),
+    Dataset(
+        name="trends_persons_served",
+        relation="planning_persons_served",
+        level=Level.AGGREGATE,
+        columns=(*PERIOD_COLUMNS, "coc_code", "breakdown", "breakdown_value", "breakdown_label"),
+        scope=COC_ONLY,
+        counts=("persons_served", "households_served"),
+        tables_by=("period_type", "period_start", "breakdown"),
+        order_by=("period_start", "coc_code", "breakdown", "breakdown_value"),
+    ),
+    Dataset(
+        name="trends_system_flows",
+        relation="planning_system_flows",
+        level=Level.AGGREGATE,
+        columns=(*PERIOD_COLUMNS, "coc_code"),
+        scope=COC_ONLY,
+        counts=("inflow_first_time", "inflow_returning", "outflow_permanent", "outflow_other"),
+        tables_by=("period_type", "period_start"),
+        order_by=("period_start", "coc_code"),
+    ),
+    Dataset(
+        name="trends_returns",
+        relation="planning_returns",
+        level=Level.AGGREGATE,
+        columns=(*PERIOD_COLUMNS, "coc_code", "is_6m_window_closed", "is_12m_window_closed", "is_24m_window_closed"),
+        scope=COC_ONLY,
+        counts=("exits_to_permanent", "returned_6m", "returned_12m", "returned_24m"),
+        rates={
+            "return_rate_6m": ("returned_6m", "exits_to_permanent"),
+            "return_rate_12m": ("returned_12m", "exits_to_permanent"),
+            "return_rate_24m": ("returned_24m", "exits_to_permanent"),
+        },
+        tables_by=("period_type", "period_start"),
+        order_by=("period_start", "coc_code"),
+    ),
+    Dataset(
+        name="funded_project_outcomes",
+        relation="funder_project_outcomes",
+        level=Level.AGGREGATE,
+        columns=(
+            *PERIOD_COLUMNS,
+            "is_12m_return_window_closed",
+            "funder",
+            "funder_label",
+            "coc_code",
+            "organization_key",
+            "project_key",
+            "project_name",
+            "project_type",
+            "project_type_label",
+            "average_beds",
+            "coc_project_count",
+        ),
+        scope=ScopeColumns(funder="funder"),
+        counts=(*FUNDER_COUNTS, *(f"coc_{c}" for c in FUNDER_COUNTS)),
+        rates={
+            **FUNDER_RATES,
+            **{f"coc_{rate}": (f"coc_{n}", f"coc_{d}") for rate, (n, d) in FUNDER_RATES.items()},
+        },
+        # a benchmark is its CoC group's column total: one table per funder, period and benchmark group
+        tables_by=("period_type", "period_start", "funder", "coc_code", "project_type"),
+        order_by=("period_start", "project_name", "funder"),
+    ),
+)
+
+DATASETS.update({d.name: d for d in _PAGE_DATASETS})

@@ -131,14 +131,19 @@ def _type_ok(val: str) -> str:
 
 
 @cache
-def detail(version: str, file: str, hashed: bool, source: str = "_rows") -> str:
-    """Findings SELECT for the rows in ``source``: which column rule each value breaks."""
+def unpivot(version: str, file: str, source: str = "_rows") -> str:
+    """SELECT of (row, column, value, the column's rules) for every value of the rows in ``source``."""
     columns = ", ".join(quote(c) for c in load_spec(version).file(file).column_names)
-    long = (
-        f"(SELECT l._row_number, l.col, l.val, r.* EXCLUDE (col) FROM "
+    return (
+        f"SELECT l._row_number, l.col, l.val, r.* EXCLUDE (col) FROM "
         f"(SELECT {columns}, _row_number FROM {source}) UNPIVOT INCLUDE NULLS (val FOR col IN ({columns})) AS l "
-        f"JOIN _col_rules r ON r.version = {sql_text(version)} AND r.file = {sql_text(file)} AND r.col = l.col)"
+        f"JOIN _col_rules r ON r.version = {sql_text(version)} AND r.file = {sql_text(file)} AND r.col = l.col"
     )
+
+
+@cache
+def detail(version: str, file: str, hashed: bool, long: str = "_long") -> str:
+    """Findings SELECT over ``long`` (made by ``unpivot``): which column rule each value breaks."""
     head = f"SELECT {sql_text(file)}, _row_number, col"
     value = "left(val, 200)"
     said = f"col || ' is ''' || {value} || ''''"

@@ -21,7 +21,9 @@ def connect(path: Path, *, wait_seconds: float = 120.0) -> duckdb.DuckDBPyConnec
     delay = 0.1
     while True:
         try:
-            return duckdb.connect(str(path))
+            con = duckdb.connect(str(path))
+            con.execute("SET enable_progress_bar = false")
+            return con
         except duckdb.IOException as err:
             if "lock" not in str(err).lower() or time.monotonic() > deadline:
                 raise DatabaseBusy(f"{path} is in use by another process; try again when it finishes ({err}).") from err

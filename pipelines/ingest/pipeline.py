@@ -57,6 +57,7 @@ class _Export:
     maps: dict[str, ColumnMap] = field(default_factory=dict)
     export_row: dict[str, str] = field(default_factory=dict)
     version: str | None = None
+    rows: dict[str, int] = field(default_factory=dict)  # HMIS file -> rows read
 
     @property
     def fatal(self) -> bool:
@@ -147,6 +148,7 @@ def _stage(con: duckdb.DuckDBPyConnection, export: _Export) -> None:
             continue
         staged = f"_in_{table_name(name)}"
         export.findings += load_text_file(con, export.texts[name], staged)
+        export.rows[name] = con.execute(f"SELECT count(*) FROM {quote(staged)}").fetchone()[0]
         position = {hud: i for i, hud in column_map.loaded}
         select = ", ".join(
             f"c{position[c] + 1} AS {quote(c)}" if c in position else f"NULL::VARCHAR AS {quote(c)}" for c in columns
@@ -182,9 +184,7 @@ def _write(con: duckdb.DuckDBPyConnection, export: _Export, status: str, receive
     result.findings = {s: int(counts.get(s, 0)) for s in SEVERITIES}
     loaded = status == "loaded"
     if loaded:
-        for name, column_map in export.maps.items():
-            if column_map.names:
-                result.rows[name] = con.execute(f"SELECT count(*) FROM {view_name(name)}").fetchone()[0]
+        result.rows = dict(export.rows)
     record = {key: export.export_row.get(col.lower()) for key, col in _EXPORT_FIELDS.items()}
     record.update(
         ingest_id=export.ingest_id, sha256=export.archived.sha256, source_id=export.source_id,
@@ -196,13 +196,13 @@ def _write(con: duckdb.DuckDBPyConnection, export: _Export, status: str, receive
     con.execute("BEGIN TRANSACTION")
     try:
         if loaded:
-            for name in result.rows:
+            for name in (n for n, count in result.rows.items() if count):
                 spec_columns = load_spec(export.version).file(name).column_names
                 cols = ", ".join(quote(c) for c in spec_columns)
                 con.execute(
                     f"INSERT INTO raw.{quote(table_name(name))} ({cols}, _ingest_id, _source_id, _csv_version, "
                     "_row_number) "
-                    f"SELECT {cols}, ?, ?, ?, _row_number FROM {view_name(name)} ORDER BY _row_number",
+                    f"SELECT {cols}, ?, ?, ?, _row_number FROM {view_name(name)}",
                     [export.ingest_id, export.source_id, export.version],
                 )
         registry.insert_registry(con, record)
@@ -262,9 +262,7 @@ def ingest_one(
         if not export.fatal:
             _stage(con, export)
             clock.lap("read")
-            validate_export(
-                con, load_spec(export.version), {n for n, m in export.maps.items() if m.names}, hashed=hashed
-            )
+            validate_export(con, load_spec(export.version), export.rows, hashed=hashed)
             clock.lap("validate")
         _add_findings(con, export.findings)
         result = _write(con, export, "rejected" if export.fatal else "loaded", received_at)

@@ -86,6 +86,7 @@ def check_rows(con: duckdb.DuckDBPyConnection, version: str, file: str, *, hashe
     flagged, special, skipped = _row_check_sql(version, file, hashed)
     flagged_count = con.execute(f"CREATE OR REPLACE TEMP TABLE _rows AS {flagged}").fetchone()[0]
     if flagged_count:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _long AS {column_rules.unpivot(version, file)}")
         con.execute(f"INSERT INTO {FINDINGS_TABLE} {column_rules.detail(version, file, hashed)}")
         if special:
             con.execute(f"INSERT INTO {FINDINGS_TABLE} {special}")
@@ -144,13 +145,17 @@ def _relation_sql(version: str, file: str, delivered: frozenset[str]) -> str:
     return " UNION ALL ".join([_key_sql(file_spec), *_reference_sql(spec, file_spec, delivered)])
 
 
-def validate_export(con: duckdb.DuckDBPyConnection, spec: HmisSpec, delivered: set[str], *, hashed: bool) -> list[str]:
-    """All checks of all delivered files into ``_findings``; returns unautomated conditional rules."""
+def validate_export(con: duckdb.DuckDBPyConnection, spec: HmisSpec, rows: dict[str, int], *, hashed: bool) -> list[str]:
+    """All checks of the delivered files (file -> rows read) into ``_findings``; returns unautomated rules.
+
+    A file without rows can break no row rule, so only files with rows are checked; references into a
+    delivered but empty file still are.
+    """
     skipped: list[str] = []
-    present = frozenset(delivered)
+    present = frozenset(rows)
     column_rules.create_rule_tables(con)
     for file in spec.files:
-        if file not in delivered:
+        if not rows.get(file):
             continue
         skipped += check_rows(con, spec.version, file, hashed=hashed)
         con.execute(f"INSERT INTO {FINDINGS_TABLE} {_relation_sql(spec.version, file, present)}")

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from urllib.parse import parse_qsl, urlencode
 
 from pipelines.errors import WaypointError
-from pipelines.reports.hic_pit import check_count_night
+from pipelines.reports.hic_pit import NotACountNight, check_count_night
 from pipelines.reports.model import REPORTS, ReportRequest
 from pipelines.reports.spm import fiscal_year_period
 
@@ -141,8 +141,10 @@ def plan_report_build(key: str, catalogue: Catalogue | None = None) -> ReportBui
     report, start, end, scope, options = parse_key(key)
     request_options = {k: v for k, v in options.items() if k != "trend_years"}
     if report == "hic_pit":
-        night = date.fromisoformat(request_options.setdefault("pit_date", start.isoformat()))
-        check_count_night(night)
+        try:
+            night = check_count_night(date.fromisoformat(request_options.setdefault("pit_date", start.isoformat())))
+        except (ValueError, NotACountNight) as err:
+            raise BadReportBuild(f"{key!r}: {err}") from err
         start = end = night
     if report == "spm" and (start, end) != fiscal_year_period(fiscal_year_of(end)):
         raise BadReportBuild(f"{key!r}: SPM periods are federal fiscal years (Oct 1 - Sep 30)")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import fcntl
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pipelines.config import PROJECT_ROOT
@@ -32,11 +34,21 @@ def manifest_is_stale() -> bool:
     return not MANIFEST_PATH.exists() or MANIFEST_PATH.stat().st_mtime < _newest_source_mtime()
 
 
-def ensure_manifest() -> Path:
-    """Return target/manifest.json, running `dbt parse` first when it is missing or stale."""
+@contextmanager
+def target_lock() -> Iterator[None]:
+    """dbt_project/target is shared (parse for Dagster, docs): one writer at a time."""
     DBT_TARGET_DIR.mkdir(parents=True, exist_ok=True)
     with open(DBT_TARGET_DIR / ".parse.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def ensure_manifest() -> Path:
+    """Return target/manifest.json, running `dbt parse` first when it is missing or stale."""
+    with target_lock():
         if manifest_is_stale():
             command = [dbt_executable(), "parse", "--project-dir", str(DBT_PROJECT_DIR)]
             command += ["--profiles-dir", str(DBT_PROJECT_DIR), "--quiet"]

@@ -49,9 +49,7 @@ def _renamed(manifest: dict, suffix: str) -> dict:
         "sources": [rename(s) for s in manifest["sources"]],
         "defects": [rename(d) for d in manifest["defects"]],
         "identities": [{**i, "records": [rename(r) for r in i["records"]]} for i in manifest["identities"]],
-        "identity_matchable": [
-            {**p, "a": rename(p["a"]), "b": rename(p["b"])} for p in manifest["identity_matchable"]
-        ],
+        "identity_matchable": [{**p, "a": rename(p["a"]), "b": rename(p["b"])} for p in manifest["identity_matchable"]],
     }
 
 

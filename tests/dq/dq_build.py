@@ -29,6 +29,7 @@ class DqBuild:
 
 
 def _dbt(args: list[str], database: Path, ingest_db: Path, target: Path) -> tuple[DbtOutcome, float]:
+    """One dbt command; every step shares ``target`` so later steps reuse the parsed project."""
     target.mkdir(parents=True, exist_ok=True)
     command = [dbt_executable(), *args, "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
     command += ["--target-path", str(target), "--log-path", str(target)]
@@ -45,10 +46,10 @@ def _dbt(args: list[str], database: Path, ingest_db: Path, target: Path) -> tupl
 def build_dq(database: Path, ingest_db: Path, work: Path) -> DqBuild:
     """Seed, run the DQ models and everything upstream, then test the DQ models; raise if a step errors."""
     seconds = {}
-    seeded, seconds["seed"] = _dbt(["seed"], database, ingest_db, work / "seed")
+    seeded, seconds["seed"] = _dbt(["seed"], database, ingest_db, work)
     assert seeded.ok, seeded.failures
     selection = [f"+{path}" for path in DQ_MODELS]
-    run, seconds["run"] = _dbt(["run", "--select", *selection], database, ingest_db, work / "run")
+    run, seconds["run"] = _dbt(["run", "--select", *selection], database, ingest_db, work)
     assert run.ok, run.failures
-    tested, seconds["test"] = _dbt(["test", "--select", *DQ_MODELS, *DQ_SEEDS], database, ingest_db, work / "test")
+    tested, seconds["test"] = _dbt(["test", "--select", *DQ_MODELS, *DQ_SEEDS], database, ingest_db, work)
     return DqBuild(database=database, run=run, test=tested, seconds=seconds)

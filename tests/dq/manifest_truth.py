@@ -48,8 +48,12 @@ def _value_text(value: object) -> str:
 def load_rules(path: Path = MAPPING_CSV) -> list[Rule]:
     with path.open(newline="") as f:
         return [
-            Rule(row["defect"], row["column"] or None, frozenset(row["values"].split("|")) if row["values"] else None,
-                 row["check_id"])
+            Rule(
+                row["defect"],
+                row["column"] or None,
+                frozenset(row["values"].split("|")) if row["values"] else None,
+                row["check_id"],
+            )
             for row in csv.DictReader(f)
         ]
 
@@ -66,7 +70,9 @@ class Ids:
         )
         self.households = {(s, h) for (s, _), (_, h) in self.enrollments.items()}
         self.exits = pairs("select source_id, exit_id, enrollment_id from staging.stg_hmis__exits")
-        self.incomes = pairs("select source_id, income_benefits_id, enrollment_id from staging.stg_hmis__income_benefits")
+        self.incomes = pairs(
+            "select source_id, income_benefits_id, enrollment_id from staging.stg_hmis__income_benefits"
+        )
 
     def enrollment_of(self, source: str, file: str, record_id: str) -> str | None:
         key = (source, record_id)

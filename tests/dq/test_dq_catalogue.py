@@ -43,7 +43,8 @@ def test_issue_list_gives_an_admin_what_to_fix(dq_con: duckdb.DuckDBPyConnection
         """
         select count(*) from marts.dq_record_issues
         where what_to_fix is null or detected_value is null or organization_id is null or project_id is null
-            or (record_type in ('client', 'enrollment', 'exit', 'household') and (personal_id is null or client_id is null))
+            or (record_type in ('client', 'enrollment', 'exit', 'household')
+                and (personal_id is null or client_id is null))
             or (record_type in ('enrollment', 'exit') and enrollment_id is null)
         """
     ).fetchone()

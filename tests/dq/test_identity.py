@@ -18,14 +18,18 @@ def _combined(dq_world: DqWorld) -> dict:
 
 
 @pytest.mark.parametrize("csv_version", list(VERSIONS))
-def test_identity_links_people_the_manifest_links(dq_world: DqWorld, dq_con: duckdb.DuckDBPyConnection, csv_version: str) -> None:
+def test_identity_links_people_the_manifest_links(
+    dq_world: DqWorld, dq_con: duckdb.DuckDBPyConnection, csv_version: str
+) -> None:
     manifest = dq_world.manifests[csv_version]
     assert manifest["identity_matchable"], "the tiny preset has people in several sources"
     score = score_identity(manifest, dq_con)
     assert score.recall >= 0.98, score.missed_links
 
 
-def test_identity_precision_is_exact_and_recall_at_least_98_percent(dq_world: DqWorld, dq_con: duckdb.DuckDBPyConnection) -> None:
+def test_identity_precision_is_exact_and_recall_at_least_98_percent(
+    dq_world: DqWorld, dq_con: duckdb.DuckDBPyConnection
+) -> None:
     """Both CSV versions at once: two different populations, so any link between them is false."""
     score = score_identity(_combined(dq_world), dq_con)
     assert score.predicted_links > 0
@@ -45,7 +49,9 @@ def test_every_client_record_has_exactly_one_client_id(dq_con: duckdb.DuckDBPyCo
     assert clients == identified == distinct_keys
 
 
-def test_duplicate_records_within_a_source_share_a_client_id(dq_world: DqWorld, dq_con: duckdb.DuckDBPyConnection) -> None:
+def test_duplicate_records_within_a_source_share_a_client_id(
+    dq_world: DqWorld, dq_con: duckdb.DuckDBPyConnection
+) -> None:
     """The manifest's duplicate_client records carry the client_id of an earlier record of the same source."""
     duplicates = [
         (d["source_id"], str(d["record_id"]))
@@ -56,7 +62,8 @@ def test_duplicate_records_within_a_source_share_a_client_id(dq_world: DqWorld, 
     assert duplicates
     for source, personal_id in duplicates:
         (records_in_source,) = dq_con.execute(
-            "select client_records_in_source from intermediate.int_client_identity where source_id = ? and personal_id = ?",
+            "select client_records_in_source from intermediate.int_client_identity"
+            " where source_id = ? and personal_id = ?",
             [source, personal_id],
         ).fetchone()
         assert records_in_source >= 2, (source, personal_id)

@@ -16,10 +16,9 @@ ROWS = 1_200_000
 
 
 def _services_csv(path, files) -> None:
-    """Write ROWS bed nights for the export's first enrollment with DuckDB (fast), a bad date every 100k rows."""
+    """Write ROWS services like the export's first one with DuckDB (fast), a bad date every 100k rows."""
     header = files["Services"][0]
     template = dict(zip(header, files["Services"][1], strict=True))
-    template.update(RecordType="200", TypeProvided="1")
     columns = []
     for name in header:
         if name == "ServicesID":

@@ -129,8 +129,10 @@ as_of_period_end as (
     select
         active.*,
         case when active.exit_date <= active.period_end then active.exit_date end as exit_date_in_period,
+        -- reporting age is taken on the later of entry and period start (int_enrollments' own
+        -- age_reference_date follows the build's report_start var, not the request)
         case when active.entry_date > active.period_start then active.entry_date else active.period_start end
-            as age_reference_date
+            as request_age_date
     from active
 
 ),
@@ -193,9 +195,9 @@ final as (
         as_of_period_end.dob,
         as_of_period_end.dob_data_quality,
         as_of_period_end.veteran_status,
-        as_of_period_end.age_reference_date,
-        {{ age_in_years('as_of_period_end.dob', 'as_of_period_end.age_reference_date') }} as reporting_age,
-        {{ age_group(age_in_years('as_of_period_end.dob', 'as_of_period_end.age_reference_date')) }}
+        as_of_period_end.request_age_date as age_reference_date,
+        {{ age_in_years('as_of_period_end.dob', 'as_of_period_end.request_age_date') }} as reporting_age,
+        {{ age_group(age_in_years('as_of_period_end.dob', 'as_of_period_end.request_age_date')) }}
             as reporting_age_group,
 
         -- at project start (3.08, 3.917)

@@ -1,4 +1,3 @@
-{{ config(materialized='ephemeral') }}
 {#- The sheltered PIT tables in long form (hic-pit-lsa.md §3): one row per HIC/PIT request, table and
     HUD row, with households or persons per column (ES, TH, SH, total). Each hud_hic_pit_sheltered_*
     mart takes one table. -#}

@@ -1,0 +1,178 @@
+"""Report builds on the `state` preset: APR for every continuum project plus SPM for both CoCs.
+
+`python -m benchmarks reports` (or `make bench`) reuses the state exports in ``$WAYPOINT_HOME/synth/state``
+and, when the warehouse benchmark has ingested them, its ``bench/warehouse-state/warehouse/ingest.duckdb``
+(copied, so report requests never change that benchmark's build); otherwise it generates and ingests
+them once into ``$WAYPOINT_HOME/bench/reports-state``. Then it times:
+
+1. the report build as a user runs it (`build_reports`): record the requests, one full warehouse
+   build with every requested report computed set-wise, artifacts written;
+2. the report models alone (report universe, APR and SPM marts) rebuilt by dbt on a copy of that
+   published warehouse — what the requests add to a build;
+3. writing the artifacts from the published warehouse.
+
+Wall time per step and peak memory (max RSS of this process and of dbt, via getrusage) are printed.
+``--preset demo`` for a quick run. Figures, not a pass/fail test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from pipelines.config import Settings, get_settings
+from pipelines.reports.model import ReportRequest
+from pipelines.reports.spm import spm_request
+
+REPORT_MODELS = (
+    "path:models/intermediate/report_universe",
+    "path:models/intermediate/spm",
+    "path:models/marts/hud_apr",
+    "path:models/marts/hud_spm",
+)
+
+
+def _exports(preset: str) -> Path:
+    out = get_settings().synth / preset
+    if not (out / "manifest.json").exists():
+        from pipelines.synth import generate
+
+        print(f"generating the {preset} preset into {out} (once) ...", flush=True)
+        started = time.perf_counter()
+        generate(out, preset=preset, seed=42)
+        print(f"  generated in {time.perf_counter() - started:.1f} s", flush=True)
+    return out
+
+
+def _home(preset: str) -> Settings:
+    """A Waypoint home holding the preset's ingested exports (copied from the warehouse benchmark if there)."""
+    settings = Settings(home=get_settings().home / "bench" / f"reports-{preset}").ensure()
+    if settings.ingest_db.exists():
+        return settings
+    shared = get_settings().home / "bench" / f"warehouse-{preset}" / "warehouse" / "ingest.duckdb"
+    if shared.exists():
+        print(f"copying the ingested {preset} preset from {shared} (once) ...", flush=True)
+        shutil.copyfile(shared, settings.ingest_db)
+        return settings
+    from pipelines.ingest import ingest_paths
+
+    zips = sorted(_exports(preset).glob("*/*.zip"))
+    print(f"ingesting {len(zips)} exports into {settings.ingest_db} (once) ...", flush=True)
+    started = time.perf_counter()
+    ingest_paths(zips, settings=settings)
+    print(f"  ingested in {time.perf_counter() - started:.1f} s", flush=True)
+    return settings
+
+
+def _latest_export_date(settings: Settings) -> date:
+    con = duckdb.connect(str(settings.ingest_db), read_only=True)
+    try:
+        (latest,) = con.execute("select max(try_cast(export_end as date)) from meta.export_registry").fetchone()
+    finally:
+        con.close()
+    return latest or date.today()
+
+
+def _apr_projects(settings: Settings, start: date, end: date) -> list[str]:
+    """Continuum projects operating in the period: from the published warehouse, else from raw Project."""
+    if settings.published_db.exists():
+        from pipelines.reports.schedule import catalogue_from_warehouse
+
+        con = duckdb.connect(str(settings.published_db), read_only=True)
+        try:
+            return list(catalogue_from_warehouse(con, start, end).projects)
+        finally:
+            con.close()
+    con = duckdb.connect(str(settings.ingest_db), read_only=True)
+    try:
+        rows = con.execute(
+            'select distinct _source_id, "ProjectID" from raw.project where "ContinuumProject" = \'1\' order by 1, 2'
+        ).fetchall()
+    finally:
+        con.close()
+    return [f"{source}:{project}" for source, project in rows]
+
+
+def _requests(settings: Settings) -> tuple[list[ReportRequest], int]:
+    """APR per continuum project for the last closed fiscal year, SPM for both CoCs for it."""
+    from pipelines.reports.schedule import last_closed_fiscal_year
+
+    fiscal_year = last_closed_fiscal_year(_latest_export_date(settings))
+    spm = [spm_request(coc, fiscal_year) for coc in ("OK-500", "OK-507")]
+    start, end = spm[0].period_start, spm[0].period_end
+    apr = [ReportRequest("apr", start, end, "project", (p,)) for p in _apr_projects(settings, start, end)]
+    return apr + spm, fiscal_year
+
+
+def _peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def _report_models_only(settings: Settings) -> tuple[float, dict]:
+    """dbt run of the report models on a copy of the published warehouse; seconds and dbt's own timings."""
+    from pipelines.warehouse.dbt_cli import dbt_env, dbt_executable
+    from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
+
+    work = settings.build_dir / "bench-reports-only"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    database = work / "warehouse.duckdb"
+    shutil.copyfile(settings.published_db, database)
+    command = [dbt_executable(), "run", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
+    command += ["--target-path", str(work / "target"), "--log-path", str(work), "--select", *REPORT_MODELS]
+    started = time.perf_counter()
+    subprocess.run(
+        command, env={**os.environ, **dbt_env(database, settings.ingest_db)}, check=True, stdout=subprocess.DEVNULL
+    )
+    elapsed = time.perf_counter() - started
+    results = json.loads((work / "target" / "run_results.json").read_text())["results"]
+    by_folder: dict[str, float] = {}
+    for result in results:
+        folder = "spm" if "spm" in result["unique_id"] else "apr/report universe"
+        by_folder[folder] = by_folder.get(folder, 0.0) + result["execution_time"]
+    shutil.rmtree(work, ignore_errors=True)
+    return elapsed, by_folder
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="reports_bench", description=__doc__)
+    parser.add_argument("--preset", default="state")
+    args = parser.parse_args(argv or [])
+    from pipelines.reports.build import build_reports, write_reports
+
+    settings = _home(args.preset)
+    requests, fiscal_year = _requests(settings)
+    apr = sum(r.report == "apr" for r in requests)
+    print(f"input    {args.preset} preset; FY{fiscal_year}: APR for {apr} projects + SPM for OK-500 and OK-507")
+
+    started = time.perf_counter()
+    artifacts = build_reports(requests, settings, "benchmark")
+    full = time.perf_counter() - started
+    print(f"build    requests + full warehouse build + {len(artifacts)} reports written: {full:.1f} s wall")
+
+    only, by_folder = _report_models_only(settings)
+    split = ", ".join(f"{k} {v:.1f} s" for k, v in sorted(by_folder.items()))
+    print(f"reports  report models alone on the built warehouse (dbt run): {only:.1f} s wall ({split} model time)")
+
+    started = time.perf_counter()
+    write_reports(requests, settings, requested_by="benchmark")
+    print(f"write    artifacts of {len(requests)} reports: {time.perf_counter() - started:.1f} s wall")
+    print(
+        f"memory   peak RSS: dbt {_peak_mb(resource.RUSAGE_CHILDREN):,.0f} MB, "
+        f"this process {_peak_mb(resource.RUSAGE_SELF):,.0f} MB"
+    )
+    print(f"output   {settings.reports}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,83 @@
+"""Full warehouse build (dbt seeds, models, data tests, unit tests, publish) on the `state` preset.
+
+`python -m benchmarks warehouse` (or `make bench`) generates the state preset once into
+``$WAYPOINT_HOME/synth/<preset>`` and ingests it once into ``$WAYPOINT_HOME/bench/warehouse-<preset>``
+(both reused afterwards), then times one `build_warehouse` and reports dbt's peak memory (max RSS of
+the dbt process). ``--preset demo`` for a quick run. Figures, not a pass/fail test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+from pipelines.config import Settings, get_settings
+
+
+def _exports(preset: str) -> Path:
+    out = get_settings().synth / preset
+    if not (out / "manifest.json").exists():
+        from pipelines.synth import generate
+
+        print(f"generating the {preset} preset into {out} (once) ...", flush=True)
+        started = time.perf_counter()
+        generate(out, preset=preset, seed=42)
+        print(f"  generated in {time.perf_counter() - started:.1f} s", flush=True)
+    return out
+
+
+def _ingested_home(preset: str) -> Settings:
+    settings = Settings(home=get_settings().home / "bench" / f"warehouse-{preset}").ensure()
+    if not settings.ingest_db.exists():
+        from pipelines.ingest import ingest_paths
+
+        zips = sorted(_exports(preset).glob("*/*.zip"))
+        print(f"ingesting {len(zips)} exports into {settings.ingest_db} (once) ...", flush=True)
+        started = time.perf_counter()
+        ingest_paths(zips, settings=settings)
+        print(f"  ingested in {time.perf_counter() - started:.1f} s", flush=True)
+    return settings
+
+
+def _raw_rows(settings: Settings) -> int:
+    con = duckdb.connect(str(settings.ingest_db), read_only=True)
+    try:
+        tables = [
+            t for (t,) in con.execute("select table_name from information_schema.tables where table_schema='raw'")
+        ]
+        return sum(con.execute(f'select count(*) from raw."{t}"').fetchone()[0] for t in tables)
+    finally:
+        con.close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="warehouse_bench", description=__doc__)
+    parser.add_argument("--preset", default="state")
+    args = parser.parse_args(argv or [])
+    from pipelines.warehouse.build import build_warehouse
+
+    settings = _ingested_home(args.preset)
+    rows = _raw_rows(settings)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    result = build_warehouse(settings)
+    elapsed = time.perf_counter() - started
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    size = settings.published_db.stat().st_size
+    print(f"input   {args.preset} preset: {rows:,} raw rows in {len(result.input_ingest_ids)} exports")
+    print(
+        f"build   {result.models} models, {result.seeds} seeds, {result.tests} tests ({result.warnings} warnings): "
+        f"{elapsed:.1f} s wall"
+    )
+    peak = f"{peak_kb / 1024:,.0f} MB" if peak_kb > before else f"<= {before / 1024:,.0f} MB (an earlier child)"
+    print(f"memory  peak RSS of dbt (DuckDB inside): {peak}")
+    print(f"output  {settings.published_db} ({size / 1e6:,.0f} MB)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

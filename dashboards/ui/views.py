@@ -1,0 +1,75 @@
+"""What the data pages share: the broadest dataset a user may read, period pickers, and measures for display.
+
+Scope, level and suppression stay in the access layer; these helpers only choose among its answers and draw them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import pandas as pd
+import streamlit as st
+
+from dashboards.data.access import AccessDenied, Answer, DataAccess
+from dashboards.data.warehouse import DataNotReady
+from dashboards.suppression import HIDDEN_MARK, SHOWN
+
+PERIOD_TYPES = {"month": "Month", "quarter": "Quarter", "fiscal_year": "Federal fiscal year"}
+
+
+def broadest(
+    data: DataAccess, names: Sequence[str], *, where: Mapping[str, Iterable[str]] | None = None
+) -> tuple[str, Answer] | None:
+    """The first of ``names`` (broadest level first) the user's scope allows; a "not built yet" note otherwise."""
+    refused: AccessDenied | None = None
+    for name in names:
+        try:
+            return name, data.aggregate(name, where=where)
+        except AccessDenied as err:
+            refused = err
+        except DataNotReady as err:
+            st.info(f"Not built yet. {str(err).capitalize()}.")
+            return None
+    st.warning(f"Not available for your role: {refused}.")
+    return None
+
+
+def pick_period(frame: pd.DataFrame, *, key: str, label: str = "Period", complete_only: bool = True) -> str | None:
+    """A select box of the periods in ``frame`` (labels, newest first); defaults to the newest complete one."""
+    if frame.empty:
+        return None
+    periods = frame.drop_duplicates("period_label").sort_values("period_start", ascending=False)
+    labels = list(periods["period_label"])
+    complete = list(periods.loc[periods["is_complete_period"].astype(bool), "period_label"]) if complete_only else []
+    default = labels.index(complete[0]) if complete else 0
+    return st.selectbox(label, labels, index=default, key=key)
+
+
+def pick_period_type(options: Sequence[str], *, key: str, default: str = "quarter") -> str:
+    index = list(options).index(default) if default in options else 0
+    return st.radio("Periods", list(options), index=index, format_func=PERIOD_TYPES.get, horizontal=True, key=key)
+
+
+def hidden(answer: Answer, column: str) -> pd.Series:
+    """True where the access layer suppressed the cell (always False for roles without suppression)."""
+    if answer.suppression is None or column not in answer.suppression.status:
+        return pd.Series(False, index=answer.values.index)
+    return answer.suppression.status[column].reindex(answer.values.index) != SHOWN
+
+
+def display_measures(answer: Answer, formats: Mapping[str, str]) -> pd.DataFrame:
+    """The answer's table with the named measure columns formatted (``{:.1%}``, ``{:,.0f} days``) or hidden."""
+    table = answer.table.copy()
+    for column, pattern in formats.items():
+        if column not in answer.values:
+            continue
+        masked = hidden(answer, column)
+        table[column] = [
+            HIDDEN_MARK if is_hidden else ("" if pd.isna(value) else pattern.format(float(value)))
+            for value, is_hidden in zip(answer.values[column], masked, strict=True)
+        ]
+    return table
+
+
+def not_built(what: str) -> None:
+    st.info(f"Not built yet: {what} appear here once the warehouse build has produced them.")
