@@ -1,25 +1,132 @@
-"""Data quality (scaffolding): the records or counts in scope until the dq_* marts arrive."""
+"""Data quality: scorecards by agency and project (grades, dimension scores against thresholds), HUD's DQ framework
+tables and the trend; for roles with person-level access, the records to fix with a CSV download."""
 
 from __future__ import annotations
 
+import plotly.express as px
 import streamlit as st
 
 from dashboards.roles import DATA_QUALITY
 from dashboards.ui.context import page_context
-from dashboards.ui.widgets import answer_table, fetch
+from dashboards.ui.views import broadest
+from dashboards.ui.widgets import fetch, table
+
+SCORES = ["completeness_score", "accuracy_score", "timeliness_score", "consistency_score", "overall_score"]
+SCORE_NAMES = {s: s.removesuffix("_score").capitalize() for s in SCORES}
+LEVEL_NAMES = {"coc": "CoC", "agency": "Agency", "project": "Project"}
+FRAMEWORK = {  # dataset prefix -> (HUD table, title)
+    "dq_framework_elements": (
+        "Q6a–Q6c",
+        "Personally identifiable information, universal data elements, income and housing",
+    ),
+    "dq_framework_chronic": ("Q6d", "Chronic homelessness"),
+    "dq_framework_timeliness": ("Q6e", "Timeliness: days from start or exit to data entry"),
+    "dq_framework_inactive": ("Q6f", "Inactive records"),
+}
 
 ctx = page_context(DATA_QUALITY)
 st.title("Data quality")
 st.caption(f"Your scope: {ctx.data.scope.describe()}")
-st.info(
-    "Scorecards and the records to fix arrive with the data-quality marts. "
-    "Until then this page shows what is in your scope."
-)
+
+projects = fetch(lambda: ctx.data.aggregate("dq_scorecards_project"))
+if projects is not None and projects.empty:
+    st.info("No scorecards in your scope yet.")
+elif projects is not None:
+    periods = projects.values.drop_duplicates("period_id").sort_values("period_start", ascending=False)["period_id"]
+    period = st.selectbox("Quarter", list(periods), key="dq_period")
+
+    st.subheader("Scorecards")
+    found_agencies = broadest(ctx.data, ["dq_scorecards_agency"], where={"period_id": [period]}, quiet=True)
+    agencies = found_agencies[1] if found_agencies else None
+    if agencies is not None and not agencies.empty:
+        st.markdown("**By agency**")
+        table(
+            agencies.table,
+            name=f"dq_scorecards_agency_{period}",
+            page=DATA_QUALITY,
+            on_download=ctx.data.record_download,
+        )
+    st.markdown("**By project**")
+    current = projects.table[projects.values["period_id"] == period]
+    table(current, name=f"dq_scorecards_project_{period}", page=DATA_QUALITY, on_download=ctx.data.record_download)
+    scores = projects.values[projects.values["period_id"] == period].melt(
+        id_vars=["project_name"], value_vars=SCORES[:-1], var_name="dimension", value_name="score"
+    )
+    figure = px.bar(
+        scores.replace({"dimension": SCORE_NAMES}),
+        x="score",
+        y="project_name",
+        color="dimension",
+        barmode="group",
+        orientation="h",
+        range_x=[0, 100],
+        labels={"score": "Score (0–100)", "project_name": "Project", "dimension": "Dimension"},
+    )
+    figure.update_layout(height=max(320, 28 * scores["project_name"].nunique() * 2))
+    st.plotly_chart(figure, width="stretch", key="dq_dimension_scores")
+
+    st.subheader("Scores against thresholds")
+    metrics = broadest(ctx.data, [f"dq_metrics_{lvl}" for lvl in LEVEL_NAMES], where={"period_id": [period]})
+    if metrics is not None:
+        name, answer = metrics
+        level = name.removeprefix("dq_metrics_")
+        rows = answer.table[answer.values["scope_level"] == level]
+        scopes = sorted(rows["scope_name"].dropna().unique())
+        if scopes:
+            chosen = st.selectbox(LEVEL_NAMES[level], scopes, key="dq_metric_scope")
+            table(
+                rows[rows["scope_name"] == chosen],
+                name=f"dq_metrics_{level}_{period}",
+                page=DATA_QUALITY,
+                on_download=ctx.data.record_download,
+            )
+
+    st.subheader("Trend")
+    trend = projects.values.groupby(["period_id", "period_start"], as_index=False)[SCORES].mean(numeric_only=True)
+    trend = trend.sort_values("period_start").melt(
+        id_vars=["period_id"], value_vars=SCORES, var_name="dimension", value_name="score"
+    )
+    figure = px.line(
+        trend.replace({"dimension": SCORE_NAMES}),
+        x="period_id",
+        y="score",
+        color="dimension",
+        markers=True,
+        labels={"period_id": "Quarter", "score": "Mean project score (0–100)", "dimension": "Dimension"},
+    )
+    st.plotly_chart(figure, width="stretch", key="dq_trend")
+
+    st.subheader("HUD data quality framework")
+    for prefix, (hud_table, title) in FRAMEWORK.items():
+        found = broadest(ctx.data, [f"{prefix}_{lvl}" for lvl in LEVEL_NAMES], where={"period_id": [period]})
+        if found is None:
+            continue
+        name, answer = found
+        level = name.rsplit("_", 1)[1]
+        rows = answer.table[answer.values["scope_level"] == level]
+        with st.expander(f"{hud_table} · {title}", expanded=prefix == "dq_framework_elements"):
+            if rows.empty:
+                st.info("Nothing in your scope for this quarter.")
+            else:
+                table(rows, name=f"{prefix}_{level}_{period}", page=DATA_QUALITY, on_download=ctx.data.record_download)
+
 if ctx.data.scope.person_level:
-    st.subheader("Enrollments in your scope")
-    answer = fetch(lambda: ctx.data.person_level("enrollments"))
+    st.subheader("Records to fix")
+    issues = fetch(lambda: ctx.data.person_level("dq_records_to_fix"))
+    if issues is not None and issues.empty:
+        st.info("Nothing to fix in your scope.")
+    elif issues is not None:
+        rows = issues.table
+        left, middle, right = st.columns(3)
+        severities = left.multiselect("Severity", sorted(rows["severity"].dropna().unique()), key="dq_fix_severity")
+        project_names = middle.multiselect(
+            "Project", sorted(rows["project_name"].dropna().unique()), key="dq_fix_project"
+        )
+        checks = right.multiselect("Check", sorted(rows["check_name"].dropna().unique()), key="dq_fix_check")
+        for column, chosen in (("severity", severities), ("project_name", project_names), ("check_name", checks)):
+            if chosen:
+                rows = rows[rows[column].isin(chosen)]
+        st.caption(f"{len(rows):,} records to fix. The download is audited.")
+        table(rows, name="dq_records_to_fix", page=DATA_QUALITY, on_download=ctx.data.record_download)
 else:
-    st.subheader("People served by project")
-    answer = fetch(lambda: ctx.data.aggregate("people_served_by_project"))
-if answer is not None:
-    answer_table(answer, page=DATA_QUALITY, on_download=ctx.data.record_download)
+    st.caption("Your role sees counts only; the records to fix are listed for agency admins and case managers III.")

@@ -1,17 +1,100 @@
-"""HUD reports (scaffolding): the projects a report can be run for, until the hud_* marts arrive."""
+"""HUD reports: browse APR/CAPER, SPM, HIC/PIT and DQ report builds by period and scope, read their tables and
+download the CSV zip and XLSX (audited); system administrators also see the schedules and recent builds, and can
+start a build for a period and scope."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
-from dashboards.roles import HUD_REPORTS
+from dashboards.data.reports import ReportShelf
+from dashboards.roles import HUD_REPORTS, Capability, can
 from dashboards.ui.context import page_context
-from dashboards.ui.widgets import answer_table, fetch
+from pipelines.errors import WaypointError
+
+REPORT_NAMES = {"apr": "APR", "caper": "CAPER", "spm": "SPM", "hic_pit": "HIC/PIT", "dq": "Data quality"}
 
 ctx = page_context(HUD_REPORTS)
+shelf = ReportShelf(ctx.data)
 st.title("HUD reports")
 st.caption(f"Your scope: {ctx.data.scope.describe()}")
-st.info("APR, CAPER, SPM and HIC/PIT tables arrive with the HUD report marts. Projects in your scope:")
-answer = fetch(lambda: ctx.data.aggregate("projects"))
-if answer is not None:
-    answer_table(answer, page=HUD_REPORTS, on_download=ctx.data.record_download)
+
+artifacts = shelf.artifacts()
+if not artifacts:
+    st.info("No report has been built for your scope yet.")
+else:
+    left, right = st.columns(2)
+    kinds = sorted({a.report for a in artifacts})
+    kind = left.selectbox("Report", kinds, format_func=lambda k: REPORT_NAMES.get(k, k.upper()), key="reports_kind")
+    of_kind = [a for a in artifacts if a.report == kind]
+    chosen = right.selectbox(
+        "Period and scope", range(len(of_kind)), format_func=lambda i: f"{of_kind[i].period} · {of_kind[i].scope}",
+        key="reports_build",
+    )  # fmt: skip
+    artifact = of_kind[chosen]
+    manifest = artifact.manifest
+    built = (manifest.get("warehouse") or {}).get("build_id", "unknown build")
+    st.caption(
+        f"Written {manifest.get('written_at', '?')} from warehouse {built}; "
+        f"requested by {manifest.get('requested_by', '?')}."
+    )
+
+    downloads = st.columns(3)
+    for column, (suffix, mime) in zip(
+        downloads,
+        ((".zip", "application/zip"), (".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")),
+        strict=False,
+    ):
+        for path in artifact.files(suffix):
+            column.download_button(
+                f"Download {path.name}",
+                data=shelf.read_file(artifact, path),
+                file_name=path.name,
+                mime=mime,
+                key=f"report-download-{path.name}",
+                on_click=ctx.data.record_download,
+                args=(HUD_REPORTS, f"{artifact.folder.relative_to(shelf.root)}/{path.name}", 0),
+            )
+    tables = artifact.tables()
+    if tables:
+        table_id = st.selectbox("Table", tables, key="reports_table")
+        st.dataframe(artifact.table(table_id), hide_index=True, width="stretch")
+
+if can(ctx.user.role, Capability.RUN_BUILDS):
+    st.header("Builds")
+    st.subheader("Schedules")
+    schedules = shelf.schedules()
+    if schedules.empty:
+        st.info("No report schedules are defined yet.")
+    else:
+        st.dataframe(schedules, hide_index=True, width="stretch")
+    st.subheader("Recent builds started here")
+    recent = shelf.recent_builds()
+    if recent.empty:
+        st.caption("None yet.")
+    else:
+        st.dataframe(recent, hide_index=True, width="stretch")
+
+    st.subheader("Start a build")
+    notice = st.session_state.pop("_reports_notice", None)
+    if notice:
+        st.success(notice)
+    with st.form("start_build"):
+        left, middle, right = st.columns(3)
+        report = left.selectbox("Report", list(REPORT_NAMES), format_func=REPORT_NAMES.get, key="build_report")
+        today = date.today()
+        start = middle.date_input("First day", value=date(today.year - 1, 10, 1), key="build_start")
+        end = right.date_input("Last day", value=date(today.year, 9, 30), key="build_end")
+        scope_type = left.selectbox("Scope", ["coc", "agency", "project", "projects"], key="build_scope_type")
+        scope_ids = middle.text_input("Scope ids (CoC codes or <source>:<id>), comma separated", key="build_scope_ids")
+        submitted = st.form_submit_button("Start build")
+    if submitted:
+        ids = [part.strip() for part in scope_ids.split(",") if part.strip()]
+        try:
+            log = shelf.start_build(report, start, end, scope_type, ids)
+        except (WaypointError, ValueError) as err:
+            st.error(str(err).capitalize())
+        else:
+            st.session_state["_reports_notice"] = f"Build started; its log is {log}."
+            st.rerun()

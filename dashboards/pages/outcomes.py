@@ -1,17 +1,73 @@
-"""Outcomes for funders (scaffolding): outcomes of funded projects arrive with the funders_* marts."""
+"""Outcomes for funders: the projects of their funding sources, each measure next to its CoC benchmark (the same
+measure over every project of the same type in the CoC); every count and the rates built on it suppressed."""
 
 from __future__ import annotations
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from dashboards.roles import OUTCOMES
 from dashboards.ui.context import page_context
-from dashboards.ui.widgets import answer_table, fetch
+from dashboards.ui.views import display_measures, pick_period, pick_period_type
+from dashboards.ui.widgets import fetch, suppression_note, table
+
+MEASURES = {  # measure -> (title, display format)
+    "exit_permanent_rate": ("Exits to permanent housing", "{:.1%}"),
+    "returns_rate": ("Returns within 12 months", "{:.1%}"),
+    "median_length_of_stay_days": ("Median length of stay", "{:,.0f} days"),
+    "income_growth_rate": ("Adults with increased income", "{:.1%}"),
+    "utilisation_rate": ("Bed utilisation", "{:.1%}"),
+}
+FORMATS = {m: f for m, (_, f) in MEASURES.items()} | {f"coc_{m}": f for m, (_, f) in MEASURES.items()}
+FORMATS |= {"average_length_of_stay_days": "{:,.0f} days", "coc_average_length_of_stay_days": "{:,.0f} days"}
+COUNTS = ["persons_served", "leavers", "exits_to_permanent", "returned_12m", "adults_with_income_pair"]
 
 ctx = page_context(OUTCOMES)
 st.title("Outcomes")
 st.caption(f"Your scope: {ctx.data.scope.describe()}")
-st.info("Outcomes of funded projects arrive with the funder marts. People served by the projects in your scope:")
-answer = fetch(lambda: ctx.data.aggregate("people_served_by_project"))
-if answer is not None:
-    answer_table(answer, page=OUTCOMES, on_download=ctx.data.record_download)
+period_type = pick_period_type(["quarter", "fiscal_year"], key="outcomes_period_type", default="fiscal_year")
+outcomes = fetch(lambda: ctx.data.aggregate("funded_project_outcomes", where={"period_type": [period_type]}))
+if outcomes is not None and outcomes.empty:
+    st.info("No funded projects in your scope yet.")
+elif outcomes is not None:
+    period = pick_period(outcomes.values, key="outcomes_period")
+    funders = sorted(outcomes.values["funder_label"].fillna(outcomes.values["funder"]).unique())
+    chosen = st.multiselect("Funding sources", funders, default=funders, key="outcomes_funders")
+    label = outcomes.values["funder_label"].fillna(outcomes.values["funder"])
+    rows = (outcomes.values["period_label"] == period) & label.isin(chosen)
+    values = outcomes.values[rows]
+    shown = display_measures(outcomes, FORMATS)[rows]
+
+    st.subheader(f"Funded projects against the CoC benchmark, {period}")
+    for measure, (title, pattern) in MEASURES.items():
+        bars = values.drop_duplicates("project_key")
+        figure = go.Figure(
+            [
+                go.Bar(name="Project", x=bars["project_name"], y=bars[measure]),
+                go.Bar(name="CoC benchmark (same project type)", x=bars["project_name"], y=bars[f"coc_{measure}"]),
+            ]
+        )
+        figure.update_layout(barmode="group", title=title, height=320, margin={"t": 40, "b": 10})
+        if "%" in pattern:
+            figure.update_yaxes(tickformat=".0%")
+        st.plotly_chart(figure, width="stretch", key=f"outcomes_{measure}")
+    if values[list(MEASURES)].isna().all().all():
+        st.caption("Every measure of this period is hidden or not measurable for your projects.")
+
+    columns = ["funder_label", "project_name", "project_type_label", *COUNTS]
+    for measure in MEASURES:
+        columns += [measure, f"coc_{measure}"]
+    st.subheader("Measures and benchmarks")
+    table(
+        pd.DataFrame(shown[columns]),
+        name=f"outcomes_{period_type}_{period}",
+        page=OUTCOMES,
+        on_download=ctx.data.record_download,
+    )
+    st.caption(
+        "Benchmarks pool every project of the same HUD project type in the project's CoC. Returns count persons back "
+        "in a homeless project (or in permanent housing after 14 days) within 12 months of an exit to permanent "
+        "housing; periods less than 12 months old are still open. Utilisation is person-nights over bed-nights."
+    )
+    suppression_note(outcomes)

@@ -18,9 +18,12 @@ PERIOD_TYPES = {"month": "Month", "quarter": "Quarter", "fiscal_year": "Federal 
 
 
 def broadest(
-    data: DataAccess, names: Sequence[str], *, where: Mapping[str, Iterable[str]] | None = None
+    data: DataAccess, names: Sequence[str], *, where: Mapping[str, Iterable[str]] | None = None, quiet: bool = False
 ) -> tuple[str, Answer] | None:
-    """The first of ``names`` (broadest level first) the user's scope allows; a "not built yet" note otherwise."""
+    """The first of ``names`` (broadest level first) the user's scope allows; a "not built yet" note otherwise.
+
+    ``quiet``: a section that only some roles get says nothing when the user's scope allows none of ``names``.
+    """
     refused: AccessDenied | None = None
     for name in names:
         try:
@@ -30,7 +33,8 @@ def broadest(
         except DataNotReady as err:
             st.info(f"Not built yet. {str(err).capitalize()}.")
             return None
-    st.warning(f"Not available for your role: {refused}.")
+    if not quiet:
+        st.warning(f"Not available for your role: {refused}.")
     return None
 
 

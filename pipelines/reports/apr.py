@@ -8,6 +8,7 @@ row labels first, intentionally blank cells empty. The artifact writer turns the
 
 from __future__ import annotations
 
+import math
 import re
 
 import duckdb
@@ -47,7 +48,9 @@ def report_tables(report: str, request: ReportRequest, con: duckdb.DuckDBPyConne
     if not layout:
         raise ReportNotBuilt(f"the warehouse has no {report.upper()} table layout; rebuild it with `waypoint build`")
     labels = _column_labels(con)
-    tables = [_table(request, con, table_id, model, title, labels.get(table_id, {})) for table_id, model, title in layout]
+    tables = [
+        _table(request, con, table_id, model, title, labels.get(table_id, {})) for table_id, model, title in layout
+    ]
     if all(table.frame.empty for table in tables):
         raise ReportNotBuilt(
             f"the published warehouse has no rows for {request.request_id}: the request was added after the "
@@ -58,7 +61,8 @@ def report_tables(report: str, request: ReportRequest, con: duckdb.DuckDBPyConne
 
 def _column_labels(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
     rows = con.execute(
-        f"select table_id, column_name, hud_label from {LAYOUT_SCHEMA}.apr_table_columns order by table_id, column_order"
+        f"select table_id, column_name, hud_label from {LAYOUT_SCHEMA}.apr_table_columns "
+        "order by table_id, column_order"
     ).fetchall()
     labels: dict[str, dict[str, str]] = {}
     for table_id, column, label in rows:
@@ -88,7 +92,17 @@ def _table(
 
 
 def _blank_cells_as_none(frame: pd.DataFrame) -> pd.DataFrame:
-    """Blank ("intentionally blank") cells as None and whole numbers as int, so every writer prints them
-    as HUD expects: an empty cell, ``12`` rather than ``12.0``."""
-    values = frame.astype(object).where(frame.notna(), None)
-    return values.map(lambda v: int(v) if isinstance(v, float) and v.is_integer() else v)
+    """Plain Python cells: blank ("intentionally blank") cells None and whole numbers int, so every writer
+    prints them as HUD expects: an empty cell, ``12`` rather than ``12.0``."""
+    columns = {column: pd.Series([_cell(v) for v in frame[column]], dtype=object) for column in frame.columns}
+    return pd.DataFrame(columns)
+
+
+def _cell(value: object) -> object:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

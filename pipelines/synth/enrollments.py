@@ -28,10 +28,12 @@ _LOS_DAYS = {10: (0, 1), 11: (1, 6), 2: (7, 29), 3: (30, 89), 4: (90, 364), 5: (
 _PREVENTION = ("HP", "VHP", "HOPWA_HP")
 
 
-def expand(stays: pd.DataFrame, persons: pd.DataFrame) -> pd.DataFrame:
+def expand(stays: pd.DataFrame, persons: pd.DataFrame, options: Options) -> pd.DataFrame:
     """One row per (stay, member); RelationshipToHoH carries the household defects."""
     members = persons[["person", "unit", "member", "role", "dob", "chronic", "disabled"]]
     enr = stays.merge(members, on="unit", how="inner", sort=False)
+    enr["hh_entry"] = enr["entry"].to_numpy()
+    _stagger(stream(options.seed, "stagger"), enr, day(options.end_date))
     relationship = enr["role"].to_numpy().copy()
     none = (enr["hoh_defect"] == "none").to_numpy() & (enr["member"].to_numpy() == 0)
     relationship[none] = 99
@@ -43,6 +45,33 @@ def expand(stays: pd.DataFrame, persons: pd.DataFrame) -> pd.DataFrame:
     enr = enr.sort_values(["source_id", "entry", "stay", "member"], kind="stable").reset_index(drop=True)
     enr["enrollment"] = np.arange(len(enr))
     return enr
+
+
+_LEAVER_DESTINATIONS = ((312, 422, 313, 207, 410, 215), (0.35, 0.25, 0.15, 0.1, 0.1, 0.05))
+
+
+def _stagger(rng: np.random.Generator, enr: pd.DataFrame, end: int) -> None:
+    """Some members join a household's stay after it began, or leave before the rest (same HouseholdID)."""
+    n = len(enr)
+    entry = enr["entry"].to_numpy()
+    length = np.where(enr["exit"].to_numpy() >= 0, enr["exit"].to_numpy(), end) - entry
+    step = enr["step"].to_numpy()
+    ok = (enr["member"].to_numpy() > 0) & (step >= 0) & (step != 99) & (length >= 4)
+    ok &= (enr["inactive_cut"].to_numpy() < 0) & (enr["cat"].to_numpy() != "CE")
+    roll = rng.random(n)
+    join = ok & (roll < 0.04)
+    leave = ok & (roll >= 0.04) & (roll < 0.07)
+    offset = 1 + (rng.random(n) * np.minimum(length - 2, 90)).astype(np.int64)
+    enr.loc[join, "entry"] = entry[join] + offset[join]
+    left_on = entry + 1 + (rng.random(n) * (length - 2)).astype(np.int64)
+    enr.loc[leave, "exit"] = left_on[leave]
+    enr.loc[leave, "dest"] = rng.choice(_LEAVER_DESTINATIONS[0], size=int(leave.sum()), p=_LEAVER_DESTINATIONS[1])
+    enr.loc[leave, "subsidy"] = -1
+    engaged = enr["engagement"].to_numpy()
+    last = np.where(enr["exit"].to_numpy() >= 0, enr["exit"].to_numpy(), end)
+    moved = (engaged >= 0) & (engaged < enr["entry"].to_numpy())
+    engaged = np.where(moved, enr["entry"].to_numpy(), engaged)
+    enr["engagement"] = np.where(engaged > last, -1, engaged)
 
 
 def prior_living(stays: pd.DataFrame, units: pd.DataFrame, options: Options) -> pd.DataFrame:
@@ -137,7 +166,3 @@ def _months(
     months = np.where(times > 1, months + rng.integers(1, 10, len(entry)), months)
     months = np.where(chronic & (times == 4), np.maximum(months, 12), months)
     return np.where(months > 12, 113, 100 + months)
-
-
-def end_day(options: Options) -> int:
-    return day(options.end_date)

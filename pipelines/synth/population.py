@@ -26,6 +26,7 @@ _KIND_SHARE = {
 _COC_SHARE = (0.38, 0.62)
 # Some people's only stays end before the export period: draw more and keep the first who are in it.
 OVERSAMPLE = 1.12
+CARRY_IN_DAYS = 540  # a unit "carried in" entered up to this many days before the export period
 # Race shares (AIAN well above the national HMIS norm because of the tribal geography).
 _RACES = ("AmIndAKNative", "Asian", "BlackAfAmerican", "HispanicLatino", "MidEastNAfrican", "NativeHIPacific", "White")
 _RACE_SHARE = {
@@ -93,7 +94,9 @@ def build_units(options: Options) -> pd.DataFrame:
     m = len(units)
     # Most units' first episode starts inside the export period; some carry a stay in from before it.
     carried = rng.random(m) < 0.10
-    units["first_start"] = np.where(carried, rng.integers(start - 540, start, m), rng.integers(start, end - 3, m))
+    units["first_start"] = np.where(
+        carried, rng.integers(start - CARRY_IN_DAYS, start, m), rng.integers(start, end - 3, m)
+    )
     units["hoh_age"] = _hoh_age(rng, units["kind"].to_numpy())
     units["chronic"] = _chronic(rng, units)
     return units

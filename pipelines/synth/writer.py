@@ -101,7 +101,3 @@ def write_zip(
             rows[name] = table.num_rows
     tmp.replace(path)
     return rows
-
-
-def empty_frame() -> pd.DataFrame:
-    return pd.DataFrame({"_": np.zeros(0)})

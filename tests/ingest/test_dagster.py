@@ -106,3 +106,17 @@ def test_sensor_waits_for_a_file_still_being_written(base_files, tmp_path):
     c.zipped(base_files, home / "landing" / "ok-500")
     with dg.build_sensor_context(resources={"ingest_home": IngestHome(home=str(home), settle_seconds=300)}) as context:
         assert isinstance(landing_sensor(context), dg.SkipReason)
+
+
+def test_export_unzipped_straight_into_its_source_folder_keeps_the_source_id(base_files, tmp_path):
+    home = tmp_path / "home"
+    source_folder = home / "landing" / "kvh-ssvf"
+    source_folder.mkdir(parents=True)
+    for name, data in c.export_bytes(base_files).items():
+        (source_folder / f"{name}.csv").write_bytes(data)
+        os.utime(source_folder / f"{name}.csv", (1e9, 1e9))
+
+    with dg.build_sensor_context(resources={"ingest_home": IngestHome(home=str(home), settle_seconds=1)}) as context:
+        [request] = list(landing_sensor(context))
+
+    assert request.run_config["ops"]["raw_hmis_tables"]["config"]["source"] == "kvh-ssvf"

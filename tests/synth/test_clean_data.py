@@ -128,13 +128,15 @@ def test_services_and_contacts_fall_inside_the_stay(export):
 
 def test_stage_records_carry_the_hud_information_dates(export):
     for table in ("IncomeBenefits", "HealthAndDV", "Disabilities", "EmploymentEducation", "YouthEducationStatus"):
-        wrong = export.scalar(f"""with s as ({STAYS}) select count(*) from "{table}" r join s
+        wrong = export.scalar(f"""with s as ({STAYS}), h as (select _source, HouseholdID, min(entry) as anchor
+            from s group by all) select count(*) from "{table}" r join s
             on s._source = r._source and s.EnrollmentID = r.EnrollmentID
+            join h on h._source = s._source and h.HouseholdID = s.HouseholdID
             where (r.DataCollectionStage = '1' and r.InformationDate::date <> s.entry)
                or (r.DataCollectionStage = '3' and r.InformationDate::date is distinct from s.exit)
                or (r.DataCollectionStage = '5' and (r.InformationDate::date <= s.entry
-                   or abs(date_diff('day', r.InformationDate::date, s.entry + to_years(
-                        date_sub('year', s.entry, r.InformationDate::date + 30)::int))) > 30))""")
+                   or abs(date_diff('day', r.InformationDate::date, h.anchor + to_years(
+                        date_sub('year', h.anchor, r.InformationDate::date + 30)::int))) > 30))""")
         assert wrong == 0, table
     per_type = export.scalar("""select count(*) from (select _source, EnrollmentID, DisabilityType,
         DataCollectionStage from "Disabilities" where DataCollectionStage in ('1','3')
@@ -321,5 +323,20 @@ def test_every_enrollment_is_active_in_the_export_period(export):
     assert (
         export.scalar(f"""with s as ({STAYS}) select count(*) from s join "Export" x using (_source)
         where s.entry > x.ExportEndDate::date or s.exit < x.ExportStartDate::date or s.exit < s.entry""")
+        == 0
+    )
+
+
+def test_enrollments_fall_inside_operating_and_participation_periods(export):
+    assert (
+        export.scalar("""select count(*) from "Enrollment" e join "Project" p using (_source, ProjectID)
+        join "HMISParticipation" h using (_source, ProjectID)
+        where e.EntryDate::date < p.OperatingStartDate::date
+           or e.EntryDate::date < h.HMISParticipationStatusStartDate::date or h.HMISParticipationType <> '1'""")
+        == 0
+    )
+    assert (
+        export.scalar("""select count(*) from "Funder" f join "Project" p using (_source, ProjectID)
+        where f.StartDate::date < p.OperatingStartDate::date""")
         == 0
     )

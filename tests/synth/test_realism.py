@@ -156,3 +156,28 @@ def test_fy2024_output_uses_gender_columns_and_fy2026_uses_sex(export):
         )
     else:
         assert export.scalar("select count(*) from \"Client\" where Sex in ('0', '1')") > 0
+
+
+def test_every_roster_project_operates_before_the_earliest_possible_stay():
+    from datetime import date, timedelta
+
+    from pipelines.synth.options import EARLIEST_EXPORT_START
+    from pipelines.synth.population import CARRY_IN_DAYS
+    from pipelines.synth.roster import load_roster
+
+    earliest_stay = EARLIEST_EXPORT_START - timedelta(days=CARRY_IN_DAYS)
+    roster = load_roster()
+    opened = [date.fromisoformat(d) for d in roster.projects["operating_start"]]
+    assert max(opened) <= earliest_stay
+
+
+def test_some_members_join_late_or_leave_early(export26):
+    joined = export26.scalar("""select count(*) from "Enrollment" e join (select _source, HouseholdID,
+        min(EntryDate) as first_entry from "Enrollment" group by all) h using (_source, HouseholdID)
+        where e.EntryDate > h.first_entry""")
+    left = export26.scalar("""select count(*) from "Exit" x join "Enrollment" e using (_source, EnrollmentID)
+        join "Enrollment" head on head._source = e._source and head.HouseholdID = e.HouseholdID
+         and head.RelationshipToHoH = '1'
+        left join "Exit" hx on hx._source = head._source and hx.EnrollmentID = head.EnrollmentID
+        where e.RelationshipToHoH <> '1' and x.ExitDate < coalesce(hx.ExitDate, '9999-12-31')""")
+    assert joined > 0 and left > 0

@@ -24,11 +24,6 @@ from .raw_layer import write_raw_layer
 from .small_world import small_world_exports
 
 SYNTH_VERSIONS = ("fy2026", "fy2024")
-DEV_SELECT = (
-    "resource_type:seed path:models/staging path:models/marts/dimensions path:tests/macros path:tests/reference "
-    "int_enrollments int_households_identified int_bed_nights int_move_in_adjusted "
-    "int_clients_evaluated_for_chronic_homelessness int_income_assessments int_destinations_classified"
-)
 
 
 @dataclass(frozen=True)
@@ -65,7 +60,7 @@ def built_warehouse(tmp_path_factory: pytest.TempPathFactory) -> BuiltWarehouse:
     settings = Settings(home=root / "home").ensure()
     write_raw_layer(settings.ingest_db, small_world_exports())
     ingest_synthetic_tiny(settings, root / "synth")
-    return BuiltWarehouse(settings, build_warehouse(settings, select=DEV_SELECT))
+    return BuiltWarehouse(settings, build_warehouse(settings))
 
 
 @pytest.fixture

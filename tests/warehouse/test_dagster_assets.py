@@ -1,6 +1,9 @@
-"""The Dagster code location shows raw -> dbt models -> checks, and materialising publishes a build."""
+"""The Dagster code location shows raw -> dbt models -> checks; materialising publishes a new build
+atomically while readers of the old warehouse keep their snapshot."""
 
 from __future__ import annotations
+
+import os
 
 import dagster as dg
 import duckdb
@@ -10,8 +13,23 @@ from pipelines.defs.warehouse.assets import warehouse_dbt
 from pipelines.defs.warehouse.resources import WarehouseHome
 from pipelines.warehouse.dbt_cli import dbt_resource
 
+from .raw_layer import Export, write_raw_layer
+
 CLIENTS = dg.AssetKey(["staging", "stg_hmis__clients"])
 CURRENT_EXPORTS = dg.AssetKey(["staging", "stg_meta__current_exports"])
+
+NEW_CLIENT_DELTA = Export(
+    "ing-006",
+    "ok500-hmis",
+    "2025-07-31",
+    {
+        "Client": """
+            PersonalID,FirstName,LastName,DOB,DOBDataQuality,DateCreated,DateUpdated,UserID
+            C6,Morgan,Newcomer,1999-09-09,1,2025-07-30 00:00:00,2025-07-30 00:00:00,U1
+        """
+    },
+    directive=1,
+)
 
 
 def test_asset_graph_runs_from_raw_tables_through_staging_to_intermediate():
@@ -23,7 +41,6 @@ def test_asset_graph_runs_from_raw_tables_through_staging_to_intermediate():
     assert {raw_client, CURRENT_EXPORTS} <= graph.get(CLIENTS).parent_keys
     spine = graph.get(dg.AssetKey(["intermediate", "int_enrollments"]))
     assert {CLIENTS, dg.AssetKey(["staging", "stg_hmis__enrollments"])} <= spine.parent_keys
-    assert dg.AssetKey(["marts", "dim_project"]) in graph.get_all_asset_keys()
     assert graph.get(CLIENTS).group_name == "staging"
     assert graph.get(dg.AssetKey(["marts", "dim_project"])).group_name == "marts_dimensions"
     assert graph.get(dg.AssetKey(["reference", "destination_classes"])).group_name == "reference"
@@ -35,10 +52,15 @@ def test_dbt_tests_are_asset_checks_of_their_models():
     assert any(name.startswith("hmis_codes_in_lists_stg_hmis__clients") for name in checks)
 
 
-def test_materialising_a_selection_publishes_a_new_build(published_home: Settings):
-    before = duckdb.connect(str(published_home.published_db), read_only=True)
-    old_build = before.execute("select build_id from meta.build").fetchone()[0]
-    before.close()
+def _build_id(con: duckdb.DuckDBPyConnection) -> str:
+    return con.execute("select build_id from meta.build").fetchone()[0]
+
+
+def test_materialising_publishes_a_new_build_while_open_readers_keep_their_snapshot(published_home: Settings):
+    published = published_home.published_db
+    reader = duckdb.connect(str(published), read_only=True)
+    old_build, old_inode = _build_id(reader), os.stat(published).st_ino
+    write_raw_layer(published_home.ingest_db, [NEW_CLIENT_DELTA])
 
     result = dg.materialize(
         [warehouse_dbt],
@@ -47,14 +69,20 @@ def test_materialising_a_selection_publishes_a_new_build(published_home: Setting
     )
 
     assert result.success
-    materialized = {event.asset_key for event in result.get_asset_materialization_events()}
-    assert materialized == {CURRENT_EXPORTS, CLIENTS}
-    evaluations = result.get_asset_check_evaluations()
-    assert any(e.asset_key == CLIENTS and e.check_name == "unique_stg_hmis__clients_personal_key" for e in evaluations)
-    assert all(e.passed for e in evaluations if e.asset_key == CLIENTS and e.check_name.startswith("unique_"))
-    after = duckdb.connect(str(published_home.published_db), read_only=True)
-    new_build, models = after.execute("select build_id, models from meta.build").fetchone()
+    assert {event.asset_key for event in result.get_asset_materialization_events()} == {CURRENT_EXPORTS, CLIENTS}
+    checks = {e.check_name: e.passed for e in result.get_asset_check_evaluations() if e.asset_key == CLIENTS}
+    assert checks["unique_stg_hmis__clients_personal_key"] is True
+    assert os.stat(published).st_ino != old_inode
+    # The reader opened before the build still sees the old warehouse, untouched.
+    assert _build_id(reader) == old_build
+    assert reader.execute("select count(*) from staging.stg_hmis__clients where personal_id = 'C6'").fetchone() == (0,)
+    reader.close()
+    fresh = duckdb.connect(str(published), read_only=True)
+    assert _build_id(fresh) != old_build
+    assert fresh.execute("select last_name from staging.stg_hmis__clients where personal_id = 'C6'").fetchall() == [
+        ("Newcomer",)
+    ]
     # Unselected models stay as published: the partial build started from a copy of the warehouse.
-    assert after.execute("select count(*) from intermediate.int_enrollments").fetchone()[0] > 0
-    after.close()
-    assert new_build != old_build and models == 2
+    assert fresh.execute("select count(*) from intermediate.int_enrollments").fetchone()[0] > 0
+    fresh.close()
+    assert not list(published_home.build_dir.glob("warehouse-*")), "a published build leaves nothing behind"

@@ -24,16 +24,25 @@ class IngestConfig(dg.Config):
     expectations: bool = True  # run the Great Expectations suites as asset checks
 
 
-def landing_deliveries(landing: Path) -> list[Path]:
-    """Every delivery under landing/<source>/, in source then name order."""
+def landing_deliveries(landing: Path) -> list[tuple[str, Path]]:
+    """(source id, delivery) for every delivery under landing/<source>/, in source then name order."""
     if not landing.is_dir():
         return []
     return [
-        d
+        (source.name, delivery)
         for source in sorted(landing.iterdir())
         if source.is_dir() and not source.is_symlink()
-        for d in find_deliveries(source)
+        for delivery in find_deliveries(source)
     ]
+
+
+def _ingest(settings, config: IngestConfig) -> list:
+    if config.paths:
+        return ingest_paths([Path(p) for p in config.paths], source=config.source, settings=settings)
+    results = []
+    for source, delivery in landing_deliveries(settings.landing):
+        results += ingest_paths([delivery], source=config.source or source, settings=settings)
+    return results
 
 
 @dg.multi_asset(
@@ -59,8 +68,7 @@ def landing_deliveries(landing: Path) -> list[Path]:
 )
 def raw_hmis_tables(context: dg.AssetExecutionContext, config: IngestConfig, ingest_home: IngestHome):
     settings = ingest_home.settings()
-    paths = [Path(p) for p in config.paths] or landing_deliveries(settings.landing)
-    results = ingest_paths(paths, source=config.source, settings=settings) if paths else []
+    results = _ingest(settings, config)
     for result in results:
         log = context.log.error if result.status == "rejected" else context.log.info
         log(

@@ -13,7 +13,6 @@ import dagster as dg
 
 from pipelines.defs.ingest.assets import ingest_job, landing_deliveries
 from pipelines.defs.ingest.resources import IngestHome
-from pipelines.ingest.deliveries import source_of
 
 
 def fingerprint(delivery: Path) -> tuple[int, int]:
@@ -31,13 +30,12 @@ def landing_sensor(context: dg.SensorEvaluationContext, ingest_home: IngestHome)
     seen: dict[str, list[int]] = json.loads(context.cursor) if context.cursor else {}
     settled_before = time.time_ns() - int(ingest_home.settle_seconds * 1e9)
     requests = []
-    for delivery in landing_deliveries(settings.landing):
+    for source, delivery in landing_deliveries(settings.landing):
         size, mtime = fingerprint(delivery)
         key = str(delivery)
         if seen.get(key) == [size, mtime] or mtime > settled_before:
             continue
         seen[key] = [size, mtime]
-        source = source_of(delivery)
         requests.append(
             dg.RunRequest(
                 run_key=f"{source}/{delivery.name}@{size}:{mtime}",

@@ -60,10 +60,29 @@ def _expand_to_members(stay_rows: np.ndarray, days: np.ndarray, stays_of: pd.Dat
     return m["enrollment"].to_numpy()[first[stay_rows][rep] + k], days[rep]
 
 
+def _within_member_stay(
+    enrollment: np.ndarray, days: np.ndarray, enr: pd.DataFrame, exit_is_night: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """Keep a member's share of household days (members may join late or leave early), plus their entry day."""
+    entry = enr["entry"].to_numpy()[enrollment]
+    exit_ = enr["exit"].to_numpy()[enrollment]
+    last_ok = np.where(exit_ >= 0, exit_ if exit_is_night else exit_ - 1, np.iinfo(np.int64).max)
+    keep = (days >= entry) & (days <= last_ok)
+    late = np.unique(enrollment[entry > enr["hh_entry"].to_numpy()[enrollment]])
+    frame = pd.DataFrame(
+        {
+            "e": np.concatenate([enrollment[keep], late]),
+            "d": np.concatenate([days[keep], enr["entry"].to_numpy()[late]]),
+        }
+    )
+    frame = frame.drop_duplicates().sort_values(["e", "d"], kind="stable")
+    return frame["e"].to_numpy(), frame["d"].to_numpy()
+
+
 def bed_nights(enr: pd.DataFrame, options: Options) -> pd.DataFrame:
     rng = stream(options.seed, "bed-nights")
     end = day(options.end_date)
-    stays = enr[enr["ptype"] == 1].drop_duplicates("stay")
+    stays = enr[(enr["ptype"] == 1) & (enr["member"] == 0)]  # the household: its head's dates
     entry = stays["entry"].to_numpy()
     exited = stays["exit"].to_numpy() >= 0
     cut = stays["inactive_cut"].to_numpy()
@@ -73,6 +92,7 @@ def bed_nights(enr: pd.DataFrame, options: Options) -> pd.DataFrame:
     rows, days = _nights(rng, entry, stop, keep_p, [entry, stop, recent])
     members = enr[enr["ptype"] == 1][["stay", "member", "enrollment"]]
     enrollment, days = _expand_to_members(rows, days, stays, members)
+    enrollment, days = _within_member_stay(enrollment, days, enr, exit_is_night=False)
     return pd.DataFrame({"_enrollment": enrollment, "DateProvided": days, "RecordType": 200, "TypeProvided": 200})
 
 
@@ -80,7 +100,7 @@ def contacts(enr: pd.DataFrame, options: Options) -> pd.DataFrame:
     """Current living situation contacts for outreach stays (and one per CE assessment)."""
     rng = stream(options.seed, "contacts")
     end = day(options.end_date)
-    stays = enr[enr["ptype"] == 4].drop_duplicates("stay")
+    stays = enr[(enr["ptype"] == 4) & (enr["member"] == 0)]
     entry = stays["entry"].to_numpy()
     exited = stays["exit"].to_numpy() >= 0
     cut = stays["inactive_cut"].to_numpy()
@@ -91,6 +111,7 @@ def contacts(enr: pd.DataFrame, options: Options) -> pd.DataFrame:
     rows, days = _nights(rng, entry, stop, keep_p, [entry, np.where(engaged >= 0, engaged, entry), recent])
     members = enr[enr["ptype"] == 4][["stay", "member", "enrollment"]]
     enrollment, days = _expand_to_members(rows, days, stays, members)
+    enrollment, days = _within_member_stay(enrollment, days, enr, exit_is_night=True)
     n = len(days)
     situation = rng.choice(CLS_CODES[0], size=n, p=CLS_CODES[1])
     out = pd.DataFrame({"_enrollment": enrollment, "InformationDate": days, "CurrentLivingSituation": situation})

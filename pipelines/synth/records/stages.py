@@ -55,18 +55,21 @@ def stage_rows(
 def _annual(
     rng: np.random.Generator, enrollments: pd.DataFrame, enr: pd.DataFrame, clock: Clock, end: int
 ) -> pd.DataFrame:
-    """Annual assessments within 30 days of each anniversary of the household's entry."""
-    entry = enr["entry"].to_numpy()
+    """Annual assessments within 30 days of each anniversary of the household's entry (the head's)."""
+    anchor = enr["hh_entry"].to_numpy()
+    own_entry = enr["entry"].to_numpy()
     last = np.where(enr["exit"].to_numpy() >= 0, enr["exit"].to_numpy() - 1, end)
-    years = np.maximum(0, years_between(entry, last))
+    years = np.maximum(0, years_between(anchor, last))
     rows = np.repeat(np.arange(len(enr)), years)
     if not len(rows):
         return pd.DataFrame(columns=[*_CARRY, "DateCreated", "UserID", "InformationDate", "DataCollectionStage"])
     k = np.arange(len(rows)) - np.repeat(np.cumsum(years) - years, years) + 1
-    anniversary = add_years(entry[rows], k)
+    anniversary = add_years(anchor[rows], k)
+    keep = anniversary > own_entry[rows]  # a member who joined after the anniversary is not assessed yet
+    rows, anniversary = rows[keep], anniversary[keep]
     latest = np.minimum(last[rows], anniversary + 25)
     info_day = np.minimum(anniversary + rng.integers(-25, 26, len(rows)), latest)
-    info_day = np.maximum(info_day, entry[rows] + 1)
+    info_day = np.maximum(info_day, own_entry[rows] + 1)
     by_enrollment = enrollments.set_index("_enrollment")
     e = by_enrollment.loc[enr["enrollment"].to_numpy()[rows]]
     out = pd.DataFrame({c: e[c].to_numpy() if c != "_enrollment" else e.index.to_numpy() for c in _CARRY})

@@ -1,4 +1,4 @@
-{#- Enrollments active in each report request (glossary §2): one row per request and enrollment in the
+{#- Enrollments active in each APR, CAPER or DQ request (glossary §2): one row per request and enrollment in the
     request's projects that overlaps the period (entry <= end, exit null or >= start). Night-by-night
     shelter stays also need a bed night in the period or an exit in it. A CoC request keeps stays of
     households in that CoC (or with no CoC recorded). Data dated after the period end does not exist
@@ -72,7 +72,8 @@ overlapping as (
     from request_projects
     inner join enrollments
         on request_projects.project_key = enrollments.project_key
-    where enrollments.entry_date <= request_projects.period_end
+    where request_projects.report in ('apr', 'caper', 'dq')
+        and enrollments.entry_date <= request_projects.period_end
         and (enrollments.exit_date is null or enrollments.exit_date >= request_projects.period_start)
 
 ),

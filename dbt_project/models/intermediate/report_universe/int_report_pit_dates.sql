@@ -5,7 +5,7 @@ with
 
 requests as (
 
-    select * from {{ ref('stg_meta__report_requests') }}
+    select * from {{ ref('stg_meta__report_requests') }} where report in ('apr', 'caper')
 
 ),
 

@@ -1,0 +1,170 @@
+"""HUD report artifacts on disk (``reports/<report>/<period>/<scope>/manifest.json``), narrowed to the reports a user's
+scope covers, and, for system administrators, the build schedules, recent builds and starting a build.
+
+A report is listed only when its whole scope lies inside the user's: a project report for projects the user may see,
+an agency report for the user's agency, a CoC report for users not limited to an agency or projects.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from dashboards.data.access import AccessDenied, DataAccess
+from dashboards.data.warehouse import DataNotReady
+from dashboards.roles import Capability, can
+from dashboards.state.audit import AuditLog
+
+RUNS_FOLDER = "_runs"  # logs of builds started from the dashboards, beside the report folders
+
+
+def scope_id(key: str) -> str:
+    """Report scope ids are ``<source_id>:<HUD id>``; warehouse keys may join the two with ``|``."""
+    return key.replace("|", ":", 1)
+
+
+@dataclass(frozen=True)
+class ReportArtifact:
+    folder: Path
+    manifest: dict
+
+    @property
+    def report(self) -> str:
+        return str(self.manifest.get("report", self.folder.parts[-3]))
+
+    @property
+    def period(self) -> str:
+        return f"{self.manifest.get('period_start')} to {self.manifest.get('period_end')}"
+
+    @property
+    def scope(self) -> str:
+        return f"{self.manifest.get('scope_type')}: {', '.join(self.manifest.get('scope_ids', []))}"
+
+    @property
+    def title(self) -> str:
+        return f"{self.report.upper()} · {self.period} · {self.scope}"
+
+    def files(self, suffix: str) -> list[Path]:
+        return sorted(self.folder.glob(f"*{suffix}"))
+
+    def tables(self) -> list[str]:
+        return [p.stem for p in sorted((self.folder / "csv").glob("*.csv"))]
+
+    def table(self, table_id: str) -> pd.DataFrame:
+        path = self.folder / "csv" / f"{table_id}.csv"
+        if path.parent != self.folder / "csv" or not path.exists():
+            raise DataNotReady(f"report table {table_id!r} is not in {self.folder.name}")
+        return pd.read_csv(path, dtype=str, keep_default_na=False).rename(columns={"Unnamed: 0": ""})
+
+
+class ReportShelf:
+    """The report artifacts one signed-in user may browse and download, and the build controls of administrators."""
+
+    def __init__(self, data: DataAccess) -> None:
+        self.data = data
+        self.root = data.settings.reports
+
+    @cached_property
+    def _visible_projects(self) -> frozenset[str]:
+        try:
+            projects = self.data.aggregate("projects").values
+        except (AccessDenied, DataNotReady):
+            return frozenset()
+        return frozenset(scope_id(str(k)) for k in projects["project_key"])
+
+    def allows(self, manifest: dict) -> bool:
+        scope = self.data.scope
+        kind, ids = manifest.get("scope_type"), {scope_id(str(i)) for i in manifest.get("scope_ids", [])}
+        if not ids:
+            return False
+        if kind in ("project", "projects"):
+            return ids <= self._visible_projects
+        if kind == "agency":
+            return scope.project_ids is None and (
+                scope.agency_ids is None or ids <= {scope_id(a) for a in scope.agency_ids}
+            )
+        if kind == "coc":
+            unlimited = scope.agency_ids is None and scope.project_ids is None and scope.funder_codes is None
+            return unlimited and (scope.cocs is None or ids <= scope.cocs)
+        return False
+
+    def artifacts(self) -> list[ReportArtifact]:
+        """Newest first."""
+        found = []
+        for path in self.root.glob("*/*/*/manifest.json"):
+            try:
+                manifest = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if self.allows(manifest):
+                found.append(ReportArtifact(path.parent, manifest))
+        return sorted(found, key=lambda a: str(a.manifest.get("written_at", "")), reverse=True)
+
+    def read_file(self, artifact: ReportArtifact, path: Path) -> bytes:
+        if path.parent != artifact.folder or not self.allows(artifact.manifest):
+            raise AccessDenied("that file is not part of a report in your scope")
+        return path.read_bytes()
+
+    # --- system administrators -------------------------------------------------------------------------------
+
+    def _require_builds(self) -> None:
+        if not can(self.data.user.role, Capability.RUN_BUILDS):
+            raise AccessDenied("only system administrators run and schedule report builds")
+
+    def schedules(self) -> pd.DataFrame:
+        """The Dagster report schedules (pipelines/defs/reports/schedules.py), when that module exists."""
+        self._require_builds()
+        try:
+            import dagster as dg
+
+            from pipelines.defs.reports import schedules
+        except ImportError:
+            return pd.DataFrame(columns=["schedule", "cron", "job", "description"])
+        rows = [
+            {"schedule": s.name, "cron": s.cron_schedule, "job": s.job_name, "description": s.description or ""}
+            for s in vars(schedules).values()
+            if isinstance(s, dg.ScheduleDefinition)
+        ]
+        return pd.DataFrame(rows, columns=["schedule", "cron", "job", "description"])
+
+    def recent_builds(self, limit: int = 20) -> pd.DataFrame:
+        """Builds started from the dashboards (audit log) next to the newest artifacts written."""
+        self._require_builds()
+        started = AuditLog(self.data.settings.app_db).read(events=["build_started"], limit=limit)
+        rows = [
+            {"at": at, "who": who, **json.loads(detail or "{}")}
+            for at, who, detail in zip(started["at"], started["username"], started["detail"], strict=True)
+        ]
+        return pd.DataFrame(rows)
+
+    def start_build(self, report: str, start: date, end: date, scope_type: str, scope_ids: list[str]) -> Path:
+        """Starts ``build_reports`` for one request in a background process; returns its log file. Audited."""
+        self._require_builds()
+        from pipelines.reports.model import ReportRequest
+
+        request = ReportRequest(report, start, end, scope_type, tuple(scope_ids))  # ValueError on a bad request
+        logs = self.root / RUNS_FOLDER
+        logs.mkdir(parents=True, exist_ok=True)
+        log = logs / f"{datetime.now():%Y%m%dT%H%M%S}-{request.report}.log"
+        command = [
+            sys.executable, "-m", "dashboards.data.report_runner", request.report, start.isoformat(), end.isoformat(),
+            scope_type, ",".join(scope_ids), f"dashboards:{self.data.user.username}",
+        ]  # fmt: skip
+        with open(log, "w", encoding="utf-8") as handle:
+            process = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
+        self.data.audit.record(
+            "build_started",
+            username=self.data.user.username,
+            role=self.data.user.role,
+            page="hud_reports",
+            scope=self.data.scope.to_dict(),
+            detail={"request_id": request.request_id, "pid": process.pid, "log": str(log)},
+        )
+        return log

@@ -1,0 +1,157 @@
+"""A real small warehouse for the page tests, built once per session: the generator's ``tiny`` preset, ingested with
+``pipelines.ingest.ingest_paths`` and built with ``pipelines.warehouse.build.build_warehouse`` (the models the pages
+read and their parents), one user per role scoped from what the warehouse holds, and report artifacts written by
+``pipelines.reports.artifacts.write_artifacts`` for a CoC and for the agency users' agency.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from dashboards.roles import Role
+from dashboards.settings import get_security_settings
+from dashboards.state.auth import Authenticator
+from dashboards.state.users import UserRecord, UserStore
+from pipelines.config import Settings
+from pipelines.ingest import ingest_paths
+from pipelines.reports.artifacts import write_artifacts
+from pipelines.reports.model import ReportRequest, ReportTable
+from pipelines.synth import generate
+from pipelines.warehouse.build import build_warehouse
+
+PASSWORD = "correct horse battery staple"
+# What the pages read, with everything it is built from (dbt node selection).
+PAGE_MODELS = "+marts.planning +marts.funders +marts.dq +marts.dimensions"
+
+
+@dataclass(frozen=True)
+class PagesWorld:
+    settings: Settings
+    users: dict[Role, UserRecord]
+    agency: str  # organization_key of the agency roles
+    assigned_projects: tuple[str, ...]  # the Case Manager I's
+    funder_code: str  # the Funder's (HUD 2.06.1)
+
+    def query(self, sql: str, params: list | None = None) -> pd.DataFrame:
+        con = duckdb.connect(str(self.settings.published_db), read_only=True)
+        try:
+            return con.execute(sql, params or []).df()
+        finally:
+            con.close()
+
+    def sign_in(self, role: Role) -> str:
+        result = Authenticator(self.settings.app_db, get_security_settings()).sign_in(
+            self.users[role].username, PASSWORD
+        )
+        assert result.token, result.status
+        return result.token
+
+    def projects_of(self, role: Role) -> set[str]:
+        """Each role's projects, written out from the warehouse's dimensions (not from the access layer)."""
+        projects = self.query("select project_key, organization_key from marts.dim_project")
+        if role in (Role.SYSTEM_ADMINISTRATOR, Role.PLANNER):
+            return set(projects["project_key"])
+        if role in (Role.AGENCY_ADMIN, Role.CASE_MANAGER_III, Role.CASE_MANAGER_II):
+            return set(projects.loc[projects["organization_key"] == self.agency, "project_key"])
+        if role is Role.CASE_MANAGER_I:
+            return set(self.assigned_projects)
+        funded = self.query(
+            "select project_key from marts.bridge_project_funder where cast(funder as varchar) = ?",
+            [self.funder_code],
+        )
+        return set(funded["project_key"])
+
+
+def _scopes(con: duckdb.DuckDBPyConnection) -> tuple[str, tuple[str, ...], str]:
+    agency, projects = con.execute(
+        "select organization_key, list(project_key order by project_key) from marts.dim_project "
+        "group by 1 order by count(*) desc, 1 limit 1"
+    ).fetchone()
+    (funder,) = con.execute(
+        "select cast(funder as varchar) from marts.bridge_project_funder group by 1 "
+        "order by count(distinct project_key) desc, 1 limit 1"
+    ).fetchone()
+    return agency, tuple(projects[:2]), funder
+
+
+def _users(settings: Settings, agency: str, projects: tuple[str, ...], funder: str) -> dict[Role, UserRecord]:
+    fields = {
+        Role.SYSTEM_ADMINISTRATOR: {},
+        Role.AGENCY_ADMIN: {"agency_id": agency},
+        Role.CASE_MANAGER_III: {"agency_id": agency},
+        Role.CASE_MANAGER_II: {"agency_id": agency},
+        Role.CASE_MANAGER_I: {"project_ids": list(projects)},
+        Role.PLANNER: {},
+        Role.FUNDER: {"funder_codes": [funder]},
+    }
+    store, users = UserStore(settings.app_db), {}
+    for role, scope in fields.items():
+        name = f"pages-{role.value.replace('_', '-')}"
+        store.add(name, role, created_by="pytest", **scope)
+        store.set_password(store.require(name).user_id, PASSWORD)
+        users[role] = store.require(name)
+    return users
+
+
+def _reports(settings: Settings, agency: str) -> None:
+    """One CoC and one agency report build, as the report engine lays them out."""
+    frame = pd.DataFrame({"": ["Total persons served", "Adults"], "Count of Clients": [12, 9]})
+    for scope_type, ids in (("coc", ("OK-500",)), ("agency", (agency.replace("|", ":", 1),))):
+        request = ReportRequest("apr", date(2025, 10, 1), date(2026, 9, 30), scope_type, ids)
+        write_artifacts(settings.reports, request, [ReportTable("Q7a", "Persons served", frame)], inputs={})
+
+
+@pytest.fixture(scope="session")
+def pages_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PagesWorld]:
+    root = tmp_path_factory.mktemp("pages_home")
+    settings = Settings(home=root / "home").ensure()
+    generate(root / "synth", preset="tiny", seed=42)
+    results = ingest_paths(sorted((root / "synth").glob("*/*.zip")), settings=settings)
+    assert {r.status for r in results} == {"loaded"}, results
+    build_warehouse(settings, select=PAGE_MODELS)
+    con = duckdb.connect(str(settings.published_db), read_only=True)
+    try:
+        agency, projects, funder = _scopes(con)
+    finally:
+        con.close()
+    users = _users(settings, agency, projects, funder)
+    _reports(settings, agency)
+    previous = os.environ.get("WAYPOINT_HOME")
+    os.environ["WAYPOINT_HOME"] = str(settings.home)
+    try:
+        yield PagesWorld(settings, users, agency, projects, funder)
+    finally:
+        if previous is None:
+            os.environ.pop("WAYPOINT_HOME", None)
+        else:
+            os.environ["WAYPOINT_HOME"] = previous
+
+
+@pytest.fixture
+def pages_home(pages_world: PagesWorld) -> Iterator[PagesWorld]:
+    """The session's world with WAYPOINT_HOME pointing at it (other dashboard fixtures move it per module)."""
+    previous = os.environ.get("WAYPOINT_HOME")
+    os.environ["WAYPOINT_HOME"] = str(pages_world.settings.home)
+    try:
+        yield pages_world
+    finally:
+        if previous is None:
+            os.environ.pop("WAYPOINT_HOME", None)
+        else:
+            os.environ["WAYPOINT_HOME"] = previous
+
+
+def home_without_marts(tmp: Path, world: PagesWorld) -> PagesWorld:
+    """The same users in a home whose published warehouse holds none of the marts the pages read."""
+    settings = Settings(home=tmp / "bare").ensure()
+    duckdb.connect(str(settings.published_db)).close()
+    users = _users(settings, world.agency, world.assigned_projects, world.funder_code)
+    return PagesWorld(settings, users, world.agency, world.assigned_projects, world.funder_code)

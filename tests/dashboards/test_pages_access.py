@@ -1,0 +1,122 @@
+"""Role x dataset x scope for the data pages' datasets on a real warehouse: a role gets only the levels its scope
+can be narrowed to, only rows inside its scope, no person-level row unless it may see people, and planners and
+funders never see a count from 1 to 10."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboards.data.access import AccessDenied, DataAccess
+from dashboards.data.catalog import DATASETS, PERSON_COLUMNS, Level
+from dashboards.roles import Role
+
+pytestmark = pytest.mark.slow
+
+ALL = set(Role)
+AGENCY_ROLES = {Role.AGENCY_ADMIN, Role.CASE_MANAGER_III, Role.CASE_MANAGER_II}
+COC_WIDE = {Role.SYSTEM_ADMINISTRATOR, Role.PLANNER}
+# Who may read each dataset, by what its rows can be narrowed to (the spec, written out).
+ALLOWED = {
+    "activity_by_coc": COC_WIDE,
+    "activity_by_agency": COC_WIDE | AGENCY_ROLES,
+    "activity_by_project": ALL,
+    "dq_scorecards_project": ALL,
+    "dq_scorecards_agency": COC_WIDE | AGENCY_ROLES,
+    "dq_scorecards_coc": COC_WIDE,
+    "trends_persons_served": COC_WIDE,
+    "trends_system_flows": COC_WIDE,
+    "trends_returns": COC_WIDE,
+    "funded_project_outcomes": ALL,
+    "dq_records_to_fix": {Role.SYSTEM_ADMINISTRATOR, Role.AGENCY_ADMIN, Role.CASE_MANAGER_III},
+}
+for _prefix in ("dq_metrics", "dq_framework_elements", "dq_framework_chronic", "dq_framework_timeliness"):
+    ALLOWED[f"{_prefix}_coc"] = COC_WIDE
+    ALLOWED[f"{_prefix}_agency"] = COC_WIDE | AGENCY_ROLES
+    ALLOWED[f"{_prefix}_project"] = COC_WIDE | {Role.CASE_MANAGER_I, Role.FUNDER}
+for _level, _roles in (("coc", COC_WIDE), ("agency", COC_WIDE | AGENCY_ROLES)):
+    ALLOWED[f"dq_framework_inactive_{_level}"] = _roles
+ALLOWED["dq_framework_inactive_project"] = COC_WIDE | {Role.CASE_MANAGER_I, Role.FUNDER}
+
+
+def test_every_page_dataset_has_an_expectation():
+    framework = {"projects", "people_served_by_project", "people_served_by_project_type", "enrollments"}
+    assert set(DATASETS) - framework == set(ALLOWED)
+
+
+def check_in_scope(world, role: Role, name: str, frame: pd.DataFrame) -> None:
+    projects = world.projects_of(role)
+    dims = world.query("select project_key, organization_key, single_coc_code from marts.dim_project")
+    agencies = set(dims.loc[dims["project_key"].isin(projects), "organization_key"])
+    if "project_key" in frame:
+        assert set(frame["project_key"].dropna()) <= projects, f"{role} {name}: projects outside the scope"
+    if "organization_key" in frame and role is not Role.FUNDER:
+        assert set(frame["organization_key"].dropna()) <= agencies, f"{role} {name}: agencies outside the scope"
+    if "scope_key" in frame:
+        level = name.rsplit("_", 1)[1]
+        allowed = {"project": projects, "agency": agencies}.get(level)
+        if allowed is not None and role not in COC_WIDE:
+            assert set(frame["scope_key"]) <= allowed, f"{role} {name}: {level}s outside the scope"
+    if "funder" in frame and role is Role.FUNDER:
+        assert set(frame["funder"]) == {world.funder_code}
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_each_role_reads_only_its_levels_and_rows_of_the_page_datasets(pages_world, role):
+    access = DataAccess(pages_world.users[role], pages_world.settings)
+    seen = 0
+    for name, roles in ALLOWED.items():
+        dataset = DATASETS[name]
+        call = access.person_level if dataset.level is Level.PERSON else access.aggregate
+        if role not in roles:
+            with pytest.raises(AccessDenied):
+                call(name)
+            continue
+        answer = call(name)
+        check_in_scope(pages_world, role, name, answer.values)
+        if dataset.level is Level.AGGREGATE:
+            assert not PERSON_COLUMNS & set(answer.table.columns), name
+        seen += len(answer.table)
+        if answer.suppression is not None:
+            for count in dataset.counts:
+                shown = answer.values[count].dropna()
+                assert not shown.between(1, 10).any(), f"{role} sees a small count in {name}.{count}"
+    assert seen > 0, f"{role} sees nothing at all"
+
+
+@pytest.mark.parametrize("role", [Role.PLANNER, Role.FUNDER])
+def test_planners_and_funders_see_small_counts_as_less_than_11(pages_world, role):
+    access = DataAccess(pages_world.users[role], pages_world.settings)
+    name = "trends_persons_served" if role is Role.PLANNER else "funded_project_outcomes"
+    answer = access.aggregate(name)
+    labels = answer.table[list(answer.dataset.counts)].astype(str)
+    assert labels.isin(["<11"]).any().any()
+    assert answer.suppression.hidden_cells > 0
+    for rate, (numerator, denominator) in answer.dataset.rates.items():
+        hidden = answer.values[numerator].isna() | answer.values[denominator].isna()
+        assert answer.values.loc[hidden, rate].isna().all(), f"{rate} shown from a hidden count"
+
+
+def test_a_funders_benchmark_is_hidden_with_the_counts_it_is_built_from(pages_world):
+    answer = DataAccess(pages_world.users[Role.FUNDER], pages_world.settings).aggregate("funded_project_outcomes")
+    values = answer.values
+    hidden = values["coc_leavers"].isna() | values["coc_exits_to_permanent"].isna()
+    assert values.loc[hidden, "coc_exit_permanent_rate"].isna().all()
+    raw = DataAccess(pages_world.users[Role.SYSTEM_ADMINISTRATOR], pages_world.settings).aggregate(
+        "funded_project_outcomes", where={"funder": [pages_world.funder_code]}
+    )
+    keys = ["period_type", "period_start", "project_key"]
+    both = raw.values[[*keys, "coc_leavers"]].merge(values[[*keys, "coc_leavers"]], on=keys, suffixes=("_raw", ""))
+    assert len(both) == len(values) == len(raw.values)
+    assert both.loc[both["coc_leavers_raw"].between(1, 10), "coc_leavers"].isna().all()
+
+
+def test_records_to_fix_are_the_agencys_own(pages_world):
+    rows = DataAccess(pages_world.users[Role.AGENCY_ADMIN], pages_world.settings).person_level("dq_records_to_fix")
+    everyone = DataAccess(pages_world.users[Role.SYSTEM_ADMINISTRATOR], pages_world.settings).person_level(
+        "dq_records_to_fix"
+    )
+    assert set(rows.table["organization_key"]) <= {pages_world.agency}
+    agency_rows = everyone.table[everyone.table["organization_key"] == pages_world.agency]
+    assert len(rows.table) == len(agency_rows)
+    assert len(everyone.table) > len(rows.table)

@@ -1,0 +1,153 @@
+"""The data pages driven by Streamlit's AppTest on a real tiny warehouse: every page under every role renders,
+shows data in scope, hides person-level data from aggregate roles and small counts from planners and funders."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+
+import pandas as pd
+import pytest
+from pages_world import home_without_marts
+from streamlit.testing.v1 import AppTest
+
+from dashboards.data.catalog import PERSON_COLUMNS
+from dashboards.navigation import PAGES_DIR, pages_for
+from dashboards.roles import Role, policy
+from dashboards.state.audit import AuditLog
+from dashboards.ui.context import TOKEN_KEY
+
+pytestmark = pytest.mark.slow
+
+APP = PAGES_DIR.parent / "app.py"
+DATA_PAGES = {"overview", "data_quality", "hud_reports", "trends", "outcomes"}
+COUNT_COLUMNS = {"persons_served", "households_served", "persons_entering", "persons_exiting", "leavers"}
+
+
+def open_page(world, role: Role, key: str) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.session_state[TOKEN_KEY] = world.sign_in(role)
+    at.run()
+    entry = next(p for p in pages_for(role) if p.key == key)
+    return at.switch_page(f"pages/{entry.file}").run()
+
+
+def frames(at: AppTest) -> list[pd.DataFrame]:
+    return [f.value for f in at.dataframe]
+
+
+def charts(at: AppTest) -> int:
+    return len(at.get("plotly_chart"))
+
+
+def text_of(at: AppTest) -> str:
+    parts = [e.value for kind in ("info", "warning", "caption", "markdown") for e in getattr(at, kind)]
+    return " ".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_every_data_page_renders_for_every_role_with_data_in_scope(pages_home, role):
+    for entry in pages_for(role):
+        if entry.key not in DATA_PAGES:
+            continue
+        at = open_page(pages_home, role, entry.key)
+        assert not at.exception, (role, entry.key, [e.value for e in at.exception])
+        assert [t.value for t in at.title] == [entry.title]
+        assert frames(at) or entry.key == "hud_reports", (role, entry.key, text_of(at))
+        projects = pages_home.projects_of(role)
+        for frame in frames(at):
+            if not policy(role).person_level:
+                assert not PERSON_COLUMNS & set(frame.columns), (role, entry.key, list(frame.columns))
+            if "project_key" in frame:
+                assert set(frame["project_key"].dropna()) <= projects, (role, entry.key)
+            if policy(role).suppressed:
+                for column in COUNT_COLUMNS & set(frame.columns):
+                    shown = pd.to_numeric(frame[column].astype(str).str.replace(",", ""), errors="coerce")
+                    assert not shown.between(1, 10).any(), (role, entry.key, column)
+
+
+def test_overview_shows_coc_counts_with_charts_for_the_planner_and_small_ones_as_less_than_11(pages_home):
+    at = open_page(pages_home, Role.PLANNER, "overview")
+    assert charts(at) >= 2
+    assert [m.label for m in at.metric][:4] == ["Persons served", "Households", "Entries", "Exits"]
+    shown = pd.concat([f.astype(str) for f in frames(at)])
+    assert (shown == "<11").any().any()
+
+
+def test_trends_draws_the_county_and_tribal_maps_and_suppresses_small_counties(pages_home):
+    at = open_page(pages_home, Role.PLANNER, "trends")
+    assert not at.exception
+    assert charts(at) >= 5  # two maps, the series, flows, returns
+    counties = next(
+        f for f in frames(at) if "breakdown_label" in f and f["breakdown_label"].str.contains("County").any()
+    )
+    assert (counties["persons_served"] == "<11").any()
+    assert "people cannot be split" in text_of(at)
+
+
+def test_outcomes_show_only_the_funders_projects_next_to_their_benchmark(pages_home):
+    at = open_page(pages_home, Role.FUNDER, "outcomes")
+    assert not at.exception
+    table = frames(at)[0]
+    funded = pages_home.query(
+        "select distinct project_name from marts.funder_project_outcomes where funder = ?", [pages_home.funder_code]
+    )
+    assert set(table["project_name"]) <= set(funded["project_name"])
+    assert {"exit_permanent_rate", "coc_exit_permanent_rate", "returns_rate", "coc_utilisation_rate"} <= set(table)
+    assert charts(at) == 5
+
+
+def test_records_to_fix_are_listed_with_a_download_only_for_person_level_roles(pages_home):
+    for role in (Role.AGENCY_ADMIN, Role.CASE_MANAGER_II):
+        at = open_page(pages_home, role, "data_quality")
+        issues = [f for f in frames(at) if "what_to_fix" in f]
+        if role is Role.AGENCY_ADMIN:
+            assert issues and set(issues[0]["organization_key"]) <= {pages_home.agency}
+            button = next(b for b in at.get("download_button") if "dq_records_to_fix" in str(b.proto.id))
+            before = len(AuditLog(pages_home.settings.app_db).read(events=["download"]))
+            button.click().run()
+            downloads = AuditLog(pages_home.settings.app_db).read(events=["download"])
+            assert len(downloads) == before + 1
+            assert json.loads(downloads["detail"].iloc[0])["what"] == "dq_records_to_fix"
+        else:
+            assert not issues
+            assert "counts only" in text_of(at)
+
+
+def test_hud_reports_lists_only_the_reports_inside_the_users_scope(pages_home):
+    agency_view = open_page(pages_home, Role.AGENCY_ADMIN, "hud_reports")
+    options = agency_view.selectbox(key="reports_build").options
+    assert len(options) == 1 and "agency" in options[0]
+    assert frames(agency_view)[0].shape[0] == 2  # the Q7a table read from its CSV
+    assert not agency_view.get("form")  # no build controls
+    admin_view = open_page(pages_home, Role.SYSTEM_ADMINISTRATOR, "hud_reports")
+    assert len(admin_view.selectbox(key="reports_build").options) == 2
+    cm1_view = open_page(pages_home, Role.CASE_MANAGER_I, "hud_reports")
+    assert "No report has been built for your scope" in text_of(cm1_view)
+
+
+def test_a_system_administrator_starts_a_build_and_it_is_audited(pages_home):
+    at = open_page(pages_home, Role.SYSTEM_ADMINISTRATOR, "hud_reports")
+    at.selectbox(key="build_scope_type").select("coc")
+    at.text_input(key="build_scope_ids").input("OK-507")
+    next(b for b in at.button if b.label == "Start build").click().run()
+    assert any("Build started" in s.value for s in at.success)
+    started = AuditLog(pages_home.settings.app_db).read(events=["build_started"])
+    detail = json.loads(started["detail"].iloc[0])
+    assert detail["request_id"].startswith("apr__") and "coc-OK-507" in detail["request_id"]
+    with contextlib.suppress(ProcessLookupError):  # the build itself is the report engine's, tested there
+        os.killpg(detail["pid"], signal.SIGTERM)
+
+
+@pytest.mark.parametrize("role", [Role.SYSTEM_ADMINISTRATOR, Role.PLANNER, Role.FUNDER, Role.CASE_MANAGER_I])
+def test_pages_say_not_built_yet_when_their_marts_are_missing(pages_world, tmp_path, monkeypatch, role):
+    bare = home_without_marts(tmp_path, pages_world)
+    monkeypatch.setenv("WAYPOINT_HOME", str(bare.settings.home))
+    for entry in pages_for(role):
+        if entry.key not in DATA_PAGES - {"hud_reports"}:
+            continue
+        at = open_page(bare, role, entry.key)
+        assert not at.exception, (role, entry.key)
+        assert "not" in text_of(at).lower() and ("built" in text_of(at) or "No data yet" in text_of(at)), text_of(at)

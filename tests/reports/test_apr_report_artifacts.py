@@ -1,0 +1,98 @@
+"""APR/CAPER reports as HUD receives them: the tables of each report in HUD's order and layout, Sage CSV
+zips whose CSVs parse and XLSX workbooks that open, for both CoCs of the generated `tiny` data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from datetime import date
+
+import pytest
+from fixtures.apr.apr_world import rule_request
+from fixtures.apr.built_world import BuiltWorld, built_world, generated_requests
+from fixtures.apr.cells import HOUSEHOLD_TYPES, TOTAL, cell
+from openpyxl import load_workbook
+
+from pipelines.reports.apr import ReportNotBuilt, apr_tables, caper_tables
+from pipelines.reports.artifacts import write_artifacts
+from pipelines.reports.model import ReportRequest
+
+# The tables Waypoint produces (the issue's list), in HUD's order.
+APR_TABLES = [
+    "Q4a", "Q5a", "Q6a", "Q6b", "Q6c", "Q6d", "Q6e", "Q6f", "Q7a", "Q7b", "Q8a", "Q8b", "Q9a", "Q9b", "Q11",
+    "Q12", "Q13a1", "Q13b1", "Q13c1", "Q15", "Q16", "Q17", "Q18", "Q19a1", "Q19a2", "Q20a", "Q21", "Q22a1",
+    "Q22c", "Q22e", "Q23c", "Q24e", "Q25a", "Q26a",
+]  # fmt: skip
+CAPER_TABLES = [
+    "Q4a", "Q5a", "Q6a", "Q6b", "Q6c", "Q6d", "Q6e", "Q6f", "Q7a", "Q7b", "Q8a", "Q8b", "Q9a", "Q9b", "Q11",
+    "Q12", "Q13a1", "Q13b1", "Q13c1", "Q15", "Q16", "Q17", "Q20a", "Q21", "Q22a2", "Q22c", "Q22e", "Q23c",
+    "Q24e", "Q25a",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> BuiltWorld:
+    return built_world(tmp_path_factory)
+
+
+def test_each_report_has_hud_tables_in_hud_order(world):
+    assert list(world.tables(rule_request("latest_stay", "apr"))) == APR_TABLES
+    assert list(world.tables(rule_request("latest_stay", "caper"))) == CAPER_TABLES
+
+
+def test_tables_carry_hud_column_labels_and_row_labels(world):
+    tables = world.tables(rule_request("latest_stay", "apr"))
+    assert list(tables["Q5a"].frame.columns) == ["", "Count of Clients for DQ", "Count of Clients"]
+    assert list(tables["Q7a"].frame.columns) == ["", *HOUSEHOLD_TYPES]
+    assert tables["Q5a"].frame.iloc[0, 0] == "Total number of persons served"
+    # Q4a has one row per project: Organization Name, then columns B-Q.
+    q4a = tables["Q4a"].frame
+    assert len(q4a) == 2 and q4a.shape[1] == 17
+    assert list(q4a["Project ID"]) == ["LATEST-ES", "LATEST-TH"]
+    assert list(q4a["Report Start Date"]) == ["2025-01-01", "2025-01-01"]
+
+
+def test_intentionally_blank_cells_are_empty_in_the_sage_csv(world, tmp_path):
+    request = rule_request("household_type", "apr")
+    tables = list(world.tables(request).values())
+    out = write_artifacts(tmp_path, request, tables, inputs={})
+    with zipfile.ZipFile(out.zip_path) as archive:
+        q7a = list(csv.reader(io.StringIO(archive.read("Q7a.csv").decode("utf-8"))))
+    assert q7a[0] == ["", *HOUSEHOLD_TYPES]
+    # Q7a E2 (adults in child-only households) and C3 (children in adult-only households) are blank.
+    assert q7a[1][0] == "Adults" and q7a[1][4] == ""
+    assert q7a[2][0] == "Children" and q7a[2][2] == ""
+
+
+@pytest.mark.parametrize("request_", generated_requests(), ids=lambda r: r.request_id)
+def test_generated_reports_build_for_both_cocs_and_their_artifacts_open(world, tmp_path, request_):
+    tables = world.tables(request_)
+    assert list(tables) == (APR_TABLES if request_.report == "apr" else CAPER_TABLES)
+    persons = cell(tables["Q5a"], "Total number of persons served", "Count of Clients")
+    assert persons > 0, f"{request_.scope_ids[0]} has nobody in its report"
+    # The build already ran the cross-table consistency tests; the written tables agree too.
+    assert cell(tables["Q7a"], "Total", TOTAL) == persons
+    assert cell(tables["Q23c"], "Total", TOTAL) == cell(tables["Q5a"], "Number of leavers", "Count of Clients")
+
+    out = write_artifacts(tmp_path, request_, list(tables.values()), inputs={"build_id": world.build.build_id})
+    with zipfile.ZipFile(out.zip_path) as archive:
+        assert archive.namelist() == [f"{table_id}.csv" for table_id in tables]
+        for table_id, table in tables.items():
+            rows = list(csv.reader(io.StringIO(archive.read(f"{table_id}.csv").decode("utf-8"))))
+            assert len(rows) == len(table.frame) + 1, table_id
+            assert all(len(row) == table.frame.shape[1] for row in rows), table_id
+    workbook = load_workbook(out.xlsx_path, read_only=True)
+    assert workbook.sheetnames == ["About", *tables]
+
+
+def test_a_request_missing_from_the_warehouse_is_reported_in_plain_words(world):
+    con = world.connect()
+    try:
+        with pytest.raises(ReportNotBuilt, match="added after the last warehouse build"):
+            apr_tables(ReportRequest("apr", date(2019, 1, 1), date(2019, 12, 31), "coc", ("OK-500",)), con)
+        with pytest.raises(ValueError, match="is a caper report"):
+            apr_tables(rule_request("latest_stay", "caper"), con)
+        assert caper_tables(rule_request("latest_stay", "caper"), con)
+    finally:
+        con.close()
