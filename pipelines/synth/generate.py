@@ -31,6 +31,7 @@ from pipelines.synth.records import ce, client, enrollment, health, income, proj
 from pipelines.synth.rng import stream
 from pipelines.synth.roster import load_roster
 from pipelines.synth.stays import build_stays, cover_projects
+from pipelines.synth.writer import compact
 
 
 def generate(
@@ -94,26 +95,30 @@ def build_tables(options: Options):
     spec = load_spec(options.csv_version)
     check_choices(spec)
     rows = stages.stage_rows(enrollments, exits, enr, clock, options)
-    tables = {
-        "Client": clients,
-        "Enrollment": enrollments,
-        "Exit": exits,
-        "IncomeBenefits": _numbered(
-            income.build(rows, persons, funders, options, defects), "IncomeBenefitsID", options, bases
-        ),
-        "HealthAndDV": health.health_and_dv(rows, persons, funders, options, bases),
-        "Disabilities": health.disabilities(rows, persons, options, bases),
-        "EmploymentEducation": health.employment_education(rows, funders, options, bases),
-        "YouthEducationStatus": health.youth_education(rows, funders, options, bases),
-    }
+    tables = {"Client": compact(clients), "Enrollment": compact(enrollments), "Exit": compact(exits)}
+    income_rows = income.build(rows, persons, funders, options, defects)
+    tables["IncomeBenefits"] = compact(_numbered(income_rows, "IncomeBenefitsID", options, bases))
+    del income_rows
+    tables["HealthAndDV"] = compact(health.health_and_dv(rows, persons, funders, options, bases))
+    tables["Disabilities"] = compact(health.disabilities(rows, persons, options, bases))
+    tables["EmploymentEducation"] = compact(health.employment_education(rows, funders, options, bases))
+    tables["YouthEducationStatus"] = compact(health.youth_education(rows, funders, options, bases))
+    del rows
     service_rows = pd.concat(
         [services.bed_nights(enr, options), services.funded_services(enr, funders, spec, options)], ignore_index=True
     )
-    tables["Services"] = services.finish(service_rows, enr, clock, users, options, "ServicesID", "DateProvided", bases)
-    tables["CurrentLivingSituation"] = services.finish(
-        services.contacts(enr, options), enr, clock, users, options, "CurrentLivingSitID", "InformationDate", bases
+    tables["Services"] = compact(
+        services.finish(service_rows, enr, clock, users, options, "ServicesID", "DateProvided", bases)
     )
-    tables |= ce.build(enr, roster.projects, clock, users, options, bases)
+    del service_rows
+    tables["CurrentLivingSituation"] = compact(
+        services.finish(
+            services.contacts(enr, options), enr, clock, users, options, "CurrentLivingSitID", "InformationDate", bases
+        )
+    )
+    tables |= {
+        name: compact(frame) for name, frame in ce.build(enr, roster.projects, clock, users, options, bases).items()
+    }
     admins = output.admins(user_table, roster)
     tables |= projects.descriptor_files(roster, options, clock, admins)
     tables["User"] = output.users_per_source(user_table, tables, roster)

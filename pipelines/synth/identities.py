@@ -34,6 +34,7 @@ def vary(client: pd.DataFrame, enr: pd.DataFrame, options: Options, defects: Def
     youngest, oldest = _age_bounds(client, enr)
     two_left = int(0.02 * len(linked))  # keeps at least 98 % of links matchable
     positions = client.groupby("_person").indices
+    record_sources = client["_source"].to_numpy()
     for person in linked:
         roll = rng.random()
         acc = 0.0
@@ -43,6 +44,9 @@ def vary(client: pd.DataFrame, enr: pd.DataFrame, options: Options, defects: Def
             if roll < acc:
                 change = name
                 break
+        rows = positions[person]
+        if "+" in change and len(set(record_sources[rows])) < len(rows):
+            change = change.split("+")[0]  # a within-source duplicate stays findable (2 of 3)
         if "+" in change:
             if two_left == 0:
                 change = change.split("+")[0]
@@ -51,7 +55,6 @@ def vary(client: pd.DataFrame, enr: pd.DataFrame, options: Options, defects: Def
             change = "+".join(part for part in change.split("+") if part != "ssn")
         if not change:
             continue
-        rows = positions[person]
         row = client.index[rows[1 + int(rng.integers(len(rows) - 1))]]
         if "dob" in change and not (youngest[row] >= 19 and oldest[row] <= 95):
             change = change.replace("dob", "ssn") if "ssn" not in change else "ssn"

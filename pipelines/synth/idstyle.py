@@ -11,10 +11,10 @@ import pyarrow.compute as pc
 
 def format_ids(values: np.ndarray, kind: str, style: str, source: str) -> pa.Array:
     """Integer IDs as strings; ``kind`` (the ID column's name) keeps GUIDs of different files apart."""
-    array = pa.array(values, from_pandas=True)
+    array = values if isinstance(values, pa.Array) else pa.array(values, from_pandas=True)
     if pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
         return array
-    if pa.types.is_floating(array.type):
+    if not pa.types.is_int64(array.type):
         array = array.cast(pa.int64())
     if style == "numeric":
         return pc.cast(array, pa.string())

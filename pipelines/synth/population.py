@@ -124,7 +124,9 @@ def build_persons(units: pd.DataFrame, options: Options) -> pd.DataFrame:
     is_partner = role == 3
     age[is_partner] = np.clip(hoh_age[is_partner] + rng.normal(0, 4, is_partner.sum()), 18, 85)
     child = role == 2
-    max_child_age = np.clip(hoh_age[child] - 16, 0.5, 17.9)
+    partner_age = pd.Series(age[is_partner], index=unit_idx[is_partner]).reindex(unit_idx).to_numpy()
+    youngest_parent = np.fmin(hoh_age, partner_age)  # children are at least 16 years younger than both
+    max_child_age = np.clip(youngest_parent[child] - 16, 0.5, 17.9)
     age[child] = rng.uniform(0, 1, child.sum()) * max_child_age
     first_start = u["first_start"].to_numpy()
     dob = first_start - np.floor(age * 365.25).astype(np.int64) - rng.integers(0, 60, len(age))

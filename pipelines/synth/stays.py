@@ -21,7 +21,7 @@ from pipelines.synth.rng import stream
 # Length of stay (days): median, spread (lognormal sigma), minimum, maximum.
 _DURATION = {
     "ES": (30, 0.9, 1, 400),
-    "NBN": (24, 1.2, 1, 700),
+    "NBN": (30, 1.2, 1, 700),
     "TH": (150, 0.6, 20, 730),
     "PSH": (900, 0.7, 90, 4000),
     "PHO": (700, 0.7, 90, 3000),

@@ -46,20 +46,20 @@ def _arrow_type(dtype: str) -> pa.DataType:
 
 
 def _convert(values: pd.Series, dtype: str, name: str, style: str, source: str) -> pa.Array:
-    raw = values.to_numpy()
-    if raw.dtype == object and name.endswith(_ID_SUFFIX) and len(raw):
-        first = next((v for v in raw if v is not None and v == v), None)
-        if isinstance(first, int | np.integer | float):
-            raw = pd.to_numeric(values).to_numpy()
+    if values.dtype == object:
+        raw = values.to_numpy()
+        first = next((v for v in raw if v is not None and v == v), None) if name.endswith(_ID_SUFFIX) else None
+        if isinstance(first, int | np.integer | float):  # integer IDs that pandas stored as objects
+            values = pd.to_numeric(values)
     if dtype == "S":
-        if raw.dtype.kind in "iuf" and name.endswith(_ID_SUFFIX):
-            return format_ids(raw, name, style, source)
-        return (
-            pa.array(raw, type=pa.string(), from_pandas=True)
-            if raw.dtype == object
-            else pc.cast(pa.array(raw, from_pandas=True), pa.string())
-        )
-    array = pa.array(raw, from_pandas=True)
+        if values.dtype != object and name.endswith(_ID_SUFFIX):
+            return format_ids(pa.array(values, from_pandas=True), name, style, source)
+        if values.dtype == object:
+            return pa.array(values.to_numpy(), type=pa.string(), from_pandas=True)
+        return pc.cast(pa.array(values, from_pandas=True), pa.string())
+    array = pa.array(values, from_pandas=True)
+    if pa.types.is_dictionary(array.type):
+        array = array.dictionary_decode()
     if dtype == "I":
         return array.cast(pa.int64())
     if dtype == "D":
@@ -70,10 +70,49 @@ def _convert(values: pd.Series, dtype: str, name: str, style: str, source: str) 
     return cents.cast(pa.decimal128(14, 2), safe=False)
 
 
+def compact(frame: pd.DataFrame) -> pd.DataFrame:
+    """Smallest exact dtypes (codes in 1-2 bytes, days in 4) so a state-sized run fits in memory."""
+    out = {}
+    for name in frame.columns:
+        column = frame[name]
+        kind = column.dtype.kind
+        if name == "_source":
+            out[name] = column.astype("category")
+        elif kind == "f":
+            values = column.to_numpy()
+            finite = values[~np.isnan(values)]
+            if len(finite) == 0 or (np.all(np.mod(finite, 1) == 0) and np.abs(finite).max() < 2**31):
+                small = "Int16" if len(finite) == 0 or np.abs(finite).max() < 2**15 else "Int32"
+                out[name] = column.astype(small)
+            else:
+                out[name] = column
+        elif kind in "iu" and len(column):
+            top = max(abs(int(column.min())), abs(int(column.max())))
+            out[name] = column.astype(np.int16 if top < 2**15 else np.int32 if top < 2**31 else np.int64)
+        else:
+            out[name] = column
+    return pd.DataFrame(out, index=frame.index)
+
+
+_CHUNK_ROWS = 250_000  # rows converted and written at a time: bounds the memory a big file needs
+_OPTIONS = pacsv.WriteOptions(quoting_style="needed", batch_size=65_536)
+
+
 def csv_bytes(table: pa.Table) -> bytes:
     sink = io.BytesIO()
-    pacsv.write_csv(table, sink, pacsv.WriteOptions(quoting_style="needed", batch_size=65_536))
+    pacsv.write_csv(table, sink, _OPTIONS)
     return sink.getvalue()
+
+
+def _entry(name: str, stamp: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=stamp)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    try:
+        info.compress_level = 1  # Python 3.13+
+    except AttributeError:
+        info._compresslevel = 1  # Python 3.11-3.12 spell it privately
+    return info
 
 
 def write_zip(
@@ -85,19 +124,28 @@ def write_zip(
     stamp: tuple[int, int, int, int, int, int],
     export_id: str,
 ) -> dict[str, int]:
-    """All 24 files of ``spec`` for one source (rows whose ``_source`` is ``source``) into ``path``."""
+    """All 24 files of ``spec`` for one source (rows whose ``_source`` is ``source``) into ``path``.
+
+    Each file is streamed into its zip entry in chunks, so a multi-million-row file never exists
+    as one CSV string in memory.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     rows = {}
     tmp = path.with_suffix(".zip.part")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for name, file_spec in spec.files.items():
             frame = tables.get(name, pd.DataFrame({"_source": []}))
-            frame = frame.iloc[np.flatnonzero(frame["_source"].to_numpy() == source)]
-            table = to_arrow(frame, file_spec, style, source, export_id)
-            info = zipfile.ZipInfo(file_spec.filename, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, csv_bytes(table), compresslevel=1)
-            rows[name] = table.num_rows
+            positions = np.flatnonzero(frame["_source"].to_numpy() == source)
+            big = len(positions) > 5_000_000  # may pass 2 GB uncompressed
+            with archive.open(_entry(file_spec.filename, stamp), "w", force_zip64=big) as handle:
+                writer = None
+                for start in range(0, max(len(positions), 1), _CHUNK_ROWS):
+                    chunk = frame.iloc[positions[start : start + _CHUNK_ROWS]]
+                    table = to_arrow(chunk, file_spec, style, source, export_id)
+                    if writer is None:
+                        writer = pacsv.CSVWriter(handle, table.schema, write_options=_OPTIONS)
+                    writer.write_table(table)
+                writer.close()
+            rows[name] = len(positions)
     tmp.replace(path)
     return rows

@@ -10,7 +10,8 @@ import json
 import os
 import subprocess
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -57,8 +58,27 @@ def prepare_ingest_db(ingest_db: Path, wait_seconds: float = INGEST_WAIT_SECONDS
         con.close()
 
 
-def record_build(files: BuildFiles, outcome: DbtOutcome, started: datetime) -> tuple[str, ...]:
+@contextmanager
+def new_build(settings: Settings, *, partial: bool = False) -> Iterator[BuildFiles]:
+    """Ready a build: ingest.duckdb prepared, the build lock held, and for a partial build the new file
+    started as a copy of the published warehouse (so models not rebuilt stay as published)."""
+    prepare_ingest_db(settings.ingest_db)
+    with build_lock(settings):
+        files = BuildFiles.new(settings)
+        if partial:
+            seed_from_published(settings, files)
+        yield files
+
+
+def record_build(files: BuildFiles, outcome: DbtOutcome) -> tuple[str, ...]:
     """Write meta.build into the built file: what was built, when, from which exports, with which dbt."""
+    try:
+        return _write_build_record(files, outcome)
+    except duckdb.Error as err:
+        raise BuildFailed(f"warehouse build {files.build_id} is incomplete ({err}); not publishing it") from err
+
+
+def _write_build_record(files: BuildFiles, outcome: DbtOutcome) -> tuple[str, ...]:
     con = duckdb.connect(str(files.database))
     try:
         ingest_ids = tuple(
@@ -79,7 +99,7 @@ def record_build(files: BuildFiles, outcome: DbtOutcome, started: datetime) -> t
             "insert into meta.build values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 files.build_id,
-                started,
+                files.started,
                 datetime.now(),
                 outcome.dbt_version,
                 ",".join(ingest_ids),
@@ -122,11 +142,11 @@ def verify_build(files: BuildFiles, outcome: DbtOutcome) -> None:
         raise BuildFailed(f"warehouse build {files.build_id} is incomplete; not publishing it")
 
 
-def finish_build(files: BuildFiles, settings: Settings, outcome: DbtOutcome, started: datetime) -> BuildResult:
+def finish_build(files: BuildFiles, settings: Settings, outcome: DbtOutcome) -> BuildResult:
     """Record, check and publish a finished dbt build; raise BuildFailed (keeping the file) if it is not fit."""
     try:
         raise_if_failed(files, outcome)
-        ingest_ids = record_build(files, outcome, started)
+        ingest_ids = record_build(files, outcome)
         verify_build(files, outcome)
         published = publish(files, settings)
     finally:
@@ -138,7 +158,7 @@ def finish_build(files: BuildFiles, settings: Settings, outcome: DbtOutcome, sta
         tests=outcome.tests,
         seeds=outcome.seeds,
         warnings=outcome.warnings,
-        seconds=(datetime.now() - started).total_seconds(),
+        seconds=(datetime.now() - files.started).total_seconds(),
         dbt_version=outcome.dbt_version,
         input_ingest_ids=ingest_ids,
     )
@@ -166,10 +186,15 @@ def run_dbt_build(
             last_lines.append(line.rstrip("\n"))
             if on_line:
                 on_line(last_lines[-1])
+    said = " | ".join(line.strip() for line in last_lines if line.strip())
+    return read_outcome(files, f"exit {process.returncode}: {said[-1500:]}")
+
+
+def read_outcome(files: BuildFiles, context: str = "") -> DbtOutcome:
+    """What dbt did, from the build's run_results.json (missing when dbt stopped before running anything)."""
     run_results = files.dbt_target / "run_results.json"
     if not run_results.exists():
-        said = " | ".join(line.strip() for line in last_lines if line.strip())
-        raise BuildFailed(f"dbt stopped before building anything (exit {process.returncode}): {said[-1500:]}")
+        raise BuildFailed(f"dbt stopped before building anything ({context or f'dbt log: {files.log}'})")
     return summarise_run_results(json.loads(run_results.read_text()))
 
 
@@ -186,11 +211,6 @@ def build_warehouse(
     progress lines (the CLI prints them with --verbose).
     """
     settings = (settings or get_settings()).ensure()
-    prepare_ingest_db(settings.ingest_db)
-    with build_lock(settings):
-        files = BuildFiles.new(settings)
-        if select:
-            seed_from_published(settings, files)
-        started = datetime.now()
+    with new_build(settings, partial=bool(select)) as files:
         outcome = run_dbt_build(files, settings, select=select, on_line=on_line)
-        return finish_build(files, settings, outcome, started)
+        return finish_build(files, settings, outcome)

@@ -36,14 +36,17 @@ class BuildFiles:
     build_id: str
     database: Path
     dbt_target: Path
+    started: datetime
 
     @classmethod
     def new(cls, settings: Settings) -> BuildFiles:
-        build_id = BUILD_PREFIX + datetime.now().strftime("%Y%m%dT%H%M%S%f")
+        started = datetime.now()
+        build_id = BUILD_PREFIX + started.strftime("%Y%m%dT%H%M%S%f")
         return cls(
             build_id=build_id,
             database=settings.build_dir / f"{build_id}.duckdb",
             dbt_target=settings.build_dir / f"{build_id}.dbt",
+            started=started,
         )
 
     @property

@@ -1,7 +1,7 @@
 """A real small warehouse for the page tests, built once per session: the generator's ``tiny`` preset, ingested with
-``pipelines.ingest.ingest_paths`` and built with ``pipelines.warehouse.build.build_warehouse`` (the models the pages
-read and their parents), one user per role scoped from what the warehouse holds, and report artifacts written by
-``pipelines.reports.artifacts.write_artifacts`` for a CoC and for the agency users' agency.
+``pipelines.ingest.ingest_paths`` and published by ``pipelines.warehouse.build.build_warehouse``; one user per role,
+scoped from what the warehouse holds; report artifacts written by ``pipelines.reports.artifacts.write_artifacts`` for
+a CoC and for the agency users' agency.
 """
 
 from __future__ import annotations
@@ -28,8 +28,6 @@ from pipelines.synth import generate
 from pipelines.warehouse.build import build_warehouse
 
 PASSWORD = "correct horse battery staple"
-# What the pages read, with everything it is built from (dbt node selection).
-PAGE_MODELS = "+marts.planning +marts.funders +marts.dq +marts.dimensions"
 
 
 @dataclass(frozen=True)
@@ -116,7 +114,7 @@ def pages_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PagesWorld
     generate(root / "synth", preset="tiny", seed=42)
     results = ingest_paths(sorted((root / "synth").glob("*/*.zip")), settings=settings)
     assert {r.status for r in results} == {"loaded"}, results
-    build_warehouse(settings, select=PAGE_MODELS)
+    build_warehouse(settings)  # the whole dbt build, as `waypoint build` publishes it
     con = duckdb.connect(str(settings.published_db), read_only=True)
     try:
         agency, projects, funder = _scopes(con)

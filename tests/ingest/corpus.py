@@ -275,3 +275,10 @@ def _other_destination(files: Files) -> None:
 def _services_wrong_list(files: Files) -> None:
     put(files, "Services", "RecordType", "200")
     put(files, "Services", "TypeProvided", "99")
+
+
+def _fy2022_client_without_version(files: Files) -> None:
+    """No CSVVersion and FY2022-era Client headers: neither FY2026 nor FY2024 can be told."""
+    put(files, "Export", "CSVVersion", "")
+    files["Client"][0][idx(files, "Client", "Sex")] = "Gender"
+    files["Client"][0][idx(files, "Client", "HispanicLatinao")] = "Ethnicity"

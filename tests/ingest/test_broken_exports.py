@@ -46,13 +46,7 @@ CASES: list[c.Case] = [
     ),
     c.Case(
         "version_undetectable",
-        c._mutate(
-            lambda f: (
-                c.put(f, "Export", "CSVVersion", ""),
-                c._rename_header and f["Client"][0].__setitem__(c.idx(f, "Client", "Sex"), "Gender"),
-                f["Client"][0].__setitem__(c.idx(f, "Client", "HispanicLatinao"), "Ethnicity"),
-            )
-        ),
+        c._mutate(c._fy2022_client_without_version),
         "rejected",
         [("version.unknown", "fatal", "Export")],
     ),

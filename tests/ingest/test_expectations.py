@@ -35,12 +35,13 @@ def test_every_expectation_says_its_severity_and_what_it_means():
 
 
 @pytest.mark.slow
-def test_gx_asset_check_fails_on_an_exit_before_entry_and_the_finding_is_stored(tmp_path):
+def test_gx_asset_check_fails_on_an_exit_before_entry_and_the_finding_is_stored_for_its_export(tmp_path):
     files = build_files("fy2026")
     c.put(files, "Enrollment", "EntryDate", "2025-05-01")
     c.put(files, "Exit", "ExitDate", "2025-04-01")
     home = tmp_path / "home"
     c.zipped(files, home / "landing" / "ok-500")
+    c.zipped(build_files("fy2026", rows=2), home / "landing" / "ok-507", name="clean.zip")
 
     result = defs.resolve_job_def("ingest_landing").execute_in_process(
         run_config={"ops": {"raw_hmis_tables": {"config": {"expectations": True}}}},
@@ -60,6 +61,8 @@ def test_gx_asset_check_fails_on_an_exit_before_entry_and_the_finding_is_stored(
         "'business.exit_before_entry'",
     )
     assert rows == [("Exit", 1, "ExitDate", "error")]
-    assert query(settings, "SELECT findings_error FROM meta.export_registry") == [(1,)]
+    registry = query(settings, "SELECT source_id, findings_error FROM meta.export_registry ORDER BY 1")
+    assert registry == [("ok-500", 1), ("ok-507", 0)]
+    assert checks["exit"].metadata["expectations_evaluated"].value > 0
     docs = home / "gx" / "data_docs" / "index.html"
     assert docs.exists() and "exit.fy2026" in docs.read_text()

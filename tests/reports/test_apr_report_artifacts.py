@@ -86,6 +86,29 @@ def test_generated_reports_build_for_both_cocs_and_their_artifacts_open(world, t
     assert workbook.sheetnames == ["About", *tables]
 
 
+def test_data_quality_requests_get_the_report_validation_and_data_quality_tables(world):
+    con = world.connect()
+    try:
+        request_id = rule_request("outreach_engagement", "dq").request_id
+        q5a = con.execute(
+            "select count_of_clients_for_dq, count_of_clients from marts.hud_apr_q05a_report_validations "
+            "where request_id = ? and row_order = 1",
+            [request_id],
+        ).fetchall()
+        q6_rows = con.execute(
+            "select count(*) from marts.hud_apr_q06f_dq_inactive_records where request_id = ?", [request_id]
+        ).fetchone()
+        q7a_rows = con.execute(
+            "select count(*) from marts.hud_apr_q07a_persons_served where request_id = ?", [request_id]
+        ).fetchone()
+    finally:
+        con.close()
+    # Same people as the outreach APR: 4 served, 2 of them engaged (the data-quality universe).
+    assert q5a == [(2, 4)]
+    assert q6_rows == (2,)
+    assert q7a_rows == (0,)  # not a DQ report table
+
+
 def test_a_request_missing_from_the_warehouse_is_reported_in_plain_words(world):
     con = world.connect()
     try:

@@ -263,11 +263,18 @@ def matching_pairs(export, same_source: bool) -> list[tuple]:
 
 
 def duplicate_client(export):
-    """Within one source, the later-numbered record of two that agree on 2 of 3 identifiers."""
-    return {
-        (a_source, "Client", max(a, b, key=lambda v: (len(v), v)), None)
-        for a_source, a, _, b in matching_pairs(export, same_source=True)
-    }
+    """Within one source, of two records agreeing on 2 of 3 identifiers, the one first seen later."""
+    first_seen = dict(
+        ((source, pid), entry)
+        for source, pid, entry in export.rows(
+            'select _source, PersonalID, min(EntryDate) from "Enrollment" group by all'
+        )
+    )
+    found = set()
+    for source, a, _, b in matching_pairs(export, same_source=True):
+        later = a if first_seen[(source, a)] > first_seen[(source, b)] else b
+        found.add((source, "Client", later, None))
+    return found
 
 
 KINDS = (

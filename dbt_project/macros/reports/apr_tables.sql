@@ -19,7 +19,12 @@
         request_id,
         row_key,
         {%- for column in apr_household_type_columns(with_only_children) %}
-        count(distinct {% if column == 'total' %}{{ key }}{% else %}case when household_type = '{{ column }}' then {{ key }} end{% endif %}) as {{ column }}{{ ',' if not loop.last }}
+        {%- if column == 'total' %}
+        count(distinct {{ key }}) as total,
+        {%- else %}
+        count(distinct case when household_type = '{{ column }}' then {{ key }} end)
+            as {{ column }}{{ ',' if not loop.last }}
+        {%- endif %}
         {%- endfor %}
     from {{ members }}
     group by request_id, row_key
@@ -380,7 +385,8 @@ cells as (
     {#- `buckets`: list of (row key, first day, last day or none); the first bucket `days` falls in. -#}
     case
         {%- for row_key, first_day, last_day in buckets %}
-        when {{ days }} >= {{ first_day }}{% if last_day is not none %} and {{ days }} <= {{ last_day }}{% endif %} then '{{ row_key }}'
+        when {{ days }} >= {{ first_day }}
+            {%- if last_day is not none %} and {{ days }} <= {{ last_day }}{% endif %} then '{{ row_key }}'
         {%- endfor %}
     end
 {%- endmacro %}

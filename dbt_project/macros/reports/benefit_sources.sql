@@ -12,3 +12,13 @@
         'state_health_ins', 'indian_health_services', 'other_insurance',
     ]) }}
 {%- endmacro %}
+
+
+{% macro count_of_yes(relation, flags) -%}
+    {#- How many of the yes/no columns `flags` of `relation` say yes (1). -#}
+    (
+        {%- for flag in flags %}
+        case when {{ relation }}.{{ flag }} = 1 then 1 else 0 end{{ ' +' if not loop.last }}
+        {%- endfor %}
+    )
+{%- endmacro %}

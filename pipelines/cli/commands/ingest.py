@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from pipelines.config import get_settings
+from pipelines.errors import WaypointError
 from pipelines.ingest import IngestResult, ingest_paths
 
 
@@ -45,7 +46,10 @@ def command(paths: tuple[Path, ...], source: str | None, expectations: bool) -> 
     if expectations and loaded:
         from pipelines.ingest.gx import run_expectations
 
-        outcome = run_expectations(loaded, settings=settings)
+        try:
+            outcome = run_expectations(loaded, settings=settings)
+        except Exception as err:  # the exports are loaded; say what failed without a stack trace
+            raise WaypointError(f"the exports were loaded, but Great Expectations failed: {err}") from err
         click.echo(f"Great Expectations: {outcome.summary()}; Data Docs: {outcome.docs_index}")
     if results:
         click.echo(

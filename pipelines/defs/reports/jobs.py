@@ -3,6 +3,7 @@ writes the artifacts (pipelines.reports.build.build_reports). One job per schedu
 ``report_build`` for any (report, period, scope) key.
 """
 
+import csv
 from datetime import date, timedelta
 
 import dagster as dg
@@ -34,8 +35,6 @@ SPM_TREND_YEARS = 3
 
 def _seed_cocs() -> tuple[str, ...]:
     """CDSA's CoCs from the reference seed, for a first build before any warehouse is published."""
-    import csv
-
     with open(PROJECT_ROOT / "seeds" / "oklahoma" / "coc_counties.csv", newline="", encoding="utf-8") as handle:
         return tuple(sorted({row["coc_code"] for row in csv.DictReader(handle)}))
 

@@ -6,36 +6,27 @@ partial selection starts from a copy of the published warehouse, so unselected m
 were published.
 """
 
-from datetime import datetime
-
 import dagster as dg
 from dagster_dbt import DbtCliResource, dbt_assets
 
 from pipelines.defs.warehouse.resources import WarehouseHome
-from pipelines.warehouse.build import finish_build, prepare_ingest_db
-from pipelines.warehouse.dbt_cli import build_environment, summarise_run_results
+from pipelines.warehouse.build import finish_build, new_build, read_outcome
+from pipelines.warehouse.dbt_cli import build_environment
 from pipelines.warehouse.manifest import ensure_manifest
-from pipelines.warehouse.publish import BuildFiles, build_lock, seed_from_published
 from pipelines.warehouse.translator import WaypointDbtTranslator
 
 
 @dbt_assets(manifest=ensure_manifest(), dagster_dbt_translator=WaypointDbtTranslator(), name="warehouse_dbt")
 def warehouse_dbt(context: dg.AssetExecutionContext, warehouse_dbt: DbtCliResource, warehouse_home: WarehouseHome):
     settings = warehouse_home.settings().ensure()
-    prepare_ingest_db(settings.ingest_db)
-    with build_lock(settings):
-        files = BuildFiles.new(settings)
-        if context.is_subset and seed_from_published(settings, files):
-            context.log.info(f"partial build: starting from a copy of {settings.published_db}")
-        started = datetime.now()
+    with new_build(settings, partial=context.is_subset) as files:
         with build_environment(files.database, settings.ingest_db):
             invocation = warehouse_dbt.cli(
                 ["build"], context=context, raise_on_error=False, target_path=files.dbt_target
             )
         yield from invocation.stream()
-        outcome = summarise_run_results(invocation.get_artifact("run_results.json"))
-        result = finish_build(files, settings, outcome, started)
-        context.log.info(
-            f"published {result.published_path} (build {result.build_id}: {result.models} models, "
-            f"{result.tests} tests, {result.warnings} warnings)"
-        )
+        result = finish_build(files, settings, read_outcome(files))
+    context.log.info(
+        f"published {result.published_path} (build {result.build_id}: {result.models} models, "
+        f"{result.tests} tests, {result.warnings} warnings)"
+    )

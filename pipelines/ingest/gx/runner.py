@@ -17,7 +17,11 @@ import duckdb
 import great_expectations as gx
 import great_expectations.exceptions as gx_exceptions
 import pandas as pd
-from great_expectations.data_context.types.base import DataContextConfig, InMemoryStoreBackendDefaults
+from great_expectations.data_context.types.base import (
+    DataContextConfig,
+    InMemoryStoreBackendDefaults,
+    ProgressBarsConfig,
+)
 
 from pipelines.config import Settings, get_settings
 from pipelines.ingest.db import connect
@@ -73,7 +77,10 @@ class GxOutcome:
 def _context(settings: Settings):
     """Suites and checkpoints in memory (generated from the spec each run); results and Data Docs on disk."""
     root = settings.home / "gx"
-    config = DataContextConfig(store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False))
+    config = DataContextConfig(
+        store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+        progress_bars=ProgressBarsConfig(globally=False),
+    )
     config.stores["validation_results_store"] = {
         "class_name": "ValidationResultsStore",
         "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(root / "validations")},
@@ -85,7 +92,9 @@ def _context(settings: Settings):
             "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
         }
     }
-    return gx.get_context(project_config=config)
+    context = gx.get_context(project_config=config)
+    context.data_sources.add_pandas("waypoint_raw")
+    return context
 
 
 def _frame(con: duckdb.DuckDBPyConnection, ingest_id: str, file: str, version: str) -> pd.DataFrame:
@@ -138,7 +147,7 @@ def _checkpoint(context, file: str, version: str) -> gx.Checkpoint:
     with contextlib.suppress(gx_exceptions.DataContextError):
         return context.checkpoints.get(f"raw.{name}")
     suite = context.suites.add(build_suite(file, version))
-    source = context.data_sources.add_or_update_pandas("waypoint_raw")
+    source = context.data_sources.get("waypoint_raw")
     asset = next((a for a in source.assets if a.name == table_name(file)), None) or source.add_dataframe_asset(
         table_name(file)
     )

@@ -121,7 +121,12 @@ def _events(
     )
     h = np.flatnonzero(housed)
     result_day = heads["referred_entry"].to_numpy()[h]
-    event_day = np.maximum(entry[h], result_day - rng.integers(1, 20, len(h)))
+    known = result_day <= stop[h]  # a household not yet housed at the export end has no result yet
+    event_day = np.where(
+        known,
+        np.maximum(entry[h], result_day - rng.integers(1, 20, len(h))),
+        np.minimum(entry[h] + rng.integers(0, 30, len(h)), stop[h]),
+    )
     frames.append(
         pd.DataFrame(
             {
@@ -129,8 +134,8 @@ def _events(
                 "EventDate": event_day,
                 "Event": [_EVENT_FOR[r] for r in referred[h]],
                 "LocationCrisisOrPHHousing": "Housing program of the CoC",
-                "ReferralResult": 1,
-                "ResultDate": result_day,
+                "ReferralResult": np.where(known, 1, np.nan),
+                "ResultDate": np.where(known, result_day, np.nan),
             }
         )
     )

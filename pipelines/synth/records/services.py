@@ -88,7 +88,7 @@ def bed_nights(enr: pd.DataFrame, options: Options) -> pd.DataFrame:
     cut = stays["inactive_cut"].to_numpy()
     stop = np.where(exited, stays["exit"].to_numpy() - 1, np.where(cut >= 0, cut, end))
     recent = np.where(exited | (cut >= 0), stop, np.maximum(entry, end - rng.integers(0, 14, len(stays))))
-    keep_p = rng.uniform(0.55, 0.95, len(stays))
+    keep_p = rng.uniform(0.6, 0.97, len(stays))
     rows, days = _nights(rng, entry, stop, keep_p, [entry, stop, recent])
     members = enr[enr["ptype"] == 1][["stay", "member", "enrollment"]]
     enrollment, days = _expand_to_members(rows, days, stays, members)

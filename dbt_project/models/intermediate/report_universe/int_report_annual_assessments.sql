@@ -64,6 +64,7 @@ final as (
         anniversary_date,
         {{ add_days(-30, 'anniversary_date') }} as window_start_date,
         case
+            when anniversary_date is null then null
             when {{ add_days(30, 'anniversary_date') }} < period_end then {{ add_days(30, 'anniversary_date') }}
             else period_end
         end as window_end_date,

@@ -118,8 +118,9 @@ final as (
         active_members.child_count,
         active_members.unknown_age_count,
         active_members.active_head_count,
-        {{ household_type('active_members.adult_count', 'active_members.child_count', 'active_members.unknown_age_count') }}
-            as household_type,
+        {{ household_type(
+            'active_members.adult_count', 'active_members.child_count', 'active_members.unknown_age_count'
+        ) }} as household_type,
         active_members.has_member_25_or_older,
         active_members.has_child_of_head,
         active_members.has_head_stayer_365_days,

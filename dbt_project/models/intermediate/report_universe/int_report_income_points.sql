@@ -116,10 +116,8 @@ final as (
         {%- for flag in all_flags %}
         coalesce(income_records.{{ flag }} = 1, false) as has_{{ flag }},
         {%- endfor %}
-        ({%- for flag in cash_flags %}case when income_records.{{ flag }} = 1 then 1 else 0 end{{ ' + ' if not loop.last }}{% endfor -%})
-            as cash_source_count,
-        ({%- for flag in health_insurance_sources() %}case when income_records.{{ flag }} = 1 then 1 else 0 end{{ ' + ' if not loop.last }}{% endfor -%})
-            as insurance_source_count
+        {{ count_of_yes('income_records', cash_flags) }} as cash_source_count,
+        {{ count_of_yes('income_records', health_insurance_sources()) }} as insurance_source_count
 
     from points
     left join selected

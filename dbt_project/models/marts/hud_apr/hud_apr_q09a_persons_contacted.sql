@@ -23,5 +23,8 @@ cells as (
 
 {{ apr_table_layout(
     'Q9a', 'cells',
-    ['all_persons_contacted', 'first_contact_not_homeless', 'first_contact_homeless', 'first_contact_unable_to_determine']
+    [
+        'all_persons_contacted', 'first_contact_not_homeless', 'first_contact_homeless',
+        'first_contact_unable_to_determine',
+    ]
 ) }}

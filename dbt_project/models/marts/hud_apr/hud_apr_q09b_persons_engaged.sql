@@ -2,7 +2,8 @@
     the period, by their contacts up to engagement and where they were at first contact; the last row
     is the rate of engagement (engaged / contacted, per column). -#}
 {%- set columns = [
-    'all_persons_contacted', 'first_contact_not_homeless', 'first_contact_homeless', 'first_contact_unable_to_determine',
+    'all_persons_contacted', 'first_contact_not_homeless', 'first_contact_homeless',
+    'first_contact_unable_to_determine',
 ] %}
 
 with

@@ -2,10 +2,14 @@
     annual assessment (stayers who owe one; the others counted as not yet required) or at exit
     (leavers) says yes to, with no insurance, unknown answers and how many sources. -#}
 {%- set rows = {} %}
-{%- for flag in health_insurance_sources() %}{% do rows.update({flag: "insurance_column <> 'not_due' and has_" ~ flag}) %}{% endfor %}
+{%- for flag in health_insurance_sources() %}
+    {%- do rows.update({flag: "insurance_column <> 'not_due' and has_" ~ flag}) %}
+{%- endfor %}
 {%- do rows.update({
-    'no_insurance': "insurance_column <> 'not_due' and insurance_source_count = 0 and insurance_from_any_source in (0, 1)",
-    'dk_pnta': "insurance_column <> 'not_due' and insurance_source_count = 0 and insurance_from_any_source in (8, 9)",
+    'no_insurance': "insurance_column <> 'not_due' and insurance_source_count = 0 "
+        ~ "and insurance_from_any_source in (0, 1)",
+    'dk_pnta': "insurance_column <> 'not_due' and insurance_source_count = 0 "
+        ~ "and insurance_from_any_source in (8, 9)",
     'data_not_collected': "insurance_column <> 'not_due' and insurance_source_count = 0 "
         ~ "and (insurance_from_any_source is null or insurance_from_any_source not in (0, 1, 8, 9))",
     'aa_not_yet_required': "insurance_column = 'not_due'",

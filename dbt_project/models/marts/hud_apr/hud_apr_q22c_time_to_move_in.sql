@@ -60,7 +60,8 @@ averages as (
         'average_days' as row_key,
         {%- for column in apr_household_type_columns() %}
         round(avg(case
-            when move_in_date_adjusted is not null{% if column != 'total' %} and household_type = '{{ column }}'{% endif %}
+            when move_in_date_adjusted is not null
+                {%- if column != 'total' %} and household_type = '{{ column }}'{% endif %}
                 then days_to_move_in
         end)) as {{ column }}{{ ',' if not loop.last }}
         {%- endfor %}

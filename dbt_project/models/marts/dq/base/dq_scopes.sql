@@ -23,6 +23,19 @@ project_cocs as (
 
 ),
 
+-- An agency whose projects all serve one CoC belongs to it.
+agency_cocs as (
+
+    select
+        projects.organization_key,
+        case when count(distinct project_cocs.coc_code) = 1 then min(project_cocs.coc_code) end as coc_code
+    from projects
+    inner join {{ ref('stg_hmis__project_cocs') }} as project_cocs
+        on projects.project_key = project_cocs.project_key
+    group by projects.organization_key
+
+),
+
 enrollment_cocs as (
 
     select distinct coc_code from {{ ref('int_enrollments') }} where coc_code is not null
@@ -62,12 +75,14 @@ scopes as (
         organizations.source_id || ':' || organizations.organization_id as scope_id,
         organizations.organization_name as scope_name,
         organizations.source_id,
-        cast(null as {{ dbt.type_string() }}) as coc_code,
+        agency_cocs.coc_code,
         organizations.organization_key,
         cast(null as {{ dbt.type_string() }}) as project_key,
         cast(null as integer) as project_type,
         'all' as threshold_group
     from organizations
+    left join agency_cocs
+        on organizations.organization_key = agency_cocs.organization_key
 
     union all
 

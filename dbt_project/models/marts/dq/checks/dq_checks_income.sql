@@ -110,6 +110,7 @@ annual_points as (
     select
         annual_due.*,
         annual_income.income_from_any_source,
+        annual_income.flagged_source_count,
         annual_income.enrollment_key is not null as has_record
     from annual_due
     left join selected as annual_income
@@ -144,6 +145,17 @@ issues as (
               else " ~ dq_shown('IncomeFromAnySource', 'income_from_any_source') ~ " end") }}
     from annual_points
     where not has_record or {{ dq_is_not_collected('income_from_any_source') }}
+
+    union all
+    select {{ dq_enrollment_issue('inc_annual_dk_pnta', dq_shown('IncomeFromAnySource', 'income_from_any_source')) }}
+    from annual_points
+    where {{ dq_is_dk_pnta('income_from_any_source') }}
+
+    union all
+    select {{ dq_enrollment_issue('inc_annual_conflict',
+        dq_shown('IncomeFromAnySource', 'income_from_any_source') ~ " || ' with ' || cast(flagged_source_count as " ~ dbt.type_string() ~ ") || ' sources marked'") }}
+    from annual_points
+    where (income_from_any_source = 0 and flagged_source_count > 0) or (income_from_any_source = 1 and flagged_source_count = 0)
 
     union all
     select {{ dq_exit_issue('inc_exit_missing',

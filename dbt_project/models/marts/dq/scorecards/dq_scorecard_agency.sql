@@ -29,6 +29,7 @@ final as (
         scores.source_id,
         organizations.organization_id,
         organizations.organization_name,
+        scores.coc_code,
 
         -- scores
         {{ dq_scorecard_scores_columns() }}

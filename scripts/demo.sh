@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# `make demo`: synthetic exports -> landing -> Dagster (ingest, validate, build, publish) -> demo users -> dashboards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export WAYPOINT_HOME="${WAYPOINT_HOME:-$PWD/var}"
+BIN="$PWD/.venv/bin"
+PRESET="${WAYPOINT_DEMO_PRESET:-demo}"
+
+echo "== 1/5 generating the '$PRESET' synthetic exports (OK-500, OK-507) into $WAYPOINT_HOME/synth"
+"$BIN/waypoint" synth --preset "$PRESET" --out "$WAYPOINT_HOME/synth"
+
+echo "== 2/5 dropping them into landing/<source>/"
+for dir in "$WAYPOINT_HOME"/synth/*/; do
+  source_id="$(basename "$dir")"
+  mkdir -p "$WAYPOINT_HOME/landing/$source_id"
+  cp "$dir"*.zip "$WAYPOINT_HOME/landing/$source_id/"
+done
+
+echo "== 3/5 Dagster: landing sensor -> ingest + validation -> dbt build -> publish"
+DAGSTER_LOG_LEVEL=INFO "$BIN/waypoint" run
+
+echo "== 4/5 a report build: System Performance Measures FY2026 for both CoCs (one warehouse build)"
+"$BIN/waypoint" report spm --coc OK-500,OK-507 --fy 2026
+
+echo "== 5/5 demo users (one per role) and the dashboards"
+"$BIN/waypoint" users demo
+echo
+echo "Dagster runs and the asset graph: DAGSTER_HOME=$WAYPOINT_HOME/dagster $BIN/dagster dev -m pipelines.definitions"
+echo "Dashboards: http://localhost:8501  (Ctrl-C to stop)"
+if [ -n "${CI:-}" ] || [ -n "${WAYPOINT_DEMO_NO_SERVE:-}" ]; then
+  echo "not serving (CI or WAYPOINT_DEMO_NO_SERVE set)"
+  exit 0
+fi
+exec "$BIN/waypoint" serve --port "${WAYPOINT_PORT:-8501}"
