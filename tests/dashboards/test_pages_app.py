@@ -26,10 +26,26 @@ DATA_PAGES = {"overview", "data_quality", "hud_reports", "trends", "outcomes"}
 COUNT_COLUMNS = {"persons_served", "households_served", "persons_entering", "persons_exiting", "leavers"}
 
 
-def open_page(world, role: Role, key: str) -> AppTest:
+@dataclass(frozen=True)
+class Shown:
+    """What one page showed: rendered once per role and page, then checked by several tests."""
+
+    exceptions: list[str]
+    titles: list[str]
+    frames: list[pd.DataFrame]
+    charts: int
+    text: str
+    metrics: list[str]
+    selectboxes: dict[str, list[str]]
+
+
+def signed_in(world, role: Role) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=120)
     at.session_state[TOKEN_KEY] = world.sign_in(role)
-    at.run()
+    return at.run()
+
+
+def open_page(at: AppTest, role: Role, key: str) -> AppTest:
     entry = next(p for p in pages_for(role) if p.key == key)
     return at.switch_page(f"pages/{entry.file}").run()
 
@@ -38,13 +54,34 @@ def frames(at: AppTest) -> list[pd.DataFrame]:
     return [f.value for f in at.dataframe]
 
 
-def charts(at: AppTest) -> int:
-    return len(at.get("plotly_chart"))
-
-
 def text_of(at: AppTest) -> str:
     parts = [e.value for kind in ("info", "warning", "caption", "markdown") for e in getattr(at, kind)]
     return " ".join(str(p) for p in parts)
+
+
+def shown(at: AppTest) -> Shown:
+    return Shown(
+        exceptions=[e.value for e in at.exception],
+        titles=[t.value for t in at.title],
+        frames=frames(at),
+        charts=len(at.get("plotly_chart")),
+        text=text_of(at),
+        metrics=[m.label for m in at.metric],
+        selectboxes={b.key: list(b.options) for b in at.selectbox if b.key},
+    )
+
+
+@pytest.fixture(scope="module")
+def pages(pages_world) -> dict[tuple[Role, str], Shown]:
+    """Every data page of every role, each rendered once in the role's own signed-in session."""
+    os.environ["WAYPOINT_HOME"] = str(pages_world.settings.home)
+    seen = {}
+    for role in Role:
+        at = signed_in(pages_world, role)
+        for entry in pages_for(role):
+            if entry.key in DATA_PAGES:
+                seen[role, entry.key] = shown(open_page(at, role, entry.key))
+    return seen
 
 
 @pytest.mark.parametrize("role", list(Role))

@@ -43,13 +43,15 @@ def test_m1a_counts_nights_in_the_episode_window_with_the_exit_day_and_gaps_resp
     #   A07 ES 10-20..11-10 but housed in PSH from 11-01 (move-in): 10-20..10-31 = 12
     #   A11 SH 2025-09-20..10-02: 09-20..10-01 = 12 (one night in the period)
     #   R5  ES 2026-06-01..06-11 = 10
+    #   A13 ES since 2017-01-01, still there: only nights from the lookback date count, 2018-10-01 ..
+    #       2026-09-30 = 8 years = 2922 (two leap days)
     #   Not in: A12 (last night 09-30, before the period), A09 (entered after the end), A10 (OK-507),
     #   A06 (PH only), X03 (A03 again: its nights 11-01..11-04 are inside A03's run)
-    # 1a.1: 5 10 10 10 12 12 31 399 1004 -> 9 persons, mean 1493/9 = 165.89, median 12
-    # 1a.2: 5 10 10 10 12 12 214 399 1004 -> 9 persons, mean 1676/9 = 186.22, median 12
+    # 1a.1: 5 10 10 10 12 12 31 399 1004 2922 -> 10 persons, mean 4415/10 = 441.50, median (12+12)/2 = 12
+    # 1a.2: 5 10 10 10 12 12 214 399 1004 2922 -> 10 persons, mean 4598/10 = 459.80, median 12
     m1a = rows(con, "hud_spm_m1a_length_of_time_homeless")
-    assert [r["Current FY Universe (Persons)"] for r in m1a] == [9, 9]
-    assert [r["Current FY Average LOT Homeless"] for r in m1a] == [165.89, 186.22]
+    assert [r["Current FY Universe (Persons)"] for r in m1a] == [10, 10]
+    assert [r["Current FY Average LOT Homeless"] for r in m1a] == [441.5, 459.8]
     assert [r["Current FY Median LOT Homeless"] for r in m1a] == [12, 12]
     assert m1a[0]["Previous FY Universe (Persons)"] is None  # HDX fills previous-year columns
 
@@ -63,13 +65,14 @@ def test_m1b_adds_self_reported_time_and_ph_nights_before_move_in(con):
     #   A06 RRH entered 2025-12-01 literally homeless, moved in 2026-01-15, homeless since 2025-11-20:
     #       2025-11-20..2026-01-14 = 11 + 31 + 14 = 56 (from move-in on: housed)
     #   A07 PSH entered from its own rental (not literally homeless): no PH nights; ES 12
+    #   A13 entered before the lookback date: its 3.917.3 (2016-06-01) adds nothing, 2922 as in 1a
     #   others as in 1a: A02 31 (1b.1) / 214 (1b.2), A04 399, A11 12, R5 10
-    # 1b.1: 10 12 12 12 14 19 31 56 399 1035 -> 10 persons, mean 1600/10 = 160.00, median (14+19)/2 = 16.5
-    # 1b.2: 10 12 12 12 14 19 56 214 399 1035 -> 10 persons, mean 1783/10 = 178.30, median 16.5
+    # 1b.1: 10 12 12 12 14 19 31 56 399 1035 2922 -> 11 persons, mean 4522/11 = 411.09, median 19
+    # 1b.2: 10 12 12 12 14 19 56 214 399 1035 2922 -> 11 persons, mean 4705/11 = 427.73, median 19
     m1b = rows(con, "hud_spm_m1b_length_of_time_homeless")
-    assert [r["Current FY Universe (Persons)"] for r in m1b] == [10, 10]
-    assert [r["Current FY Average LOT Homeless"] for r in m1b] == [160, 178.3]
-    assert [r["Current FY Median LOT Homeless"] for r in m1b] == [16.5, 16.5]
+    assert [r["Current FY Universe (Persons)"] for r in m1b] == [11, 11]
+    assert [r["Current FY Average LOT Homeless"] for r in m1b] == [411.09, 427.73]
+    assert [r["Current FY Median LOT Homeless"] for r in m1b] == [19, 19]
 
 
 def test_m2_counts_the_first_return_within_two_years_of_the_earliest_permanent_exit(con):
@@ -97,12 +100,12 @@ def test_m2_counts_the_first_return_within_two_years_of_the_earliest_permanent_e
 
 def test_m3_counts_sheltered_persons_once_across_sources_and_not_on_the_exit_day(con):
     # ES: A01, A08, A02 (ES stay), A03 (and X03, the same person from the agency's database), A04
-    #     (exit 2025-10-06 > start), A05 (a bed night in the period), A07, R5 = 8
+    #     (exit 2025-10-06 > start), A05 (a bed night in the period), A07, R5, A13 = 9
     # SH: A11 (exit 2025-10-02 > start) = 1; TH: A02 (TH exit 2025-12-01) = 1
     # Not in: A12 exited on the report start (2025-10-01), A09 entered after the end, A10 is in OK-507
-    # Unduplicated total: A01 A08 A02 A03 A04 A05 A07 R5 A11 = 9 (A02 is in ES and TH)
+    # Unduplicated total: A01 A08 A02 A03 A04 A05 A07 R5 A13 A11 = 10 (A02 is in ES and TH)
     m3 = rows(con, "hud_spm_m3_annual_count")
-    assert [r["Current FY"] for r in m3] == [9, 8, 1, 1]
+    assert [r["Current FY"] for r in m3] == [10, 9, 1, 1]
 
 
 def test_m4_compares_income_of_adult_stayers_and_leavers_in_coc_funded_projects(con):
@@ -151,7 +154,7 @@ def test_m7a1_takes_the_latest_outreach_exit_of_people_no_longer_in_outreach(con
 def test_m7b_splits_leavers_and_permanent_housing_residents(con):
     # 7b.1 leavers of ES/SH/TH/PH, latest exit: A01 410, A08 410, A02 116, A05 302, A11 204, A12 410 (exit
     #   on the report start is in the period), R5 410, I7 RRH 435, P1 PSH without move-in 410 -> 9;
-    #   to permanent: A01 A08 A12 R5 I7 P1 = 6 (66.67 %). Out: A04 (206 hospital), A03/A06/A07/I-stayers
+    #   to permanent: A01 A08 A12 R5 I7 P1 = 6 (66.67 %). Out: A04 (206 hospital), A03/A06/A07/A13/I-stayers
     #   still enrolled, I6 and Q1 left PSH after moving in (7b.2)
     # 7b.2 PSH residents who moved in: stayers A07 I1 I2 I5 I8 I9 I10, leavers I6 (410) and Q1 (116);
     #   I4 never moved in. Universe 9, stayed or left to permanent housing 8 (88.89 %)
@@ -160,11 +163,11 @@ def test_m7b_splits_leavers_and_permanent_housing_residents(con):
 
 
 def test_trend_lines_up_the_fiscal_years_built_for_the_coc(con):
-    # FY2025 sheltered persons (2024-10-01..2025-09-30): ES A03, A04, A12, R2 (ES 2024-12-01); TH A02;
-    # SH A11 -> 6. FY2026: 9 (measure 3 above).
+    # FY2025 sheltered persons (2024-10-01..2025-09-30): ES A03, A04, A12, A13, R2 (ES 2024-12-01); TH A02;
+    # SH A11 -> 7. FY2026: 10 (measure 3 above).
     world = report_world()
     artifact = world.artifacts[SPM_FY2026.request_id]
     with open(artifact.folder / "csv" / "Trend.csv", newline="", encoding="utf-8") as handle:
         trend = list(csv.reader(handle))
     assert trend[0] == ["", "FY2025", "FY2026", "HDX variable"]
-    assert ["3.2 sheltered persons, unduplicated", "6", "9", "TotalAnnual_3"] in trend
+    assert ["3.2 sheltered persons, unduplicated", "7", "10", "TotalAnnual_3"] in trend
