@@ -87,7 +87,9 @@ def _table(
     missing = [c for c in frame.columns[1:] if c not in labels]
     if missing:
         raise ValueError(f"{model} has columns without a HUD label in apr_table_columns: {', '.join(missing)}")
-    frame = frame.rename(columns={"row_label": "", **labels})
+    # HUD's Q4a names its first column ("Organization Name"); other tables leave the label column unnamed.
+    first = "Organization Name" if table_id == "Q4a" else ""
+    frame = frame.rename(columns={"row_label": first, **labels})
     return ReportTable(table_id=table_id, title=title, frame=_blank_cells_as_none(frame))
 
 

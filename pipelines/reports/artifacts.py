@@ -46,11 +46,11 @@ def _cell(value: object) -> object:
 
 
 def table_csv(table: ReportTable) -> str:
-    """One table in Sage layout: first header cell empty, then the column labels; rows = label + values."""
+    """One table in Sage layout: the label column's header (empty except Q4a's), then the column labels."""
     frame = table.frame
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(["", *[str(c) for c in frame.columns[1:]]])
+    writer.writerow([str(c) for c in frame.columns])
     for row in frame.itertuples(index=False):
         writer.writerow([_cell(v) for v in row])
     return out.getvalue()
@@ -78,7 +78,7 @@ def _xlsx_bytes(request: ReportRequest, tables: list[ReportTable]) -> bytes:
     for table in tables:
         sheet = book.create_sheet(title=table.table_id[:31])
         sheet.append([table.title])
-        sheet.append(["", *[str(c) for c in table.frame.columns[1:]]])
+        sheet.append([str(c) for c in table.frame.columns])
         for row in table.frame.itertuples(index=False):
             sheet.append([_cell(v) if _cell(v) != "" else None for v in row])
         sheet.column_dimensions[get_column_letter(1)].width = 60

@@ -60,7 +60,8 @@ def generate(
     return output.write_all(Path(out_dir), options, tables, defects, enr, client_rows, started)
 
 
-def build_tables(options: Options):
+def build_tables(options: Options) -> tuple[dict[str, pd.DataFrame], Defects, pd.DataFrame, pd.DataFrame]:
+    """Every HMIS file's rows for all sources (column ``_source``), the defects, enrollments and clients."""
     roster = load_roster()
     participating = roster.participating().reset_index(drop=True)
     units = build_units(options)
@@ -86,7 +87,7 @@ def build_tables(options: Options):
     exits = enrollment.build_exits(enr, funders, clock, users, options, defects, bases)
     for column in ("DateCreated", "DateUpdated", "UserID"):
         enr[column] = enrollments[column].to_numpy()
-    clients = client.build(enr, persons, options.seed, options.csv_version)
+    clients = client.build(enr, persons, options.seed)
     clients = identities.vary(clients, enr, options, defects)
     clients = value_defects.client_pii(clients, enr, options, defects)
     value_defects.disabling_condition(enrollments, enr, options, defects)

@@ -59,3 +59,11 @@ def test_same_request_always_has_the_same_id():
 def test_period_ending_before_it_starts_is_refused():
     with pytest.raises(ValueError, match="ends"):
         ReportRequest("apr", date(2026, 10, 1), date(2026, 9, 30), "coc", ("OK-500",))
+
+
+def test_q4a_keeps_its_named_first_header_cell(tmp_path, request_):
+    frame = pd.DataFrame({"Organization Name": ["Mission of Hope"], "Organization ID": ["5001"]})
+    out = write_artifacts(tmp_path, request_, [ReportTable("Q4a", "Project Identifiers in HMIS", frame)], inputs={})
+    with zipfile.ZipFile(out.zip_path) as archive:
+        rows = list(csv.reader(io.StringIO(archive.read("Q4a.csv").decode())))
+    assert rows[0] == ["Organization Name", "Organization ID"]

@@ -68,11 +68,11 @@ def build(
     rows = assessments["_row"].to_numpy()
     assessments["AssessmentLocation"] = "Access point - " + city[rows].astype(str)
     assessments = _keys(assessments, heads, rows)
-    assessments = _stamp(assessments, "AssessmentDate", heads, rows, clock, users)
+    assessments = _stamp(assessments, "AssessmentDate", heads, clock, users)
     assessments.insert(0, "AssessmentID", numbered(assessments["_source"], options.seed, "AssessmentID", bases))
     events = _events(rng, heads, entry, stop, referred, housed)
     er = events["_row"].to_numpy()
-    events = _stamp(_keys(events, heads, er), "EventDate", heads, er, clock, users)
+    events = _stamp(_keys(events, heads, er), "EventDate", heads, clock, users)
     events.insert(0, "EventID", numbered(events["_source"], options.seed, "EventID", bases))
     questions, results = _answers(rng, assessments, options, bases)
     return {
@@ -91,7 +91,7 @@ def _keys(frame: pd.DataFrame, heads: pd.DataFrame, rows: np.ndarray) -> pd.Data
     return frame
 
 
-def _stamp(frame: pd.DataFrame, date_column: str, heads: pd.DataFrame, rows: np.ndarray, clock, users) -> pd.DataFrame:
+def _stamp(frame: pd.DataFrame, date_column: str, heads: pd.DataFrame, clock, users) -> pd.DataFrame:
     frame = frame.sort_values(["_source", date_column, "_enrollment"], kind="stable").reset_index(drop=True)
     frame["DateCreated"] = clock.created(frame[date_column].to_numpy())
     frame["DateUpdated"] = clock.updated(frame["DateCreated"].to_numpy(), 0.2, 20)

@@ -51,7 +51,7 @@ def veteran_details(persons: pd.DataFrame, seed: int) -> pd.DataFrame:
     return details
 
 
-def build(enr: pd.DataFrame, persons: pd.DataFrame, seed: int, csv_version: str) -> pd.DataFrame:
+def build(enr: pd.DataFrame, persons: pd.DataFrame, seed: int) -> pd.DataFrame:
     """Client rows; DateCreated is the first enrollment's, DateUpdated the latest record's."""
     rng = stream(seed, "clients")
     grouped = enr.groupby(["source_id", "PersonalID"], sort=False)

@@ -26,7 +26,7 @@ _PRIOR_COLUMNS = (
 )
 
 
-def _late(rng: np.random.Generator, clock: Clock, event: np.ndarray) -> np.ndarray:
+def _late(rng: np.random.Generator, event: np.ndarray) -> np.ndarray:
     office = rng.integers(8 * 3600, 18 * 3600, len(event))
     return (event + rng.integers(4, 61, len(event))) * SECONDS_PER_DAY + office
 
@@ -41,7 +41,7 @@ def build_enrollments(
     late = pick(
         rng, np.flatnonzero(enr["entry"].to_numpy() <= end - 61), options.rates.late_entry, options.force_every_defect
     )
-    created[late] = _late(rng, clock, enr["entry"].to_numpy()[late])
+    created[late] = _late(rng, enr["entry"].to_numpy()[late])
     updated = clock.updated(created)
     adult_or_hoh = enr["adult_or_hoh"].to_numpy()
     hoh = enr["role"].to_numpy() == 1
@@ -192,7 +192,7 @@ def build_exits(
     late = pick(
         rng, np.flatnonzero(left["exit"].to_numpy() <= end - 61), options.rates.late_exit, options.force_every_defect
     )
-    created[late] = _late(rng, clock, left["exit"].to_numpy()[late])
+    created[late] = _late(rng, left["exit"].to_numpy()[late])
     from pipelines.synth.ids import numbered
 
     dest = left["dest"].to_numpy()

@@ -193,7 +193,7 @@ def funded_services(enr: pd.DataFrame, funding: Funding, spec: HmisSpec, options
         if record_type == 161:
             frame["ReferralOutcome"] = rng.choice([1, 2, 3], size=len(frame), p=[0.5, 0.2, 0.3])
         frames.append(frame)
-    frames.append(_financial(rng, heads, funding, spec, end))
+    frames.append(_financial(rng, heads, funding, end))
     return pd.concat(frames, ignore_index=True)
 
 
@@ -213,9 +213,7 @@ def _ssvf_details(rng: np.random.Generator, frame: pd.DataFrame, spec: HmisSpec)
     frame["OtherTypeProvided"] = np.where(t == 6, "Furniture and household goods", None)
 
 
-def _financial(
-    rng: np.random.Generator, heads: pd.DataFrame, funding: Funding, spec: HmisSpec, end: int
-) -> pd.DataFrame:
+def _financial(rng: np.random.Generator, heads: pd.DataFrame, funding: Funding, end: int) -> pd.DataFrame:
     """SSVF (152) rent after move-in or prevention payments; HOPWA short-term help (151)."""
     ssvf = funding.funded(heads["project_id"].to_numpy(), Funding.SSVF)
     hopwa = funding.funded(heads["project_id"].to_numpy(), Funding.HOPWA_SHORT_TERM)
