@@ -47,9 +47,8 @@ def _ingested_home(preset: str) -> Settings:
 def _raw_rows(settings: Settings) -> int:
     con = duckdb.connect(str(settings.ingest_db), read_only=True)
     try:
-        tables = [
-            t for (t,) in con.execute("select table_name from information_schema.tables where table_schema='raw'")
-        ]
+        listed = con.execute("select table_name from information_schema.tables where table_schema = 'raw'")
+        tables = [name for (name,) in listed.fetchall()]
         return sum(con.execute(f'select count(*) from raw."{t}"').fetchone()[0] for t in tables)
     finally:
         con.close()

@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboards.roles import DATA_QUALITY
 from dashboards.ui.context import page_context
-from dashboards.ui.views import broadest
+from dashboards.ui.views import aggregate, broadest
 from dashboards.ui.widgets import fetch, table
 
 SCORES = ["completeness_score", "accuracy_score", "timeliness_score", "consistency_score", "overall_score"]
@@ -28,7 +28,7 @@ ctx = page_context(DATA_QUALITY)
 st.title("Data quality")
 st.caption(f"Your scope: {ctx.data.scope.describe()}")
 
-projects = fetch(lambda: ctx.data.aggregate("dq_scorecards_project"))
+projects = fetch(lambda: aggregate(ctx.data, "dq_scorecards_project"))
 if projects is not None and projects.empty:
     st.info("No scorecards in your scope yet.")
 elif projects is not None:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboards.roles import OUTCOMES
 from dashboards.ui.context import page_context
-from dashboards.ui.views import display_measures, pick_period, pick_period_type
+from dashboards.ui.views import aggregate, display_measures, pick_period, pick_period_type
 from dashboards.ui.widgets import fetch, suppression_note, table
 
 MEASURES = {  # measure -> (title, display format)
@@ -27,7 +27,7 @@ ctx = page_context(OUTCOMES)
 st.title("Outcomes")
 st.caption(f"Your scope: {ctx.data.scope.describe()}")
 period_type = pick_period_type(["quarter", "fiscal_year"], key="outcomes_period_type", default="fiscal_year")
-outcomes = fetch(lambda: ctx.data.aggregate("funded_project_outcomes", where={"period_type": [period_type]}))
+outcomes = fetch(lambda: aggregate(ctx.data, "funded_project_outcomes", where={"period_type": [period_type]}))
 if outcomes is not None and outcomes.empty:
     st.info("No funded projects in your scope yet.")
 elif outcomes is not None:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboards.roles import OVERVIEW
 from dashboards.ui.context import page_context
-from dashboards.ui.views import broadest, pick_period, pick_period_type
+from dashboards.ui.views import aggregate, broadest, pick_period, pick_period_type
 from dashboards.ui.widgets import fetch, suppression_note, table, with_labels
 
 PROJECT_TYPES = "2.02.6"  # HUD list: ProjectType
@@ -70,7 +70,7 @@ if found is not None:
 
         st.subheader(f"By project type, {period}")
         by_type = fetch(
-            lambda: ctx.data.aggregate(name, where={"period_type": [period_type], "period_label": [period]})
+            lambda: aggregate(ctx.data, name, where={"period_type": [period_type], "period_label": [period]})
         )
         if by_type is not None:
             typed = by_type.values["project_type"] != "all"

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboards.roles import TRENDS
 from dashboards.ui.context import page_context
 from dashboards.ui.maps import COUNTIES, TRIBAL_AREAS, choropleth
-from dashboards.ui.views import pick_period, pick_period_type
+from dashboards.ui.views import aggregate, pick_period, pick_period_type
 from dashboards.ui.widgets import fetch, suppression_note, table
 
 BREAKDOWNS = {
@@ -29,8 +29,8 @@ period_type = pick_period_type(["month", "quarter", "fiscal_year"], key="trends_
 
 def served(breakdown: str, **where: list[str]):
     return fetch(
-        lambda: ctx.data.aggregate(
-            "trends_persons_served", where={"period_type": [period_type], "breakdown": [breakdown], **where}
+        lambda: aggregate(
+            ctx.data, "trends_persons_served", where={"period_type": [period_type], "breakdown": [breakdown], **where}
         )
     )
 
@@ -126,7 +126,7 @@ elif cocs is not None:
         "not enrolled when the period began, first-time (no stay in the 24 months before) or returning. Outflow: "
         "persons who left and were not enrolled at the period's end, by the destination of their last exit."
     )
-    flows = fetch(lambda: ctx.data.aggregate("trends_system_flows", where={"period_type": [period_type]}))
+    flows = fetch(lambda: aggregate(ctx.data, "trends_system_flows", where={"period_type": [period_type]}))
     if flows is not None and not flows.empty:
         names = {
             "inflow_first_time": "In: first time",
@@ -157,7 +157,7 @@ elif cocs is not None:
         "Persons whose first exit to a permanent destination fell in the period, and those back in a homeless project "
         "(or in permanent housing more than 14 days later) within 6, 12 and 24 months. Recent periods are still open."
     )
-    returns = fetch(lambda: ctx.data.aggregate("trends_returns", where={"period_type": [period_type]}))
+    returns = fetch(lambda: aggregate(ctx.data, "trends_returns", where={"period_type": [period_type]}))
     if returns is not None and not returns.empty:
         rates = {"return_rate_6m": "6 months", "return_rate_12m": "12 months", "return_rate_24m": "24 months"}
         long = returns.values.melt(id_vars=["period_start", "coc_code"], value_vars=list(rates), var_name="window")

@@ -1,9 +1,12 @@
 """Oklahoma maps drawn offline: the county and tribal-area GeoJSON shipped in dashboards/assets/geo (copied from
-seeds/oklahoma), Plotly choropleths fitted to their shapes with no base map, so nothing is fetched at run time."""
+seeds/oklahoma), drawn as Plotly ``Choroplethmap`` layers on the tile-free "white-bg" style and centred on the shapes,
+so the browser fetches nothing at run time (Plotly's ``geo`` choropleths download a world topojson from a CDN even
+with the base map hidden, so they are not used)."""
 
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +28,25 @@ def feature_ids(name: str) -> list[str]:
     return [str(f["properties"]["GEOID"]) for f in geojson(name)["features"]]
 
 
+def _points(coordinates: list) -> list[tuple[float, float]]:
+    if coordinates and isinstance(coordinates[0], (int, float)):
+        return [(float(coordinates[0]), float(coordinates[1]))]
+    return [point for part in coordinates for point in _points(part)]
+
+
+@lru_cache(maxsize=4)
+def view(name: str, width_px: int = 760, height_px: int = 420) -> tuple[dict[str, float], float]:
+    """Centre and zoom that fit every shape of the file into a map of about ``width_px`` x ``height_px``."""
+    points = [p for f in geojson(name)["features"] for p in _points(f["geometry"]["coordinates"])]
+    west, east = min(p[0] for p in points), max(p[0] for p in points)
+    south, north = min(p[1] for p in points), max(p[1] for p in points)
+    # Web Mercator at zoom z is 512 * 2**z pixels round the world; latitude spans stretch by 1 / cos(latitude).
+    stretch = 1 / math.cos(math.radians((south + north) / 2))
+    zoom_x = math.log2(360 * width_px / (512 * (east - west)))
+    zoom_y = math.log2(360 * height_px / (512 * (north - south) * stretch))
+    return {"lon": (west + east) / 2, "lat": (south + north) / 2}, round(min(zoom_x, zoom_y) - 0.2, 2)
+
+
 def choropleth(
     frame: pd.DataFrame, *, geo: str, location: str, value: str, label: str, hover: str, title: str
 ) -> go.Figure:
@@ -35,7 +57,7 @@ def choropleth(
     ids = feature_ids(geo)
     figure = go.Figure()
     figure.add_trace(
-        go.Choropleth(
+        go.Choroplethmap(
             geojson=geojson(geo),
             featureidkey="properties.GEOID",
             locations=ids,
@@ -49,7 +71,7 @@ def choropleth(
     )
     if not hidden.empty:
         figure.add_trace(
-            go.Choropleth(
+            go.Choroplethmap(
                 geojson=geojson(geo),
                 featureidkey="properties.GEOID",
                 locations=hidden[location],
@@ -64,7 +86,7 @@ def choropleth(
         )
     if not shown.empty:
         figure.add_trace(
-            go.Choropleth(
+            go.Choroplethmap(
                 geojson=geojson(geo),
                 featureidkey="properties.GEOID",
                 locations=shown[location],
@@ -77,6 +99,10 @@ def choropleth(
                 marker_line_width=0.8,
             )
         )
-    figure.update_geos(fitbounds="locations", visible=False)
-    figure.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": 0}, height=420)
+    center, zoom = view(geo)
+    figure.update_layout(
+        map={"style": "white-bg", "center": center, "zoom": zoom},
+        margin={"l": 0, "r": 0, "t": 10, "b": 0},
+        height=420,
+    )
     return figure

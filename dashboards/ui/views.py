@@ -5,6 +5,7 @@ Scope, level and suppression stay in the access layer; these helpers only choose
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -17,6 +18,27 @@ from dashboards.suppression import HIDDEN_MARK, SHOWN
 PERIOD_TYPES = {"month": "Month", "quarter": "Quarter", "fiscal_year": "Federal fiscal year"}
 
 
+@st.cache_data(ttl=600, max_entries=256, show_spinner=False)
+def _cached_aggregate(_data: DataAccess, name: str, where: tuple, scope: str, version: tuple) -> Answer:
+    return _data.aggregate(name, where={column: list(values) for column, values in where})
+
+
+def aggregate(data: DataAccess, name: str, *, where: Mapping[str, Iterable[str]] | None = None) -> Answer:
+    """``data.aggregate``, remembered for ten minutes per (dataset, filters, the user's scope, published warehouse):
+    reruns of a page (every widget change) and users with the same scope do not query and suppress again."""
+    filters = tuple(
+        sorted((c, (v,) if isinstance(v, str) else tuple(str(x) for x in v)) for c, v in (where or {}).items())
+    )
+    scope = json.dumps(data.scope.to_dict(), sort_keys=True)
+    published = data.settings.published_db
+    version = (
+        str(published),
+        published.stat().st_mtime_ns if published.exists() else 0,
+        data.security.suppression_threshold,
+    )
+    return _cached_aggregate(data, name, filters, scope, version)
+
+
 def broadest(
     data: DataAccess, names: Sequence[str], *, where: Mapping[str, Iterable[str]] | None = None, quiet: bool = False
 ) -> tuple[str, Answer] | None:
@@ -27,7 +49,7 @@ def broadest(
     refused: AccessDenied | None = None
     for name in names:
         try:
-            return name, data.aggregate(name, where=where)
+            return name, aggregate(data, name, where=where)
         except AccessDenied as err:
             refused = err
         except DataNotReady as err:

@@ -29,6 +29,8 @@ NAMESPACED_IDS: frozenset[str] = frozenset({"HouseholdID"})
 # Columns every file ends with; staged under "record metadata" (DateDeleted only filters).
 METADATA_COLUMNS: tuple[str, ...] = ("DateCreated", "DateUpdated", "UserID", "DateDeleted", "ExportID")
 
+GROUP_ORDER: tuple[str, ...] = ("keys", "data", "fy2024", "metadata", "lineage")
+
 _SQL_TYPE_MACROS: dict[str, str] = {"I": "hmis_integer", "D": "hmis_date", "T": "hmis_timestamp"}
 
 
@@ -44,7 +46,7 @@ class StagedColumn:
 
     name: str
     expression: str
-    group: str  # keys | data | fy2024 | metadata
+    group: str  # one of GROUP_ORDER
     description: str
     hud_column: str | None = None
     lists: tuple[str, str] | None = None  # (FY2026 list, FY2024 list) for coded columns
@@ -182,6 +184,7 @@ def staged_columns(file: str) -> tuple[StagedColumn, ...]:
         StagedColumn("csv_version", "_csv_version", "lineage", "HMIS CSV version of that delivery (fy2026 / fy2024)."),
         StagedColumn("raw_row_number", "_row_number", "lineage", "Row number in the delivered file (header excluded)."),
     ]
+    columns.sort(key=lambda c: GROUP_ORDER.index(c.group))  # stable: HUD order within a group
     names = [c.name for c in columns]
     if len(names) != len(set(names)):
         raise ValueError(f"{file}: staging column names collide: {sorted({n for n in names if names.count(n) > 1})}")

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from datetime import date
 
 import pytest
 
+from pipelines.config import PROJECT_ROOT
 from pipelines.errors import WaypointError
 from pipelines.synth import generate
 
@@ -21,9 +25,11 @@ def _digests(out_dir) -> dict[str, str]:
     }
 
 
-def test_same_seed_gives_identical_bytes(tmp_path, tmp_path_factory):
+def test_same_seed_gives_identical_bytes_in_another_process(tmp_path, tmp_path_factory):
     first = tiny(tmp_path_factory, "fy2026")
-    generate(tmp_path, preset="tiny", csv_version="fy2026")
+    code = f"from pipelines.synth import generate; generate({str(tmp_path)!r}, preset='tiny', csv_version='fy2026')"
+    env = os.environ | {"PYTHONHASHSEED": "123"}  # set and dict order must not leak into the output
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=PROJECT_ROOT)
     assert _digests(tmp_path) == _digests(first.out_dir)
 
 

@@ -62,12 +62,6 @@ renamed as (
         {{ hmis_integer('"MilitaryBranch"') }} as military_branch,
         {{ hmis_integer('"DischargeStatus"') }} as discharge_status,
 
-        -- record metadata
-        {{ hmis_timestamp('"DateCreated"') }} as date_created,
-        {{ hmis_timestamp('"DateUpdated"') }} as date_updated,
-        "UserID" as user_id,
-        "ExportID" as export_id,
-
         -- FY2024 only: kept for history, null in FY2026 exports
         {{ hmis_integer('"Woman"') }} as woman,
         {{ hmis_integer('"Man"') }} as man,
@@ -78,6 +72,12 @@ renamed as (
         {{ hmis_integer('"DifferentIdentity"') }} as different_identity,
         {{ hmis_integer('"GenderNone"') }} as gender_none,
         "DifferentIdentityText" as different_identity_text,
+
+        -- record metadata
+        {{ hmis_timestamp('"DateCreated"') }} as date_created,
+        {{ hmis_timestamp('"DateUpdated"') }} as date_updated,
+        "UserID" as user_id,
+        "ExportID" as export_id,
 
         -- lineage
         _ingest_id as ingest_id,

@@ -94,18 +94,18 @@ renamed as (
         {{ hmis_integer('"ThresholdScore"') }} as threshold_score,
         {{ hmis_integer('"MentalHealthConsultation"') }} as mental_health_consultation,
 
-        -- record metadata
-        {{ hmis_timestamp('"DateCreated"') }} as date_created,
-        {{ hmis_timestamp('"DateUpdated"') }} as date_updated,
-        "UserID" as user_id,
-        "ExportID" as export_id,
-
         -- FY2024 only: kept for history, null in FY2026 exports
         {{ hmis_integer('"SexualOrientation"') }} as sexual_orientation,
         "SexualOrientationOther" as sexual_orientation_other,
         {{ hmis_integer('"TranslationNeeded"') }} as translation_needed,
         {{ hmis_integer('"PreferredLanguage"') }} as preferred_language,
         "PreferredLanguageDifferent" as preferred_language_different,
+
+        -- record metadata
+        {{ hmis_timestamp('"DateCreated"') }} as date_created,
+        {{ hmis_timestamp('"DateUpdated"') }} as date_updated,
+        "UserID" as user_id,
+        "ExportID" as export_id,
 
         -- lineage
         _ingest_id as ingest_id,

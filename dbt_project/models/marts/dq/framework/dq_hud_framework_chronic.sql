@@ -2,12 +2,12 @@
     household who started on or after 2016-10-01, and how many are missing each chronic
     homelessness (3.917) piece they had to answer; % unable to calculate = persons missing any. -#}
 {%- set chronic_rows = [
-    (2, 'es_sh_so', 'ES-EE, ES-NbN, SH, Street Outreach'),
-    (3, 'th', 'TH'),
-    (4, 'ph', 'PH (All)'),
-    (5, 'ce', 'CE'),
-    (6, 'sso_day_hp', 'SSO, Day Shelter, HP'),
-    (7, 'total', 'Total'),
+    (1, 'es_sh_so', 'ES-EE, ES-NbN, SH, Street Outreach'),
+    (2, 'th', 'TH'),
+    (3, 'ph', 'PH (All)'),
+    (4, 'ce', 'CE'),
+    (5, 'sso_day_hp', 'SSO, Day Shelter, HP'),
+    (6, 'total', 'Total'),
 ] -%}
 with
 
@@ -36,38 +36,48 @@ scoped as (
 
 ),
 
-by_row as (
+report_rows as (
 
-    select
-        scoped.*,
-        rows_wanted.chronic_report_row
-    from scoped
-    inner join (
-        {% for row, key, label in chronic_rows -%}
-        select '{{ key }}' as chronic_report_row {{ 'union all' if not loop.last }}
-        {% endfor -%}
-    ) as rows_wanted
-        on rows_wanted.chronic_report_row in (scoped.chronic_row, 'total')
+    {% for row, key, label in chronic_rows -%}
+    select {{ row }} as row_order, '{{ key }}' as chronic_report_row, '{{ label }}' as row_label {{ 'union all' if not loop.last }}
+    {% endfor %}
+
+),
+
+-- Every row of the table for every scope and quarter with someone in the universe (empty rows are 0).
+grid as (
+
+    select scope_periods.*, report_rows.*
+    from (select distinct period_id, scope_level, scope_key from scoped) as scope_periods
+    cross join report_rows
 
 ),
 
 counted as (
 
     select
-        period_id,
-        scope_level,
-        scope_key,
-        chronic_report_row,
-        count(*) as record_count,
-        {{ dq_count_if('is_missing_institution_time') }} as missing_institution_time_count,
-        {{ dq_count_if('is_missing_housing_time') }} as missing_housing_time_count,
-        {{ dq_count_if('is_missing_date_started') }} as missing_date_started_count,
-        {{ dq_count_if('is_missing_times') }} as missing_times_count,
-        {{ dq_count_if('is_missing_months') }} as missing_months_count,
-        {{ dq_count_if('is_missing_institution_time or is_missing_housing_time or is_missing_date_started or is_missing_times or is_missing_months') }}
+        grid.period_id,
+        grid.scope_level,
+        grid.scope_key,
+        grid.row_order,
+        grid.row_label,
+        grid.chronic_report_row,
+        count(scoped.enrollment_key) as record_count,
+        {{ dq_count_if('scoped.is_missing_institution_time') }} as missing_institution_time_count,
+        {{ dq_count_if('scoped.is_missing_housing_time') }} as missing_housing_time_count,
+        {{ dq_count_if('scoped.is_missing_date_started') }} as missing_date_started_count,
+        {{ dq_count_if('scoped.is_missing_times') }} as missing_times_count,
+        {{ dq_count_if('scoped.is_missing_months') }} as missing_months_count,
+        {{ dq_count_if('scoped.is_missing_institution_time or scoped.is_missing_housing_time or scoped.is_missing_date_started or scoped.is_missing_times or scoped.is_missing_months') }}
             as unable_to_calculate_count
-    from by_row
-    group by period_id, scope_level, scope_key, chronic_report_row
+    from grid
+    left join scoped
+        on grid.period_id = scoped.period_id
+        and grid.scope_level = scoped.scope_level
+        and grid.scope_key = scoped.scope_key
+        and grid.chronic_report_row in (scoped.chronic_row, 'total')
+    group by
+        grid.period_id, grid.scope_level, grid.scope_key, grid.row_order, grid.row_label, grid.chronic_report_row
 
 ),
 
@@ -78,11 +88,7 @@ final as (
         counted.period_id,
         counted.scope_level,
         counted.scope_key,
-        case counted.chronic_report_row
-            {% for row, key, label in chronic_rows -%}
-            when '{{ key }}' then {{ row }}
-            {% endfor -%}
-        end as row_order,
+        counted.row_order,
 
         -- what it is
         periods.period_start,
@@ -90,11 +96,7 @@ final as (
         scopes.scope_id,
         scopes.scope_name,
         counted.chronic_report_row as project_type_row,
-        case counted.chronic_report_row
-            {% for row, key, label in chronic_rows -%}
-            when '{{ key }}' then '{{ label }}'
-            {% endfor -%}
-        end as row_label,
+        counted.row_label,
 
         -- HUD columns B-H (C and D do not apply to the ES/SH/SO row)
         cast(counted.record_count as {{ dbt.type_bigint() }}) as record_count,

@@ -4,20 +4,20 @@
     distinct persons with any (E) and the error rate E / denominator (F). Sex (4.21) is an extra
     local row: FY2026 dropped gender from Q6a and did not add sex. -#}
 {%- set elements = [
-    ('Q6a', 2, 'name', 'Name (3.01)', 'name_status', 'true', true),
-    ('Q6a', 3, 'ssn', 'Social Security Number (3.02)', 'ssn_status', 'true', true),
-    ('Q6a', 4, 'dob', 'Date of Birth (3.03)', 'dob_status', 'true', true),
-    ('Q6a', 5, 'race_ethnicity', 'Race and Ethnicity (3.04)', 'race_status', 'true', true),
-    ('Q6a', 7, 'sex', 'Sex (4.21), local row', 'sex_status', 'is_sex_collected', false),
-    ('Q6b', 2, 'veteran_status', 'Veteran Status (3.07)', 'veteran_status_status', "age_group in ('adult', 'child')", true),
-    ('Q6b', 3, 'project_start_date', 'Project Start Date (3.10)', 'start_date_status', 'true', true),
-    ('Q6b', 4, 'relationship_to_hoh', 'Relationship to Head of Household (3.15)', 'relationship_status', 'true', true),
-    ('Q6b', 5, 'enrollment_coc', 'Enrollment CoC (3.16)', 'enrollment_coc_status', 'is_head_of_household', true),
-    ('Q6b', 6, 'disabling_condition', 'Disabling Condition (3.08)', 'disabling_condition_status', 'true', true),
-    ('Q6c', 2, 'destination', 'Destination (3.12)', 'destination_status', 'is_leaver', true),
-    ('Q6c', 3, 'income_at_start', 'Income and Sources (4.02) at Start', 'income_start_status', 'is_adult_or_head', true),
-    ('Q6c', 4, 'income_at_annual_assessment', 'Income and Sources (4.02) at Annual Assessment', 'income_annual_status', 'is_annual_assessment_due', true),
-    ('Q6c', 5, 'income_at_exit', 'Income and Sources (4.02) at Exit', 'income_exit_status', 'is_leaver and is_adult_or_head', true),
+    ('Q6a', 1, 'name', 'Name (3.01)', 'name_status', 'true', true),
+    ('Q6a', 2, 'ssn', 'Social Security Number (3.02)', 'ssn_status', 'true', true),
+    ('Q6a', 3, 'dob', 'Date of Birth (3.03)', 'dob_status', 'true', true),
+    ('Q6a', 4, 'race_ethnicity', 'Race and Ethnicity (3.04)', 'race_status', 'true', true),
+    ('Q6a', 6, 'sex', 'Sex (4.21), local row', 'sex_status', 'is_sex_collected', false),
+    ('Q6b', 1, 'veteran_status', 'Veteran Status (3.07)', 'veteran_status_status', "age_group in ('adult', 'child')", true),
+    ('Q6b', 2, 'project_start_date', 'Project Start Date (3.10)', 'start_date_status', 'true', true),
+    ('Q6b', 3, 'relationship_to_hoh', 'Relationship to Head of Household (3.15)', 'relationship_status', 'true', true),
+    ('Q6b', 4, 'enrollment_coc', 'Enrollment CoC (3.16)', 'enrollment_coc_status', 'is_head_of_household', true),
+    ('Q6b', 5, 'disabling_condition', 'Disabling Condition (3.08)', 'disabling_condition_status', 'true', true),
+    ('Q6c', 1, 'destination', 'Destination (3.12)', 'destination_status', 'is_leaver', true),
+    ('Q6c', 2, 'income_at_start', 'Income and Sources (4.02) at Start', 'income_start_status', 'is_adult_or_head', true),
+    ('Q6c', 3, 'income_at_annual_assessment', 'Income and Sources (4.02) at Annual Assessment', 'income_annual_status', 'is_annual_assessment_due', true),
+    ('Q6c', 4, 'income_at_exit', 'Income and Sources (4.02) at Exit', 'income_exit_status', 'is_leaver and is_adult_or_head', true),
 ] -%}
 with
 
@@ -83,7 +83,7 @@ unpivoted as (
     {% endfor -%}
     select
         period_id, scope_level, scope_key,
-        'Q6a' as hud_table, 6 as row_order, 'overall' as element, 'Overall Score' as row_label,
+        'Q6a' as hud_table, 5 as row_order, 'overall' as element, 'Overall Score' as row_label,
         true as is_hud_row,
         cast(null as {{ dbt.type_bigint() }}) as dk_pnta_count,
         cast(null as {{ dbt.type_bigint() }}) as missing_count,

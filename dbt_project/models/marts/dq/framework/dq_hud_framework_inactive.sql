@@ -3,8 +3,8 @@
     night-by-night shelter (everyone: row 3, Bed Night), and how many had no contact or bed night in
     the last 90 days. -#}
 {%- set inactivity_rows = [
-    (2, 'contact', 'Contact (Adults and Heads of Household in Street Outreach or PATH-funded SSO)'),
-    (3, 'bed_night', 'Bed Night (All clients in ES-NbN)'),
+    (1, 'contact', 'Contact (Adults and Heads of Household in Street Outreach or PATH-funded SSO)'),
+    (2, 'bed_night', 'Bed Night (All clients in ES-NbN)'),
 ] -%}
 with
 

@@ -51,7 +51,7 @@ scope_periods as (
 band_rows as (
 
     {% for band in bands -%}
-    select {{ loop.index + 1 }} as row_order, '{{ band }}' as band {{ 'union all' if not loop.last }}
+    select {{ loop.index }} as row_order, '{{ band }}' as band {{ 'union all' if not loop.last }}
     {% endfor %}
 
 ),
