@@ -112,7 +112,14 @@ elif projects is not None:
 
 if ctx.data.scope.person_level:
     st.subheader("Records to fix")
-    issues = fetch(lambda: ctx.data.person_level("dq_records_to_fix"))
+    where = {}
+    if projects is not None and projects.values["organization_key"].nunique() > 1:  # many agencies: one at a time
+        names = projects.values.drop_duplicates("organization_key").set_index("organization_key")["organization_name"]
+        agency = st.selectbox(
+            "Agency", sorted(names.index), format_func=lambda k: f"{names[k]} ({k})", key="dq_fix_agency"
+        )
+        where = {"organization_key": [agency]}
+    issues = fetch(lambda: ctx.data.person_level("dq_records_to_fix", where=where))
     if issues is not None and issues.empty:
         st.info("Nothing to fix in your scope.")
     elif issues is not None:

@@ -1,5 +1,6 @@
 """A real headless Chromium against a running `waypoint serve`: each demo user signs in, sets a password, and every
-page of its role is opened and saved as a screenshot under tests/artifacts/screenshots/<role>-<page>.png.
+page of its role is opened and saved as a screenshot under tests/artifacts/screenshots/<role>-<page>.png. The
+warehouse is the page tests' real one (pages_world: the generator's tiny preset, built), so the pages show data.
 
 Needs Debian's chromium (scripts/install_system_deps.sh chromium fonts-liberation); Playwright only drives it.
 """
@@ -18,7 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from dash_fixtures import build_ingest_db, build_warehouse
 
 from dashboards.navigation import pages_for
 from dashboards.state.audit import AuditLog
@@ -63,12 +63,13 @@ def wait_healthy(url: str, server: subprocess.Popen, seconds: float = 60) -> Non
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Settings, dict[str, str]]]:
+def served(tmp_path_factory: pytest.TempPathFactory, pages_world) -> Iterator[tuple[str, Settings, dict[str, str]]]:
     """A temporary installation with demo users, served by the real `waypoint serve` on a free port."""
     home = tmp_path_factory.mktemp("browser_home")
-    settings = Settings(home=home)
-    build_warehouse(settings.published_db)
-    build_ingest_db(settings.ingest_db)
+    settings = Settings(home=home).ensure()
+    shutil.copyfile(pages_world.settings.published_db, settings.published_db)
+    shutil.copyfile(pages_world.settings.ingest_db, settings.ingest_db)
+    shutil.copytree(pages_world.settings.reports, settings.reports, dirs_exist_ok=True)
     env = {**os.environ, "WAYPOINT_HOME": str(home)}
     waypoint = [sys.executable, "-c", "from pipelines.cli import main; main()"]
     demo = subprocess.run([*waypoint, "users", "demo"], env=env, capture_output=True, text=True, check=True)
@@ -114,7 +115,7 @@ def test_each_role_signs_in_and_every_page_is_captured(served, tmp_path):
             executable_path=str(CHROMIUM),
             headless=True,
             args=CHROMIUM_FLAGS,
-            viewport={"width": 1280, "height": 900},
+            viewport={"width": 1280, "height": 2400},  # Streamlit scrolls inside the page: a tall window shows it all
         )
         try:
             for role, username in DEMO_NAMES.items():
@@ -136,6 +137,9 @@ def test_each_role_signs_in_and_every_page_is_captured(served, tmp_path):
                     nav.get_by_text(entry.title, exact=True).click()
                     expect(page.get_by_role("heading", name=entry.title)).to_be_visible(timeout=30_000)
                     wait_for_app(page)
+                    charts = page.locator('[data-testid="stPlotlyChart"]')
+                    if charts.count():
+                        charts.first.locator(".main-svg").first.wait_for(timeout=30_000)
                     assert page.locator('[data-testid="stException"]').count() == 0, (role, entry.key)
                     page.screenshot(path=str(SCREENSHOTS / f"{role.value}-{entry.key}.png"), full_page=True)
                 page.get_by_role("button", name="Sign out").click()

@@ -142,11 +142,15 @@ def test_outcomes_show_only_the_funders_projects_next_to_their_benchmark(pages_w
 
 
 def test_records_to_fix_are_listed_only_for_person_level_roles(pages_world, pages):
-    for role in (Role.SYSTEM_ADMINISTRATOR, Role.AGENCY_ADMIN, Role.CASE_MANAGER_III):
+    for role in (Role.AGENCY_ADMIN, Role.CASE_MANAGER_III):
         issues = [f for f in pages[role, "data_quality"].frames if "what_to_fix" in f]
-        assert issues, role
-        if role is not Role.SYSTEM_ADMINISTRATOR:
-            assert set(issues[0]["organization_key"]) <= {pages_world.agency}
+        assert issues and set(issues[0]["organization_key"]) <= {pages_world.agency}, role
+        assert "dq_fix_agency" not in pages[role, "data_quality"].selectboxes
+    agencies = pages_world.query("select distinct organization_key from marts.dq_scorecard_project")
+    admin = pages[Role.SYSTEM_ADMINISTRATOR, "data_quality"]
+    options = admin.selectboxes["dq_fix_agency"]  # one agency at a time, each shown as "name (key)"
+    assert len(options) == len(agencies)
+    assert all(any(f"({key})" in option for option in options) for key in agencies["organization_key"])
     for role in (Role.CASE_MANAGER_II, Role.CASE_MANAGER_I):
         assert not [f for f in pages[role, "data_quality"].frames if "what_to_fix" in f]
         assert "counts only" in pages[role, "data_quality"].text

@@ -2,6 +2,20 @@
     decision table (disability, then living situation, then time homeless), then the household rule:
     if anyone present at the household's start is chronically homeless, everyone present then is;
     a child present then follows the adults. -#}
+{#- The time test (§8.3 a-c): how long and how often homeless before entry. -#}
+{%- set time_test -%}
+    case
+        when {{ days_between('date_to_street_essh', 'entry_date') }} >= 365 then 'homeless_since_a_year_before_entry'
+        when times_homeless_past_three_years in (1, 2, 3) then 'fewer_than_four_times'
+        when times_homeless_past_three_years in (8, 9) then 'times_homeless_dk_pnta'
+        when times_homeless_past_three_years is null or times_homeless_past_three_years <> 4 then 'times_homeless_missing'
+        when months_homeless_past_three_years in (112, 113) then 'twelve_months_or_more'
+        when months_homeless_past_three_years between 101 and 111 then 'fewer_than_twelve_months'
+        when months_homeless_past_three_years in (8, 9) then 'months_homeless_dk_pnta'
+        else 'months_homeless_missing'
+    end
+{%- endset %}
+
 with
 
 enrollments as (
@@ -70,7 +84,9 @@ inputs as (
 
 ),
 
--- HUD's decision table (§8.3), first matching step wins.
+-- HUD's decision table (§8.3), first matching step wins. Stays in ES, SO and SH, and entries from a
+-- homeless situation (100-199), go straight to the time test; others first need a short stay
+-- (LOSUnderThreshold) and a homeless night before (PreviousStreetESSH).
 decided as (
 
     select
@@ -79,23 +95,14 @@ decided as (
             when not coalesce(is_disabled, false) and disabling_condition = 0 then 'not_disabled'
             when not coalesce(is_disabled, false) and disabling_condition in (8, 9) then 'disability_dk_pnta'
             when not coalesce(is_disabled, false) then 'disability_missing'
-            when not is_literally_homeless_project and living_situation is null then 'living_situation_missing'
-            when not is_literally_homeless_project and not (living_situation between 100 and 199)
-                and los_under_threshold = 0 then 'stay_over_threshold'
-            when not is_literally_homeless_project and not (living_situation between 100 and 199)
-                and (los_under_threshold is null or los_under_threshold <> 1) then 'stay_threshold_missing'
-            when not is_literally_homeless_project and not (living_situation between 100 and 199)
-                and previous_street_essh = 0 then 'not_homeless_night_before'
-            when not is_literally_homeless_project and not (living_situation between 100 and 199)
-                and (previous_street_essh is null or previous_street_essh <> 1) then 'night_before_missing'
-            when {{ days_between('date_to_street_essh', 'entry_date') }} >= 365 then 'homeless_since_a_year_before_entry'
-            when times_homeless_past_three_years in (1, 2, 3) then 'fewer_than_four_times'
-            when times_homeless_past_three_years in (8, 9) then 'times_homeless_dk_pnta'
-            when times_homeless_past_three_years is null or times_homeless_past_three_years <> 4 then 'times_homeless_missing'
-            when months_homeless_past_three_years in (112, 113) then 'twelve_months_or_more'
-            when months_homeless_past_three_years between 101 and 111 then 'fewer_than_twelve_months'
-            when months_homeless_past_three_years in (8, 9) then 'months_homeless_dk_pnta'
-            else 'months_homeless_missing'
+            when is_literally_homeless_project then {{ time_test }}
+            when living_situation is null then 'living_situation_missing'
+            when living_situation between 100 and 199 then {{ time_test }}
+            when los_under_threshold = 0 then 'stay_over_threshold'
+            when los_under_threshold is null or los_under_threshold <> 1 then 'stay_threshold_missing'
+            when previous_street_essh = 0 then 'not_homeless_night_before'
+            when previous_street_essh is null or previous_street_essh <> 1 then 'night_before_missing'
+            else {{ time_test }}
         end as chronic_decision_step
     from inputs
 
