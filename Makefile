@@ -42,5 +42,9 @@ format: install
 bench: install
 	$(BIN)/python -m benchmarks
 
+# dbt docs with the lineage graph of the published warehouse (build it first: make demo or waypoint build).
+docs: install
+	$(BIN)/python -m pipelines.warehouse.docs --serve
+
 clean:
 	rm -rf var dbt_project/target dbt_project/logs

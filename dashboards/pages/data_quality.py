@@ -13,6 +13,8 @@ from dashboards.ui.widgets import fetch, table
 
 SCORES = ["completeness_score", "accuracy_score", "timeliness_score", "consistency_score", "overall_score"]
 SCORE_NAMES = {s: s.removesuffix("_score").capitalize() for s in SCORES}
+CARD = ["grade", "overall_score", *SCORES[:-1], "meets_all_thresholds", "persons_served"]
+METRIC = ["metric", "dimension", "numerator", "denominator", "metric_value", "threshold", "direction", "score"]
 LEVEL_NAMES = {"coc": "CoC", "agency": "Agency", "project": "Project"}
 FRAMEWORK = {  # dataset prefix -> (HUD table, title)
     "dq_framework_elements": (
@@ -47,7 +49,9 @@ elif projects is not None:
             on_download=ctx.data.record_download,
         )
     st.markdown("**By project**")
-    current = projects.table[projects.values["period_id"] == period]
+    current = projects.table[projects.values["period_id"] == period][
+        ["project_name", "project_key", "organization_name", *CARD]
+    ]
     table(current, name=f"dq_scorecards_project_{period}", page=DATA_QUALITY, on_download=ctx.data.record_download)
     scores = projects.values[projects.values["period_id"] == period].melt(
         id_vars=["project_name"], value_vars=SCORES[:-1], var_name="dimension", value_name="score"
@@ -75,7 +79,7 @@ elif projects is not None:
         if scopes:
             chosen = st.selectbox(LEVEL_NAMES[level], scopes, key="dq_metric_scope")
             table(
-                rows[rows["scope_name"] == chosen],
+                rows[rows["scope_name"] == chosen][[*METRIC, "meets_threshold"]],
                 name=f"dq_metrics_{level}_{period}",
                 page=DATA_QUALITY,
                 on_download=ctx.data.record_download,
@@ -108,7 +112,13 @@ elif projects is not None:
             if rows.empty:
                 st.info("Nothing in your scope for this quarter.")
             else:
-                table(rows, name=f"{prefix}_{level}_{period}", page=DATA_QUALITY, on_download=ctx.data.record_download)
+                keep = [c for c in rows.columns if c not in ("period_id", "period_start", "scope_level", "row_order")]
+                table(
+                    rows[keep],
+                    name=f"{prefix}_{level}_{period}",
+                    page=DATA_QUALITY,
+                    on_download=ctx.data.record_download,
+                )
 
 if ctx.data.scope.person_level:
     st.subheader("Records to fix")

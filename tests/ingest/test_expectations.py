@@ -66,3 +66,21 @@ def test_gx_asset_check_fails_on_an_exit_before_entry_and_the_finding_is_stored_
     assert checks["exit"].metadata["expectations_evaluated"].value > 0
     docs = home / "gx" / "data_docs" / "index.html"
     assert docs.exists() and "exit.fy2026" in docs.read_text()
+
+
+def test_large_files_run_only_the_business_expectations_and_still_find_their_rows(settings, tmp_path):
+    from pipelines.ingest import ingest_paths
+    from pipelines.ingest.gx import run_expectations
+
+    files = build_files("fy2026")
+    c.put(files, "Enrollment", "EntryDate", "2025-05-01")
+    c.put(files, "Exit", "ExitDate", "2025-04-01")
+    [result] = ingest_paths([c.zipped(files, tmp_path)], settings=settings)
+
+    outcome = run_expectations([result.ingest_id], settings=settings, full_suite_max_rows=1)
+
+    exit_outcome = next(f for f in outcome.files if f.file == "Exit")
+    assert exit_outcome.suite == "exit.fy2026.business" and exit_outcome.failed["error"] == 1
+    assert {f.file for f in outcome.files} == {"Exit", "Client", "Enrollment"}
+    found = query(settings, "SELECT rule_id FROM meta.validation_findings WHERE file = 'Exit'")
+    assert found == [("business.exit_before_entry",)]

@@ -9,6 +9,7 @@ validator (same file, row, column and rule) are not repeated.
 from __future__ import annotations
 
 import contextlib
+import copy
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,10 +26,11 @@ from great_expectations.data_context.types.base import (
 
 from pipelines.config import Settings, get_settings
 from pipelines.ingest.db import connect
-from pipelines.ingest.gx.suites import build_suite, suite_name
+from pipelines.ingest.gx.suites import build_suite
 from pipelines.ingest.layout import quote, table_name
 from pipelines.spec import FILE_ORDER, load_spec
 
+FULL_SUITE_MAX_ROWS = 50_000
 _RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["_row_number"]}
 _EXPORT_DATE = (
     '(SELECT left(min(e."ExportDate"), 10) FROM raw.export e WHERE e._ingest_id = t._ingest_id) AS _export_date'
@@ -97,8 +99,9 @@ def _context(settings: Settings):
     return context
 
 
-def _frame(con: duckdb.DuckDBPyConnection, ingest_id: str, file: str, version: str) -> pd.DataFrame:
-    columns = ", ".join(f"t.{quote(c)}" for c in load_spec(version).file(file).column_names)
+def _frame(con: duckdb.DuckDBPyConnection, ingest_id: str, file: str, version: str, suite) -> pd.DataFrame:
+    wanted = {getattr(e, k, None) for e in suite.expectations for k in ("column", "column_A", "column_B")}
+    columns = ", ".join(f"t.{quote(c)}" for c in load_spec(version).file(file).column_names if c in wanted)
     helpers = "".join(", " + h for h in _HELPERS.get(file, []))
     sql = (
         f"SELECT {columns}, t._row_number{helpers} FROM raw.{quote(table_name(file))} t "
@@ -141,12 +144,21 @@ def _findings_of(result: dict, file: str) -> list[tuple]:
     return rows
 
 
-def _checkpoint(context, file: str, version: str) -> gx.Checkpoint:
+def _suite(file: str, version: str, full: bool) -> gx.ExpectationSuite:
+    """The whole generated suite, or for a large file only what the structural validator does not check."""
+    suite = build_suite(file, version)
+    if full:
+        return suite
+    kept = [copy.copy(e) for e in suite.expectations if e.meta["rule_id"].startswith("business.")]
+    return gx.ExpectationSuite(name=f"{suite.name}.business", expectations=kept, meta=suite.meta)
+
+
+def _checkpoint(context, suite: gx.ExpectationSuite, file: str) -> gx.Checkpoint:
     """Suite, validation definition and checkpoint of one raw table, added to the in-memory context once."""
-    name = suite_name(file, version)
+    name = suite.name
     with contextlib.suppress(gx_exceptions.DataContextError):
         return context.checkpoints.get(f"raw.{name}")
-    suite = context.suites.add(build_suite(file, version))
+    suite = context.suites.add(suite)
     source = context.data_sources.get("waypoint_raw")
     asset = next((a for a in source.assets if a.name == table_name(file)), None) or source.add_dataframe_asset(
         table_name(file)
@@ -161,25 +173,29 @@ def _checkpoint(context, file: str, version: str) -> gx.Checkpoint:
 
 
 def _validate_file(
-    context, con, ingest_id: str, file: str, version: str
+    context, con, ingest_id: str, file: str, version: str, full_suite_max_rows: int
 ) -> tuple[FileOutcome, list[tuple], list] | None:
-    frame = _frame(con, ingest_id, file, version)
-    if frame.empty:
+    rows = con.execute(
+        f"SELECT count(*) FROM raw.{quote(table_name(file))} WHERE _ingest_id = ?", [ingest_id]
+    ).fetchone()[0]
+    suite = _suite(file, version, full=rows <= full_suite_max_rows)
+    if not rows or not suite.expectations:
         return None
-    checkpoint = _checkpoint(context, file, version)
+    frame = _frame(con, ingest_id, file, version, suite)
+    checkpoint = _checkpoint(context, suite, file)
     run = checkpoint.run(
         batch_parameters={"dataframe": frame}, run_id=gx.RunIdentifier(run_name=f"{ingest_id}.{table_name(file)}")
     )
     failed: dict[str, int] = {"error": 0, "warning": 0}
-    rows: list[tuple] = []
+    findings: list[tuple] = []
     evaluated = 0
     for validation in run.run_results.values():
         for result in validation.to_json_dict()["results"]:
             evaluated += 1
             if not result["success"]:
                 failed[(result["expectation_config"].get("meta") or {}).get("severity", "warning")] += 1
-                rows += _findings_of(result, file)
-    return FileOutcome(ingest_id, file, suite_name(file, version), evaluated, failed, 0), rows, list(run.run_results)
+                findings += _findings_of(result, file)
+    return FileOutcome(ingest_id, file, suite.name, evaluated, failed, 0), findings, list(run.run_results)
 
 
 def _store_findings(con: duckdb.DuckDBPyConnection, ingest_id: str, rows: list[tuple]) -> int:
@@ -224,9 +240,18 @@ def docs_index(settings: Settings) -> Path:
 
 
 def run_expectations(
-    ingest_ids: list[str], *, settings: Settings | None = None, files: list[str] | None = None
+    ingest_ids: list[str],
+    *,
+    settings: Settings | None = None,
+    files: list[str] | None = None,
+    full_suite_max_rows: int = FULL_SUITE_MAX_ROWS,
 ) -> GxOutcome:
-    """Validate the raw rows of each loaded ingest with its version's suites; build Data Docs."""
+    """Validate the raw rows of each loaded ingest with its version's suites; build Data Docs.
+
+    A file with more than ``full_suite_max_rows`` rows runs only the business expectations: GX's cost
+    grows with rows times expectations, and the spec-generated ones repeat checks the structural
+    validator already made on every row.
+    """
     settings = settings or get_settings()
     context = _context(settings)
     outcome = GxOutcome()
@@ -240,7 +265,7 @@ def run_expectations(
             if row is None:
                 continue
             for file in files or FILE_ORDER:
-                done = _validate_file(context, con, ingest_id, file, row[0])
+                done = _validate_file(context, con, ingest_id, file, row[0], full_suite_max_rows)
                 if done is None:
                     continue
                 file_outcome, rows, identifiers = done
