@@ -30,12 +30,14 @@ TARGET_SECONDS = 1.0
 # The access-layer calls each page makes on first load (dataset, filters), broadest level first.
 PAGE_CALLS: dict[str, list[tuple[str, dict]]] = {
     "overview": [
-        ("activity_by_coc", {"period_type": ["month"], "project_type": ["all"]}),
-        ("activity_by_agency", {"period_type": ["month"], "project_type": ["all"]}),
-        ("activity_by_project", {"period_type": ["month"], "project_type": ["all"]}),
-        ("people_served_by_project_type", {}),
+        (f"activity_by_{level}", {"period_type": ["quarter"], "project_type": ["all"], "scope_level": [level]})
+        for level in ("coc", "agency", "project")
     ],
-    "data_quality": [("dq_scorecards_project", {}), ("dq_scorecards_agency", {}), ("dq_metrics_coc", {})],
+    "data_quality": [
+        ("dq_scorecards_project", {}),
+        ("dq_scorecards_agency", {}),
+        ("dq_metrics_coc", {"scope_level": ["coc"]}),
+    ],
     "trends": [
         ("trends_persons_served", {"period_type": ["quarter"], "breakdown": ["coc"]}),
         ("trends_persons_served", {"period_type": ["quarter"], "breakdown": ["county"]}),

@@ -70,7 +70,11 @@ elif projects is not None:
     st.plotly_chart(figure, width="stretch", key="dq_dimension_scores")
 
     st.subheader("Scores against thresholds")
-    metrics = broadest(ctx.data, [f"dq_metrics_{lvl}" for lvl in LEVEL_NAMES], where={"period_id": [period]})
+    metrics = broadest(
+        ctx.data,
+        [f"dq_metrics_{lvl}" for lvl in LEVEL_NAMES],
+        where=lambda name: {"period_id": [period], "scope_level": [name.rsplit("_", 1)[1]]},
+    )
     if metrics is not None:
         name, answer = metrics
         level = name.removeprefix("dq_metrics_")
@@ -102,7 +106,11 @@ elif projects is not None:
 
     st.subheader("HUD data quality framework")
     for prefix, (hud_table, title) in FRAMEWORK.items():
-        found = broadest(ctx.data, [f"{prefix}_{lvl}" for lvl in LEVEL_NAMES], where={"period_id": [period]})
+        found = broadest(
+            ctx.data,
+            [f"{prefix}_{lvl}" for lvl in LEVEL_NAMES],
+            where=lambda name: {"period_id": [period], "scope_level": [name.rsplit("_", 1)[1]]},
+        )
         if found is None:
             continue
         name, answer = found

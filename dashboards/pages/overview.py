@@ -27,7 +27,15 @@ st.caption(f"Your scope: {ctx.data.scope.describe()}")
 
 period_type = pick_period_type(["month", "quarter"], key="overview_period_type")
 datasets = [f"activity_by_{level}" for level in LEVEL_KEYS]
-found = broadest(ctx.data, datasets, where={"period_type": [period_type], "project_type": ["all"]})
+found = broadest(
+    ctx.data,
+    datasets,
+    where=lambda name: {
+        "period_type": [period_type],
+        "project_type": ["all"],
+        "scope_level": [name.removeprefix("activity_by_")],
+    },
+)
 if found is not None:
     name, totals = found
     level = name.removeprefix("activity_by_")
@@ -70,7 +78,9 @@ if found is not None:
 
         st.subheader(f"By project type, {period}")
         by_type = fetch(
-            lambda: aggregate(ctx.data, name, where={"period_type": [period_type], "period_label": [period]})
+            lambda: aggregate(
+                ctx.data, name, where={"period_type": [period_type], "period_label": [period], "scope_level": [level]}
+            )
         )
         if by_type is not None:
             typed = by_type.values["project_type"] != "all"
@@ -94,8 +104,11 @@ if found is not None:
                 on_download=ctx.data.record_download,
             )
 
-st.subheader("People served by project type, all time")
-served = fetch(lambda: ctx.data.aggregate("people_served_by_project_type"))
+if found is None:  # until the planning marts are built: what the enrollments alone can tell
+    st.subheader("People served by project type, all time")
+    served = fetch(lambda: ctx.data.aggregate("people_served_by_project_type"))
+else:
+    served = None
 if served is not None and served.empty:
     st.info("Nothing in your scope yet.")
 elif served is not None:

@@ -6,7 +6,7 @@ Scope, level and suppression stay in the access layer; these helpers only choose
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -39,17 +39,25 @@ def aggregate(data: DataAccess, name: str, *, where: Mapping[str, Iterable[str]]
     return _cached_aggregate(data, name, filters, scope, version)
 
 
+Filters = Mapping[str, Iterable[str]]
+
+
 def broadest(
-    data: DataAccess, names: Sequence[str], *, where: Mapping[str, Iterable[str]] | None = None, quiet: bool = False
+    data: DataAccess,
+    names: Sequence[str],
+    *,
+    where: Filters | Callable[[str], Filters] | None = None,
+    quiet: bool = False,
 ) -> tuple[str, Answer] | None:
     """The first of ``names`` (broadest level first) the user's scope allows; a "not built yet" note otherwise.
 
-    ``quiet``: a section that only some roles get says nothing when the user's scope allows none of ``names``.
+    ``where`` may depend on the dataset (e.g. its ``scope_level``). ``quiet``: a section that only some roles get
+    says nothing when the user's scope allows none of ``names``.
     """
     refused: AccessDenied | None = None
     for name in names:
         try:
-            return name, aggregate(data, name, where=where)
+            return name, aggregate(data, name, where=where(name) if callable(where) else where)
         except AccessDenied as err:
             refused = err
         except DataNotReady as err:

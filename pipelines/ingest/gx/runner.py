@@ -30,7 +30,7 @@ from pipelines.ingest.gx.suites import build_suite
 from pipelines.ingest.layout import quote, table_name
 from pipelines.spec import FILE_ORDER, load_spec
 
-FULL_SUITE_MAX_ROWS = 50_000
+FULL_SUITE_MAX_ROWS = 10_000
 _RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["_row_number"]}
 _EXPORT_DATE = (
     '(SELECT left(min(e."ExportDate"), 10) FROM raw.export e WHERE e._ingest_id = t._ingest_id) AS _export_date'
