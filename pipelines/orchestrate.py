@@ -50,7 +50,6 @@ def run_pipeline(settings: Settings, *, build: bool = True, echo=print) -> Pipel
     cursor = instance.run_storage.get_cursor_values({cursor_key}).get(cursor_key)
     with dg.build_sensor_context(instance=instance, cursor=cursor, resources={"ingest_home": ingest_home}) as ctx:
         result = sensor.evaluate_tick(ctx)
-    instance.run_storage.set_cursor_values({cursor_key: result.cursor or ""})
     job = defs.resolve_job_def("ingest_landing")
     for request in result.run_requests or []:
         run = job.execute_in_process(
@@ -61,6 +60,8 @@ def run_pipeline(settings: Settings, *, build: bool = True, echo=print) -> Pipel
         report.ingest_runs.append(run.run_id)
         tags = request.tags or {}
         echo(f"ingest run {run.run_id[:8]} ok: {tags.get('waypoint/source')}/{tags.get('waypoint/delivery')}")
+    # The cursor moves only once every requested run succeeded, so a failed delivery is retried next time.
+    instance.run_storage.set_cursor_values({cursor_key: result.cursor or ""})
     if not report.ingest_runs:
         echo("no new deliveries in landing/")
     if build:
