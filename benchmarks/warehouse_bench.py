@@ -9,6 +9,7 @@ the dbt process). ``--preset demo`` for a quick run. Figures, not a pass/fail te
 from __future__ import annotations
 
 import argparse
+import re
 import resource
 import sys
 import time
@@ -54,6 +55,16 @@ def _raw_rows(settings: Settings) -> int:
         con.close()
 
 
+_NODE_DONE = re.compile(r"\s(\S+)\s+\.*\s*\[(?:OK|PASS|WARN|INSERT)[^\]]* in ([\d.]+)s\]")
+
+
+def _collect_timing(line: str, timings: list[tuple[float, str]]) -> None:
+    """dbt prints one line per finished node ending '[OK in 1.23s]'; keep (seconds, node)."""
+    match = _NODE_DONE.search(line)
+    if match:
+        timings.append((float(match.group(2)), match.group(1)))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="warehouse_bench", description=__doc__)
     parser.add_argument("--preset", default="state")
@@ -64,7 +75,8 @@ def main(argv: list[str] | None = None) -> None:
     rows = _raw_rows(settings)
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
-    result = build_warehouse(settings)
+    timings: list[tuple[float, str]] = []
+    result = build_warehouse(settings, on_line=lambda line: _collect_timing(line, timings))
     elapsed = time.perf_counter() - started
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     size = settings.published_db.stat().st_size
@@ -76,6 +88,8 @@ def main(argv: list[str] | None = None) -> None:
     peak = f"{peak_kb / 1024:,.0f} MB" if peak_kb > before else f"<= {before / 1024:,.0f} MB (an earlier child)"
     print(f"memory  peak RSS of dbt (DuckDB inside): {peak}")
     print(f"output  {settings.published_db} ({size / 1e6:,.0f} MB)")
+    slowest = ", ".join(f"{name} {seconds:.0f} s" for seconds, name in sorted(timings, reverse=True)[:6])
+    print(f"slowest {slowest}")
 
 
 if __name__ == "__main__":

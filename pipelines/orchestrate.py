@@ -35,7 +35,7 @@ def dagster_instance(settings: Settings) -> dg.DagsterInstance:
     return dg.DagsterInstance.get()
 
 
-def run_pipeline(settings: Settings, *, build: bool = True, echo=print) -> PipelineReport:
+def run_pipeline(settings: Settings, *, build: bool = True, expectations: bool = True, echo=print) -> PipelineReport:
     """Evaluate the landing sensor once, run every ingest it requests, then build and publish the warehouse."""
     from pipelines.definitions import defs
     from pipelines.defs.ingest.resources import IngestHome
@@ -52,8 +52,10 @@ def run_pipeline(settings: Settings, *, build: bool = True, echo=print) -> Pipel
         result = sensor.evaluate_tick(ctx)
     job = defs.resolve_job_def("ingest_landing")
     for request in result.run_requests or []:
+        run_config = request.run_config
+        run_config["ops"]["raw_hmis_tables"]["config"]["expectations"] = expectations
         run = job.execute_in_process(
-            run_config=request.run_config, instance=instance, tags=request.tags, resources={"ingest_home": ingest_home}
+            run_config=run_config, instance=instance, tags=request.tags, resources={"ingest_home": ingest_home}
         )
         if not run.success:
             raise PipelineFailed(f"ingest run {run.run_id} failed; see its log in {instance.root_directory}")

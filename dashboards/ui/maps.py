@@ -24,6 +24,13 @@ def geojson(name: str) -> dict:
         return json.load(handle)
 
 
+def subset(name: str, ids: list[str]) -> dict:
+    """Only the features a trace draws: each trace carries its own GeoJSON to the browser on every rerun."""
+    wanted = set(ids)
+    features = [f for f in geojson(name)["features"] if str(f["properties"]["GEOID"]) in wanted]
+    return {"type": "FeatureCollection", "features": features}
+
+
 def feature_ids(name: str) -> list[str]:
     return [str(f["properties"]["GEOID"]) for f in geojson(name)["features"]]
 
@@ -72,7 +79,7 @@ def choropleth(
     if not hidden.empty:
         figure.add_trace(
             go.Choroplethmap(
-                geojson=geojson(geo),
+                geojson=subset(geo, list(hidden[location])),
                 featureidkey="properties.GEOID",
                 locations=hidden[location],
                 z=[0] * len(hidden),
@@ -87,7 +94,7 @@ def choropleth(
     if not shown.empty:
         figure.add_trace(
             go.Choroplethmap(
-                geojson=geojson(geo),
+                geojson=subset(geo, list(shown[location])),
                 featureidkey="properties.GEOID",
                 locations=shown[location],
                 z=shown[value],

@@ -1,7 +1,23 @@
 {#- SPM Measure 1, housed nights removed (spm.md M1 step 2): one row per request, M1 variant, person and
-    run of consecutive homeless nights that are not housed nights (TH in 1a.1/1b.1, PH after move-in),
-    never before the person's birth. Computed as a sweep over span boundaries: each boundary date
-    starts a segment whose nights are homeless when some homeless span and no housed span covers it. -#}
+    run of consecutive homeless nights, never before the person's birth. One sweep over the span
+    boundaries keeps a count per kind of span covering each segment of nights; a variant's nights are
+    homeless where a span it counts as homeless covers them and no span it counts as housed does:
+
+      1a.1  shelter                                          housed: transitional, PH after move-in
+      1a.2  shelter, transitional                            housed: PH after move-in
+      1b.1  shelter, PH before move-in, self-reported        housed: transitional, PH after move-in
+      1b.2  all of the above, and TH's self-reported time    housed: PH after move-in -#}
+{%- set kinds = ['shelter', 'transitional', 'housing_before_move_in', 'self_reported', 'self_reported_transitional',
+    'housing_after_move_in'] -%}
+{%- set variants = {
+    '1a_1': "shelter > 0 and transitional = 0 and housing_after_move_in = 0",
+    '1a_2': "(shelter > 0 or transitional > 0) and housing_after_move_in = 0",
+    '1b_1': "(shelter > 0 or housing_before_move_in > 0 or self_reported > 0) and transitional = 0
+        and housing_after_move_in = 0",
+    '1b_2': "(shelter > 0 or transitional > 0 or housing_before_move_in > 0 or self_reported > 0
+        or self_reported_transitional > 0) and housing_after_move_in = 0",
+} -%}
+
 with
 
 spans as (
@@ -19,21 +35,13 @@ births as (
 
 ),
 
--- A span adds 1 to its kind's cover from its first night, and takes it away after its last night.
+-- A span adds 1 to its kind's cover from its first night and takes it away after its last night.
 boundaries as (
 
-    select
-        request_id, variant, client_id, first_night as boundary_date,
-        case when night_kind = 'homeless' then 1 else 0 end as homeless_change,
-        case when night_kind = 'housed' then 1 else 0 end as housed_change
+    select request_id, client_id, first_night as boundary_date, night_kind, 1 as cover_change
     from spans
-
     union all
-
-    select
-        request_id, variant, client_id, {{ add_days(1, 'last_night') }} as boundary_date,
-        case when night_kind = 'homeless' then -1 else 0 end as homeless_change,
-        case when night_kind = 'housed' then -1 else 0 end as housed_change
+    select request_id, client_id, {{ add_days(1, 'last_night') }}, night_kind, -1
     from spans
 
 ),
@@ -41,68 +49,76 @@ boundaries as (
 boundary_dates as (
 
     select
-        request_id, variant, client_id, boundary_date,
-        sum(homeless_change) as homeless_change,
-        sum(housed_change) as housed_change
+        request_id,
+        client_id,
+        boundary_date,
+        {%- for kind in kinds %}
+        sum(case when night_kind = '{{ kind }}' then cover_change else 0 end) as {{ kind }}_change{{ "," if not loop.last }}
+        {%- endfor %}
     from boundaries
-    group by request_id, variant, client_id, boundary_date
+    group by request_id, client_id, boundary_date
 
 ),
 
+-- Each boundary starts a segment of nights running to the night before the next boundary.
 segments as (
 
     select
         request_id,
-        variant,
         client_id,
         boundary_date as first_night,
-        {{ add_days(-1, "lead(boundary_date) over (partition by request_id, variant, client_id order by boundary_date)") }}
-            as last_night,
-        sum(homeless_change) over (
-            partition by request_id, variant, client_id order by boundary_date rows unbounded preceding
-        ) as homeless_cover,
-        sum(housed_change) over (
-            partition by request_id, variant, client_id order by boundary_date rows unbounded preceding
-        ) as housed_cover
+        {{ add_days(-1, "lead(boundary_date) over client_dates") }} as last_night,
+        {%- for kind in kinds %}
+        sum({{ kind }}_change) over client_dates as {{ kind }}{{ "," if not loop.last }}
+        {%- endfor %}
     from boundary_dates
+    window client_dates as (partition by request_id, client_id order by boundary_date rows unbounded preceding)
 
 ),
 
 flagged as (
 
     select
-        segments.*,
-        homeless_cover > 0 and housed_cover = 0 as is_homeless
+        request_id,
+        client_id,
+        first_night,
+        last_night,
+        {%- for variant, condition in variants.items() %}
+        {{ condition }} as is_homeless_{{ variant }}{{ "," if not loop.last }}
+        {%- endfor %}
     from segments
     where last_night is not null
 
 ),
 
--- Consecutive homeless segments form one run: number the runs by counting the segments that break them.
-grouped as (
+-- Consecutive homeless segments form one run: number runs by counting the segments that break them.
+numbered as (
 
     select
         flagged.*,
-        sum(case when is_homeless then 0 else 1 end) over (
-            partition by request_id, variant, client_id order by first_night rows unbounded preceding
-        ) as run_number
+        {%- for variant in variants %}
+        sum(case when is_homeless_{{ variant }} then 0 else 1 end) over client_segments as run_{{ variant }}
+            {{- "," if not loop.last }}
+        {%- endfor %}
     from flagged
+    window client_segments as (partition by request_id, client_id order by first_night rows unbounded preceding)
 
 ),
 
 runs as (
-
+{% for variant in variants %}
     select
         request_id,
-        variant,
+        '{{ variant | replace("_", ".") }}' as variant,
         client_id,
-        run_number,
+        run_{{ variant }} as run_number,
         min(first_night) as first_night,
         max(last_night) as last_night
-    from grouped
-    where is_homeless
-    group by request_id, variant, client_id, run_number
-
+    from numbered
+    where is_homeless_{{ variant }}
+    group by request_id, client_id, run_{{ variant }}
+    {% if not loop.last %}union all{% endif %}
+{% endfor %}
 ),
 
 final as (

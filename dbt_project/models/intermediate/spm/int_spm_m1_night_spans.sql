@@ -1,7 +1,9 @@
-{#- SPM Measure 1, steps 2-3 (spm.md): spans of nights (first and last night, both included) that count
-    as homeless or as housed, per request, person and M1 variant (1a.1 ES/SH, 1a.2 ES/SH/TH, 1b.1 and
-    1b.2 adding PH time before move-in and self-reported time). Nights are spans, not rows, so the
-    7-year lookback stays cheap; int_spm_m1_homeless_runs takes housed nights out. -#}
+{#- SPM Measure 1, steps 2-3 (spm.md): spans of nights (first and last night, both included) per request
+    and person, of one kind: shelter (ES, SH, night-by-night bed nights: homeless in every variant),
+    transitional (homeless in 1a.2/1b.2, housed in 1a.1/1b.1), PH before move-in and self-reported
+    time (1b only; self-reported time of a TH stay in 1b.2 only), PH after move-in (housed in every
+    variant). Nights are spans, not rows, so the 7-year lookback stays cheap;
+    int_spm_m1_homeless_runs turns them into runs of homeless nights per variant. -#}
 with
 
 stays as (
@@ -14,15 +16,6 @@ stays as (
 bed_nights as (
 
     select * from {{ ref('int_bed_nights') }}
-
-),
-
-variants as (
-
-    select '1a.1' as variant, false as counts_transitional, false as counts_housing_and_self_report
-    union all select '1a.2', true, false
-    union all select '1b.1', false, true
-    union all select '1b.2', true, true
 
 ),
 
@@ -44,49 +37,53 @@ entry_exit_nights as (
 
 ),
 
--- ES night-by-night: the bed nights (entry <= night < exit), joined into runs of consecutive nights.
-stay_bed_nights as (
+-- ES night-by-night: bed nights (entry <= night < exit) joined into runs of consecutive nights, once
+-- per enrollment; each request then keeps the part of a run from its lookback date to its report end.
+numbered_bed_nights as (
 
     select
-        stays.request_id,
-        stays.client_id,
-        stays.enrollment_key,
-        bed_nights.bed_night_date,
-        row_number() over (
-            partition by stays.request_id, stays.enrollment_key order by bed_nights.bed_night_date
-        ) as night_number
-    from stays
-    inner join bed_nights
-        on stays.enrollment_key = bed_nights.enrollment_key
-    where stays.project_type = 1
-        and bed_nights.bed_night_date >= stays.lookback_date
-        and bed_nights.bed_night_date <= stays.report_end
+        enrollment_key,
+        bed_night_date,
+        row_number() over (partition by enrollment_key order by bed_night_date) as night_number
+    from bed_nights
+
+),
+
+enrollment_bed_night_runs as (
+
+    select
+        enrollment_key,
+        min(bed_night_date) as first_bed_night,
+        max(bed_night_date) as last_bed_night
+    from numbered_bed_nights
+    group by enrollment_key, {{ add_days('-night_number', 'bed_night_date') }}
 
 ),
 
 bed_night_runs as (
 
     select
-        request_id,
-        client_id,
-        enrollment_key,
-        1 as project_type,
-        min(bed_night_date) as first_night,
-        max(bed_night_date) as last_night
-    from (
-        select
-            stay_bed_nights.*,
-            {{ add_days('-night_number', 'bed_night_date') }} as run_anchor
-        from stay_bed_nights
-    ) as anchored
-    group by request_id, client_id, enrollment_key, run_anchor
+        stays.request_id,
+        stays.client_id,
+        stays.enrollment_key,
+        stays.project_type,
+        case
+            when runs.first_bed_night > stays.lookback_date then runs.first_bed_night else stays.lookback_date
+        end as first_night,
+        case when runs.last_bed_night < stays.report_end then runs.last_bed_night else stays.report_end end
+            as last_night
+    from stays
+    inner join enrollment_bed_night_runs as runs
+        on stays.enrollment_key = runs.enrollment_key
+    where stays.project_type = 1
 
 ),
 
 first_bed_nights as (
 
-    select request_id, enrollment_key, min(bed_night_date) as first_bed_night
-    from stay_bed_nights
+    select request_id, enrollment_key, min(first_night) as first_bed_night
+    from bed_night_runs
+    where first_night <= last_night
     group by request_id, enrollment_key
 
 ),
@@ -170,48 +167,32 @@ self_reported_nights as (
 
 spans as (
 
-    select variants.variant, 'homeless' as night_kind, 'shelter' as span_source, entry_exit_nights.*
+    select 'shelter' as night_kind, entry_exit_nights.*
     from entry_exit_nights
-    cross join variants
-    where entry_exit_nights.project_type in (0, 8)
+    where project_type in (0, 8)
+
+    union all
+
+    select 'transitional', entry_exit_nights.* from entry_exit_nights where project_type = 2
+
+    union all
+
+    select 'shelter', bed_night_runs.* from bed_night_runs
+
+    union all
+
+    select 'housing_before_move_in', housing_pre_move_in_nights.* from housing_pre_move_in_nights
 
     union all
 
     select
-        variants.variant,
-        case when variants.counts_transitional then 'homeless' else 'housed' end,
-        'transitional',
-        entry_exit_nights.*
-    from entry_exit_nights
-    cross join variants
-    where entry_exit_nights.project_type = 2
-
-    union all
-
-    select variants.variant, 'homeless', 'bed_nights', bed_night_runs.*
-    from bed_night_runs
-    cross join variants
-
-    union all
-
-    select variants.variant, 'homeless', 'housing_before_move_in', housing_pre_move_in_nights.*
-    from housing_pre_move_in_nights
-    cross join variants
-    where variants.counts_housing_and_self_report
-
-    union all
-
-    select variants.variant, 'homeless', 'self_reported', self_reported_nights.*
+        case when project_type = 2 then 'self_reported_transitional' else 'self_reported' end,
+        self_reported_nights.*
     from self_reported_nights
-    cross join variants
-    where variants.counts_housing_and_self_report
-        and (self_reported_nights.project_type <> 2 or variants.counts_transitional)
 
     union all
 
-    select variants.variant, 'housed', 'housing_after_move_in', housed_nights.*
-    from housed_nights
-    cross join variants
+    select 'housing_after_move_in', housed_nights.* from housed_nights
 
 ),
 
@@ -220,13 +201,11 @@ final as (
     select
         -- keys
         spans.request_id,
-        spans.variant,
         spans.client_id,
         spans.enrollment_key,
 
         -- the span
         spans.night_kind,
-        spans.span_source,
         spans.project_type,
         spans.first_night,
         spans.last_night

@@ -1,0 +1,47 @@
+"""`waypoint run` drives the real Dagster sensor and ingest job: landed exports load once, never twice."""
+
+import os
+import shutil
+
+import duckdb
+import pytest
+
+from pipelines.config import Settings
+from pipelines.orchestrate import run_pipeline
+from pipelines.synth import generate
+
+
+@pytest.fixture(scope="module")
+def landed(tmp_path_factory) -> Settings:
+    exports = tmp_path_factory.mktemp("exports")
+    generate(exports, preset="tiny", seed=42)
+    settings = Settings(home=tmp_path_factory.mktemp("home"))
+    for zip_path in sorted(exports.glob("*/*.zip")):
+        target = settings.landing / zip_path.parent.name / zip_path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(zip_path, target)
+        old = os.stat(target).st_mtime - 3600
+        os.utime(target, (old, old))
+    return settings
+
+
+def _loaded(settings: Settings) -> list[tuple]:
+    con = duckdb.connect(str(settings.ingest_db), read_only=True)
+    try:
+        return con.execute("SELECT source_id, status FROM meta.export_registry ORDER BY source_id").fetchall()
+    finally:
+        con.close()
+
+
+def test_one_pass_ingests_every_landed_export_through_dagster_runs(landed):
+    report = run_pipeline(landed, build=False, expectations=False, echo=lambda _: None)
+    assert len(report.ingest_runs) == 3
+    assert _loaded(landed) == [("kvh-ssvf", "loaded"), ("ok-500", "loaded"), ("ok-507", "loaded")]
+    runs = list((landed.home / "dagster").rglob("*"))
+    assert runs, "runs are recorded in the persistent Dagster instance"
+
+
+def test_a_second_pass_finds_nothing_new(landed):
+    report = run_pipeline(landed, build=False, expectations=False, echo=lambda _: None)
+    assert report.ingest_runs == []
+    assert len(_loaded(landed)) == 3
