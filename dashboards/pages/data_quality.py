@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboards.roles import DATA_QUALITY
 from dashboards.ui.context import page_context
-from dashboards.ui.views import aggregate, broadest
+from dashboards.ui.views import aggregate, broadest, person_level
 from dashboards.ui.widgets import fetch, table
 
 SCORES = ["completeness_score", "accuracy_score", "timeliness_score", "consistency_score", "overall_score"]
@@ -137,7 +137,7 @@ if ctx.data.scope.person_level:
             "Agency", sorted(names.index), format_func=lambda k: f"{names[k]} ({k})", key="dq_fix_agency"
         )
         where = {"organization_key": [agency]}
-    issues = fetch(lambda: ctx.data.person_level("dq_records_to_fix", where=where))
+    issues = fetch(lambda: person_level(ctx.data, "dq_records_to_fix", where=where))
     if issues is not None and issues.empty:
         st.info("Nothing to fix in your scope.")
     elif issues is not None:

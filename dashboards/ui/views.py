@@ -23,9 +23,13 @@ def _cached_aggregate(_data: DataAccess, name: str, where: tuple, scope: str, ve
     return _data.aggregate(name, where={column: list(values) for column, values in where})
 
 
-def aggregate(data: DataAccess, name: str, *, where: Mapping[str, Iterable[str]] | None = None) -> Answer:
-    """``data.aggregate``, remembered for ten minutes per (dataset, filters, the user's scope, published warehouse):
-    reruns of a page (every widget change) and users with the same scope do not query and suppress again."""
+@st.cache_data(ttl=120, max_entries=32, show_spinner=False)
+def _cached_person_level(_data: DataAccess, name: str, where: tuple, scope: str, version: tuple) -> Answer:
+    return _data.person_level(name, where={column: list(values) for column, values in where})
+
+
+def _keys(data: DataAccess, where: Mapping[str, Iterable[str]] | None) -> tuple[tuple, str, tuple]:
+    """What an answer depends on: the filters, the user's whole scope, the published warehouse and the threshold."""
     filters = tuple(
         sorted((c, (v,) if isinstance(v, str) else tuple(str(x) for x in v)) for c, v in (where or {}).items())
     )
@@ -36,7 +40,18 @@ def aggregate(data: DataAccess, name: str, *, where: Mapping[str, Iterable[str]]
         published.stat().st_mtime_ns if published.exists() else 0,
         data.security.suppression_threshold,
     )
-    return _cached_aggregate(data, name, filters, scope, version)
+    return filters, scope, version
+
+
+def aggregate(data: DataAccess, name: str, *, where: Mapping[str, Iterable[str]] | None = None) -> Answer:
+    """``data.aggregate``, remembered for ten minutes per (dataset, filters, the user's scope, published warehouse):
+    reruns of a page (every widget change) and users with the same scope do not query and suppress again."""
+    return _cached_aggregate(data, name, *_keys(data, where))
+
+
+def person_level(data: DataAccess, name: str, *, where: Mapping[str, Iterable[str]] | None = None) -> Answer:
+    """``data.person_level``, remembered for two minutes per (dataset, filters, the user's scope, warehouse)."""
+    return _cached_person_level(data, name, *_keys(data, where))
 
 
 Filters = Mapping[str, Iterable[str]]

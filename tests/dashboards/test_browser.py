@@ -135,7 +135,7 @@ def test_each_role_signs_in_and_every_page_is_captured(served, tmp_path):
                 expect(nav.locator("a")).to_have_count(len(expected))
                 for entry in pages_for(role):
                     nav.get_by_text(entry.title, exact=True).click()
-                    expect(page.get_by_role("heading", name=entry.title)).to_be_visible(timeout=30_000)
+                    expect(page.get_by_role("heading", name=entry.title, exact=True)).to_be_visible(timeout=30_000)
                     wait_for_app(page)
                     charts = page.locator('[data-testid="stPlotlyChart"]')
                     if charts.count():

@@ -61,6 +61,17 @@ def check_in_scope(world, role: Role, name: str, frame: pd.DataFrame) -> None:
         assert set(frame["funder"]) == {world.funder_code}
 
 
+def one_period(world, name: str) -> dict[str, list[str]]:
+    """Every scope and level, one period (suppressing every period of every table makes the test slow, not better)."""
+    columns = DATASETS[name].columns
+    if "period_type" in columns:
+        return {"period_type": ["quarter" if name.startswith("activity_by_") else "fiscal_year"]}
+    if "period_id" in columns:
+        latest = world.query("select max(period_id) as p from marts.dq_periods")["p"].iloc[0]
+        return {"period_id": [latest]}
+    return {}
+
+
 @pytest.mark.parametrize("role", list(Role))
 def test_each_role_reads_only_its_levels_and_rows_of_the_page_datasets(pages_world, role):
     access = DataAccess(pages_world.users[role], pages_world.settings)
@@ -72,7 +83,7 @@ def test_each_role_reads_only_its_levels_and_rows_of_the_page_datasets(pages_wor
             with pytest.raises(AccessDenied):
                 call(name)
             continue
-        answer = call(name)
+        answer = call(name, where=one_period(pages_world, name))
         check_in_scope(pages_world, role, name, answer.values)
         if dataset.level is Level.AGGREGATE:
             assert not PERSON_COLUMNS & set(answer.table.columns), name
@@ -88,7 +99,7 @@ def test_each_role_reads_only_its_levels_and_rows_of_the_page_datasets(pages_wor
 def test_planners_and_funders_see_small_counts_as_less_than_11(pages_world, role):
     access = DataAccess(pages_world.users[role], pages_world.settings)
     name = "trends_persons_served" if role is Role.PLANNER else "funded_project_outcomes"
-    answer = access.aggregate(name)
+    answer = access.aggregate(name, where={"period_type": ["fiscal_year"]})
     labels = answer.table[list(answer.dataset.counts)].astype(str)
     assert labels.isin(["<11"]).any().any()
     assert answer.suppression.hidden_cells > 0
