@@ -95,11 +95,15 @@ def field(page, label: str):
     return page.get_by_role("textbox", name=label, exact=True)
 
 
-def wait_for_app(page) -> None:
-    """Streamlit has finished a run when its status widget is gone."""
-    page.wait_for_timeout(300)
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=30_000)
-    page.wait_for_timeout(300)
+def wait_for_app(page, seconds: float = 90) -> None:
+    """Streamlit has finished a run when its status widget is gone and no placeholder (skeleton) or stale element
+    is left; a page with a slow first run shows neither for a moment, so the calm must hold for a second."""
+    busy = '[data-testid="stStatusWidget"], [data-testid="stSkeleton"], [data-stale="true"]'
+    deadline = time.monotonic() + seconds
+    calm = 0
+    while calm < 3 and time.monotonic() < deadline:
+        page.wait_for_timeout(350)
+        calm = calm + 1 if page.locator(busy).count() == 0 else 0
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed (scripts/install_system_deps.sh)")
