@@ -87,15 +87,23 @@ if found is not None:
             values = with_labels(
                 by_type.values[typed & (by_type.values["scope_level"] == level)], "project_type", PROJECT_TYPES
             )
-            figure = px.bar(
-                values.dropna(subset=["persons_served"]),
-                x="project_type",
-                y="persons_served",
-                color=key,
-                barmode="group",
-                labels={"project_type": "Project type", "persons_served": "Persons served", key: LEVEL_NAMES[level]},
-            )
-            st.plotly_chart(figure, width="stretch", key="overview_types")
+            charted = values.dropna(subset=["persons_served"])
+            if charted.empty:
+                st.caption("Every count of this period is suppressed or zero, so there is nothing to chart.")
+            else:
+                figure = px.bar(
+                    charted,
+                    x="project_type",
+                    y="persons_served",
+                    color=key,
+                    barmode="group",
+                    labels={
+                        "project_type": "Project type",
+                        "persons_served": "Persons served",
+                        key: LEVEL_NAMES[level],
+                    },
+                )
+                st.plotly_chart(figure, width="stretch", key="overview_types")
             display = by_type.table[typed & (by_type.values["scope_level"] == level)]
             table(
                 with_labels(display, "project_type", PROJECT_TYPES)[[key, "project_type", *COUNTS]],

