@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from dashboards.data.access import DataAccess
@@ -9,6 +11,10 @@ from dashboards.navigation import pages_for
 from dashboards.state.users import UserRecord
 from dashboards.ui.context import SESSION_ENDED_KEY, TOKEN_KEY, current_user, session_token
 from dashboards.ui.signin import change_password_page, sign_in_page, user_sidebar
+
+# The browser tab icon is served by the app itself: a ":material/...:" or emoji page icon makes the browser fetch it
+# from a font or emoji CDN, and the dashboards must work offline.
+PAGE_ICON = Path(__file__).parent / "assets" / "waypoint-icon.png"
 
 
 def _signed_out(had_token: bool) -> None:
@@ -26,7 +32,7 @@ def _must_change_password(user: UserRecord) -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Waypoint", page_icon=":material/home_work:", layout="wide")
+    st.set_page_config(page_title="Waypoint", page_icon=str(PAGE_ICON), layout="wide")
     token = session_token()
     user = current_user()
     if user is None:

@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from dashboards.data.catalog import DATASETS, PERSON_COLUMNS, PROJECT_FUNDERS, Dataset, Level
-from dashboards.data.warehouse import DataNotReady, find_relation, quote, read_only, relation_columns
+from dashboards.data.warehouse import DataNotReady, find_relation, published, quote, relation_columns
 from dashboards.scope import Scope, scope_for
 from dashboards.settings import SecuritySettings, get_security_settings
 from dashboards.state.audit import AuditLog
@@ -72,7 +72,7 @@ class DataAccess:
     def _projects_of_funders(self, codes: Iterable[str]) -> frozenset[str]:
         """Projects funded by the given sources; none when the warehouse does not say (fail closed)."""
         try:
-            with read_only(self.settings.published_db) as conn:
+            with published(self.settings.published_db) as conn:
                 relation = find_relation(conn, PROJECT_FUNDERS)
                 if relation is None:
                     return frozenset()
@@ -135,7 +135,7 @@ class DataAccess:
         scope_sql, scope_params = self._scope_clauses(dataset)
         filter_sql, filter_params = self._filter_clauses(dataset, where)
         conditions = " and ".join([*scope_sql, *filter_sql]) or "true"
-        with read_only(self.settings.published_db) as conn:
+        with published(self.settings.published_db) as conn:
             relation = find_relation(conn, dataset.relation)
             if relation is None:
                 raise DataNotReady(f"no data yet: '{dataset.relation}' is not in the published warehouse")

@@ -13,7 +13,7 @@ import pandas as pd
 from dashboards.data.access import AccessDenied
 from dashboards.data.catalog import PROJECTS
 from dashboards.data.health import PipelineHealth, pipeline_health
-from dashboards.data.warehouse import DataNotReady, find_relation, read_only
+from dashboards.data.warehouse import DataNotReady, find_relation, published
 from dashboards.roles import AGENCY_MANAGED_ROLES, Capability, Role, can, policy
 from dashboards.state.audit import AuditLog
 from dashboards.state.users import UserRecord, UserStore
@@ -59,7 +59,7 @@ class AdminAccess:
     def agency_projects(self, agency_id: str) -> set[str] | None:
         """Project ids of an agency per the published warehouse, or None when it does not say yet."""
         try:
-            with read_only(self.settings.published_db) as conn:
+            with published(self.settings.published_db) as conn:
                 relation = find_relation(conn, PROJECTS)
                 if relation is None:
                     return None

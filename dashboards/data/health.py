@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pandas as pd
 
 from dashboards.data.catalog import BUILD_METADATA
-from dashboards.data.warehouse import DataNotReady, find_relation, read_only
+from dashboards.data.warehouse import DataNotReady, find_relation, published, read_only
 from pipelines.config import Settings
 
 
@@ -55,7 +55,7 @@ def _ingest_health(settings: Settings) -> tuple[pd.DataFrame | None, pd.DataFram
 
 
 def _build_health(settings: Settings) -> pd.DataFrame | None:
-    with read_only(settings.published_db) as conn:
+    with published(settings.published_db) as conn:
         relation = find_relation(conn, BUILD_METADATA)
         if relation is None:
             return None

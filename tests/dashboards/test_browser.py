@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -121,6 +122,8 @@ def test_each_role_signs_in_and_every_page_is_captured(served, tmp_path):
             args=CHROMIUM_FLAGS,
             viewport={"width": 1280, "height": 2400},  # Streamlit scrolls inside the page: a tall window shows it all
         )
+        requested_hosts: set[str] = set()
+        browser.on("request", lambda request: requested_hosts.add(urllib.parse.urlsplit(request.url).hostname or ""))
         try:
             for role, username in DEMO_NAMES.items():
                 page = browser.new_page()
@@ -151,6 +154,8 @@ def test_each_role_signs_in_and_every_page_is_captured(served, tmp_path):
                 page.close()
         finally:
             browser.close()
+    # Offline: every font, icon, map shape and script comes from the app itself, nothing from a CDN.
+    assert requested_hosts - {"127.0.0.1", ""} == set(), requested_hosts
     expected_files = {f"{role.value}-{entry.key}.png" for role in DEMO_NAMES for entry in pages_for(role)}
     assert {p.name for p in SCREENSHOTS.glob("*.png")} == expected_files
     views = AuditLog(settings.app_db).read(events=["page_view"])
