@@ -54,10 +54,11 @@
 {%- endmacro %}
 
 
-{% macro apr_table_layout(table_id, cells, columns, types={}) -%}
+{% macro apr_table_layout(table_id, cells, columns, types={}, rows_of=none) -%}
     {#- The closing CTEs of a question mart (continues a `with` chain): every requested report that has
         `table_id` x HUD's rows of the table, left-joined to `cells` on row_key. `types` gives the type of
-        value columns that are not counts (bigint). -#}
+        value columns that are not counts (bigint). `rows_of` names another table whose rows this one
+        repeats (Q25i has Q23c's rows), so a row layout is written once in the seed. -#}
 ,
 
 apr_requests as (
@@ -83,7 +84,7 @@ apr_layout as (
     left join {{ ref('stg_hud_spec__code_labels') }} as code_labels
         on table_rows.label_list = code_labels.list_id
         and table_rows.row_key = code_labels.code
-    where table_rows.table_id = '{{ table_id }}'
+    where table_rows.table_id = '{{ rows_of or table_id }}'
 
 ),
 
@@ -267,7 +268,19 @@ members as (
 
 cells as (
 
-    {{ apr_count_where('members', {
+    {{ apr_count_where('members', apr_split_household_type_columns()) }}
+
+)
+
+{{ apr_table_layout(table_id, 'cells', apr_split_household_type_columns().keys() | list, rows_of='Q13a1') }}
+{%- endmacro %}
+
+
+{% macro apr_split_household_type_columns() -%}
+    {#- Q13's columns B-G: household types with the adults and children of households with children and
+        adults apart; unknown-age people count under unknown household type (GR). Maps each column to
+        the condition (on household_type, is_adult, is_child, is_unknown_age) for being counted there. -#}
+    {{ return({
         'total_persons': 'true',
         'without_children': "household_type = 'without_children' and not is_unknown_age",
         'adults_with_children_and_adults': "household_type = 'with_children_and_adults' and is_adult",
@@ -275,13 +288,6 @@ cells as (
         'with_only_children': "household_type = 'with_only_children' and not is_unknown_age",
         'unknown_household_type': "household_type = 'unknown_household_type' or is_unknown_age",
     }) }}
-
-)
-
-{{ apr_table_layout(table_id, 'cells', [
-    'total_persons', 'without_children', 'adults_with_children_and_adults', 'children_with_children_and_adults',
-    'with_only_children', 'unknown_household_type',
-]) }}
 {%- endmacro %}
 
 
@@ -392,9 +398,19 @@ cells as (
 {%- endmacro %}
 
 
-{% macro apr_length_of_participation_table(table_id, buckets) -%}
-    {#- Q22a1 (APR) / Q22a2 (CAPER): people by length of stay (glossary §3; night-by-night shelter: bed
-        nights), all, leavers and stayers. -#}
+{% macro apr_coc_length_buckets() -%}
+    {#- Q22a1's length-of-participation buckets (CoC projects; also Q27e): (row key, first day, last day). -#}
+    {{ return([
+        ('0_30', 0, 30), ('31_60', 31, 60), ('61_90', 61, 90), ('91_180', 91, 180), ('181_365', 181, 365),
+        ('366_730', 366, 730), ('731_1095', 731, 1095), ('1096_1460', 1096, 1460), ('1461_1825', 1461, 1825),
+        ('1826_plus', 1826, none),
+    ]) }}
+{%- endmacro %}
+
+
+{% macro apr_length_of_participation_table(table_id, buckets, universe='true', rows_of=none) -%}
+    {#- Q22a1 (APR) / Q22a2 (CAPER) / Q27e (youth): people by length of stay (glossary §3; night-by-night
+        shelter: bed nights), all, leavers and stayers. -#}
 with
 
 clients as (
@@ -403,6 +419,7 @@ clients as (
         int_report_clients.*,
         {{ apr_day_buckets('days_in_project', buckets) }} as length_bucket
     from {{ ref('int_report_clients') }}
+    where {{ universe }}
 
 ),
 
@@ -420,5 +437,5 @@ cells as (
 
 )
 
-{{ apr_table_layout(table_id, 'cells', ['total', 'leavers', 'stayers']) }}
+{{ apr_table_layout(table_id, 'cells', ['total', 'leavers', 'stayers'], rows_of=rows_of) }}
 {%- endmacro %}

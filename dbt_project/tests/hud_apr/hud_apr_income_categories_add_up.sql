@@ -1,6 +1,10 @@
-{#- Q16 and Q18 put each adult in exactly one category per column: the category rows add up to the
-    total adults row (Q16 rows 2-13 -> 14; Q18 rows 2-9 -> 10, blank cells as 0). -#}
-{%- set tables = [('hud_apr_q16_cash_income_ranges', 12, 13), ('hud_apr_q18_cash_income_categories', 8, 9)] %}
+{#- Q16, Q18, Q20b and Q27h put each person in exactly one category per column: the category rows add up
+    to the total row (Q16 rows 2-13 -> 14; Q18 and Q27h rows 2-9 -> 10; Q20b rows 2-5 -> 6; blank cells
+    as 0). -#}
+{%- set tables = [
+    ('hud_apr_q16_cash_income_ranges', 12, 13), ('hud_apr_q18_cash_income_categories', 8, 9),
+    ('hud_apr_q20b_number_of_non_cash_benefit_sources', 4, 5), ('hud_apr_q27h_youth_income_categories', 8, 9),
+] %}
 {%- for model, last_category_row, total_row in tables %}
 select '{{ model }}' as question, categories.request_id
 from (

@@ -67,7 +67,7 @@ latest_answer as (
 
 ),
 
-final as (
+answers as (
 
     select
         -- keys
@@ -95,6 +95,20 @@ final as (
 
     from latest_answer
     group by request_id, enrollment_key, assessment_point
+
+),
+
+final as (
+
+    select
+        answers.*,
+        -- how many conditions (Q13a2-c2): both alcohol and drug use count as two
+        {%- for condition in ['has_mental_health', 'has_alcohol_only', 'has_drug_only', 'has_chronic_health',
+                              'has_hiv_aids', 'has_developmental', 'has_physical'] %}
+        case when {{ condition }} then 1 else 0 end +
+        {%- endfor %}
+        case when has_alcohol_and_drug then 2 else 0 end as condition_count
+    from answers
 
 )
 

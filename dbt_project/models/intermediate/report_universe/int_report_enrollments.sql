@@ -48,13 +48,15 @@ funders as (
 
 ),
 
--- HUD Pay for Success (Funder 35) "Other" projects count as housing with move-in; PATH is Funder 21.
+-- HUD Pay for Success (Funder 35) "Other" projects count as housing with move-in; PATH is Funder 21;
+-- YHDP (Funder 43) projects report youth education status (APR Q27m).
 project_funding as (
 
     select
         project_key,
         max(case when funder = 35 then 1 else 0 end) = 1 as is_pay_for_success_funded,
-        max(case when funder = 21 then 1 else 0 end) = 1 as is_path_funded
+        max(case when funder = 21 then 1 else 0 end) = 1 as is_path_funded,
+        max(case when funder = 43 then 1 else 0 end) = 1 as is_yhdp_funded
     from funders
     group by project_key
 
@@ -163,6 +165,7 @@ final as (
         as_of_period_end.project_type,
         as_of_period_end.rrh_sub_type,
         coalesce(project_funding.is_path_funded, false) as is_path_funded,
+        coalesce(project_funding.is_yhdp_funded, false) as is_yhdp_funded,
         as_of_period_end.project_type = 7 and coalesce(project_funding.is_pay_for_success_funded, false)
             as is_pay_for_success_other,
 
@@ -176,6 +179,11 @@ final as (
             as destination,
         case when as_of_period_end.exit_date_in_period is not null then as_of_period_end.destination_subsidy_type end
             as destination_subsidy_type,
+        -- homelessness prevention housing assessment at exit (W5)
+        case when as_of_period_end.exit_date_in_period is not null then exits.housing_assessment end
+            as housing_assessment,
+        case when as_of_period_end.exit_date_in_period is not null then exits.subsidy_information end
+            as subsidy_information,
         case when as_of_period_end.move_in_date <= as_of_period_end.period_end then as_of_period_end.move_in_date end
             as move_in_date,
         case

@@ -1,11 +1,7 @@
 {#- APR/CAPER Q12 Race and Ethnicity (3.04, one combined question since FY2024): people by the single
     race/ethnicity they chose, the pair they chose, or "multiracial" with three or more (with or without
     Hispanic/Latina/e/o), by household type. -#}
-{%- set races = [
-    ('am_ind', 'am_ind_ak_native'), ('asian', 'asian'), ('black', 'black_af_american'),
-    ('hispanic', 'hispanic_latinao'), ('mena', 'mid_east_n_african'), ('nhpi', 'native_hi_pacific'),
-    ('white', 'white'),
-] %}
+{%- set races = apr_race_fields() %}
 {%- set rows = {} %}
 {%- for key, column in races %}
     {%- do rows.update({key: 'race_count = 1 and ' ~ column ~ ' = 1'}) %}
@@ -32,9 +28,7 @@ clients as (
 
     select
         int_report_clients.*,
-        {%- for key, column in races %}
-        case when {{ column }} = 1 then 1 else 0 end{{ ' +' if not loop.last }}
-        {%- endfor %} as race_count
+        {{ apr_race_count() }} as race_count
     from {{ ref('int_report_clients') }}
 
 ),

@@ -21,7 +21,7 @@ with
 
 adult_income as (
 
-    select * from {{ ref('int_report_adult_income') }}
+    select * from {{ ref('int_report_cash_income') }} where is_adult
 
 ),
 

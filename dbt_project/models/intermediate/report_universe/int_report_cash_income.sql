@@ -1,13 +1,14 @@
-{#- Adults' cash income in the three APR/CAPER income columns (Q16-Q18): one row per request, adult and
-    column — at_start (every adult), at_annual_assessment (every adult stayer) and at_exit (adult
-    leavers) — with the record used and its category: income (> 0), no_income (0, answered no or yes),
-    dk_pnta, data_not_collected (no record or no usable answer); for stayers also aa_not_yet_required
-    and aa_missing (owed, none in the window). -#}
+{#- Cash income in the three APR/CAPER income columns (Q16-Q18; the youth tables Q27g-Q27h also count
+    heads of household under 18): one row per request, adult or head of household and column —
+    at_start (everyone), at_annual_assessment (every stayer) and at_exit (leavers) — with the record
+    used and its category: income (> 0), no_income (0, answered no or yes), dk_pnta, data_not_collected
+    (no record or no usable answer); for stayers also aa_not_yet_required and aa_missing (owed, none in
+    the window). The adult tables keep is_adult. -#}
 with
 
-adults as (
+adults_and_heads as (
 
-    select * from {{ ref('int_report_clients') }} where is_adult
+    select * from {{ ref('int_report_clients') }} where is_adult_or_head
 
 ),
 
@@ -19,12 +20,12 @@ income_points as (
 
 columns_needed as (
 
-    select adults.*, 'at_start' as income_column, 'start' as assessment_point from adults
+    select adults_and_heads.*, 'at_start' as income_column, 'start' as assessment_point from adults_and_heads
     union all
-    select adults.*, 'at_annual_assessment' as income_column, 'annual' as assessment_point from adults
+    select adults_and_heads.*, 'at_annual_assessment' as income_column, 'annual' as assessment_point from adults_and_heads
     where is_stayer
     union all
-    select adults.*, 'at_exit' as income_column, 'exit' as assessment_point from adults
+    select adults_and_heads.*, 'at_exit' as income_column, 'exit' as assessment_point from adults_and_heads
     where is_leaver
 
 ),
@@ -36,6 +37,8 @@ with_records as (
         columns_needed.personal_key,
         columns_needed.enrollment_key,
         columns_needed.household_type,
+        columns_needed.is_adult,
+        columns_needed.is_youth,
         columns_needed.is_head_of_household,
         columns_needed.is_leaver,
         columns_needed.is_stayer,
