@@ -14,14 +14,20 @@ from pipelines.errors import WaypointError
 from pipelines.reports.marts import read_mart_tables
 from pipelines.reports.model import ReportRequest, ReportTable
 
+# HIC, then the sheltered PIT tables in HUD's order (hic-pit-lsa.md §3.4), the summary first.
 HIC_PIT_MARTS: tuple[str, ...] = (
     "hud_hic_pit_hic_summary",
     "hud_hic_pit_project_inventory",
     "hud_hic_pit_sheltered_summary",
     "hud_hic_pit_sheltered_with_children",
-    "hud_hic_pit_sheltered_without_children",
     "hud_hic_pit_sheltered_only_children",
-    "hud_hic_pit_sheltered_veterans",
+    "hud_hic_pit_sheltered_without_children",
+    "hud_hic_pit_sheltered_additional_populations",
+    "hud_hic_pit_sheltered_unaccompanied_youth",
+    "hud_hic_pit_sheltered_parenting_youth",
+    "hud_hic_pit_sheltered_veterans_with_children",
+    "hud_hic_pit_sheltered_veterans_without_children",
+    "hud_hic_pit_sheltered_projects",
 )
 
 

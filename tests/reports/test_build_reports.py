@@ -1,6 +1,7 @@
 """Report builds end to end: requests recorded, one warehouse build, artifacts that open, the CLI around it.
 
-Uses the shared build of the hand-built SPM (OK-500) and HIC/PIT (OK-507) worlds (fixtures/spm/world.py).
+Uses the shared build of the hand-built SPM (OK-500, OK-505) and HIC/PIT (OK-507, OK-506) worlds
+(fixtures/spm/world.py).
 """
 
 from __future__ import annotations
@@ -48,8 +49,9 @@ def test_manifest_names_the_warehouse_build_and_the_exports_it_read():
     finally:
         con.close()
     assert manifest["warehouse"]["build_id"] == build_id
-    assert manifest["export_ids"] == ["HIC-HMIS-1", "SPM-AGENCY-1", "SPM-HMIS-1"]
-    assert {i["source_id"] for i in manifest["inputs"]} == {"ok500-hmis", "ok500-agency", "ok507-hmis"}
+    assert manifest["export_ids"] == ["HIC-HMIS-1", "PIT-HMIS-1", "SPM-AGENCY-1", "SPM-HMIS-1", "SPM-RULES-1"]
+    sources = {i["source_id"] for i in manifest["inputs"]}
+    assert sources == {"ok500-hmis", "ok500-agency", "ok505-hmis", "ok506-hmis", "ok507-hmis"}
     assert manifest["requested_by"] == "tests"
     assert manifest["tables"][:2] == ["1a", "1b"] and manifest["tables"][-1] == "Trend"
 

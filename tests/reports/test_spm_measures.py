@@ -2,7 +2,9 @@
 
 Report period 2025-10-01 .. 2026-09-30; lookback stop date 2018-10-01. Every expected figure is worked
 out below from the fixture rows, person by person (A.., R.., I.., O.., P1, Q1; X03 is A03 in a second
-source). The warehouse is built once for all report tests (fixtures/spm/world.py).
+source). The last tests read the smaller OK-505 world (fixtures/spm/spm_rules_world.py, persons V..) for
+the universe rules the first leaves open. The warehouse is built once for all report tests
+(fixtures/spm/world.py).
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import csv
 
 import duckdb
 import pytest
-from fixtures.spm.world import SPM_FY2026, report_world
+from fixtures.spm.world import SPM_FY2026, SPM_RULES_FY2026, report_world
 
-from pipelines.reports.marts import read_mart_table
+from pipelines.reports.marts import plain_value, read_mart_table
+from pipelines.reports.model import ReportRequest
 
 pytestmark = pytest.mark.slow
 
@@ -25,9 +28,14 @@ def con():
     connection.close()
 
 
-def rows(con, model: str) -> list[dict]:
+def rows(con, model: str, request: ReportRequest = SPM_FY2026) -> list[dict]:
     """The FY2026 request's rows of a mart, keyed by HUD column label ("" = the row label)."""
-    return read_mart_table(con, model, SPM_FY2026.request_id).frame.to_dict("records")
+    return read_mart_table(con, model, request.request_id).frame.to_dict("records")
+
+
+def current_fy(con, model: str) -> list:
+    """The OK-505 request's "Current FY" column of a mart, row by row (None where HUD leaves it blank)."""
+    return [plain_value(r["Current FY"]) for r in rows(con, model, SPM_RULES_FY2026)]
 
 
 def test_m1a_counts_nights_in_the_episode_window_with_the_exit_day_and_gaps_respected(con):
@@ -171,3 +179,77 @@ def test_trend_lines_up_the_fiscal_years_built_for_the_coc(con):
         trend = list(csv.reader(handle))
     assert trend[0] == ["", "FY2025", "FY2026", "HDX variable"]
     assert ["3.2 sheltered persons, unduplicated", "7", "10", "TotalAnnual_3"] in trend
+
+
+# --- OK-505 (fixtures/spm/spm_rules_world.py): night-by-night, the lookback, PH before move-in, and
+# records dated after the report end --------------------------------------------------------------------
+
+
+def nights_homeless(con, variant: str) -> dict[str, int]:
+    """OK-505's measure 1 nights per person (PersonalID) in one variant (1a.1 .. 1b.2)."""
+    found = con.execute(
+        "select split_part(e.personal_key, '|', 2), c.days_homeless "
+        "from intermediate.int_spm_m1_clients as c "
+        "inner join (select distinct request_id, client_id, personal_key from intermediate.int_spm_enrollments) as e "
+        "using (request_id, client_id) where c.request_id = ? and c.variant = ?",
+        [SPM_RULES_FY2026.request_id, variant],
+    ).fetchall()
+    return dict(found)
+
+
+def test_m1a_counts_night_by_night_bed_nights_back_to_the_first_gap_and_never_before_the_lookback(con):
+    # V01 bed nights 2024-10-01, 10-03, 10-04, 10-05, 10-06, 2025-10-05 (and 2026-10-02, after the report
+    #     end: not yet happened). Client end = 2025-10-05, client start = 365 days earlier = 2024-10-05:
+    #     in the window 2024-10-05, 10-06, 2025-10-05 = 3; walking back from 2024-10-05: 10-04, 10-03,
+    #     then 10-02 is missing: stop (10-01 is not reached) -> 5. Had the night after the end counted,
+    #     the window would end on 2026-10-02.
+    # V02 a bed night every night since 2018-09-25, last 2026-01-31: nights before the lookback date
+    #     (2018-10-01) never count -> 2018-10-01 .. 2026-01-31 = 2557 days (7 years, two leap days) +
+    #     122 (Oct 31, Nov 30, Dec 31, Jan 30 to 2026-01-31) + 1 = 2680
+    # V10 ES from 2026-09-01, exit 2026-10-05 after the report end: still there, 09-01 .. 09-30 = 30
+    # V09's only bed nights are after the report end: not in measure 1.
+    assert nights_homeless(con, "1a.1") == {"V01": 5, "V02": 2680, "V10": 30}
+    assert nights_homeless(con, "1a.2") == {"V01": 5, "V02": 2680, "V10": 30}
+    # 3 persons, mean (5 + 30 + 2680) / 3 = 905.00, median 30
+    m1a = rows(con, "hud_spm_m1a_length_of_time_homeless", SPM_RULES_FY2026)
+    assert [(r["Current FY Universe (Persons)"], r["Current FY Average LOT Homeless"]) for r in m1a] == [(3, 905)] * 2
+    assert [r["Current FY Median LOT Homeless"] for r in m1a] == [30, 30]
+
+
+def test_m1b_counts_ph_nights_before_move_in_and_a_move_in_after_the_report_end_is_none(con):
+    # V03 PSH from the street 2026-08-01, moves in on 2026-10-05 (after the report end, so not yet):
+    #     08-01 .. 09-30 = 31 + 30 = 61 nights before move-in
+    # V05 RRH from the street 2025-08-01, left 2025-11-15 without moving in: 08-01 .. 11-14 = 31 + 30 +
+    #     31 + 14 = 106
+    # V04 RRH since 2025-05-01, never moved in, still there: entry, move-in and exit all outside the
+    #     period -> no nights (docs/decisions.md, SPM); V08 entered PSH from a rental: no homeless nights
+    assert nights_homeless(con, "1b.1") == {"V01": 5, "V02": 2680, "V03": 61, "V05": 106, "V10": 30}
+    # 5 persons, mean (5 + 30 + 61 + 106 + 2680) / 5 = 2882 / 5 = 576.40, median 61
+    m1b = rows(con, "hud_spm_m1b_length_of_time_homeless", SPM_RULES_FY2026)
+    assert [r["Current FY Universe (Persons)"] for r in m1b] == [5, 5]
+    assert [r["Current FY Average LOT Homeless"] for r in m1b] == [576.4, 576.4]
+    assert [r["Current FY Median LOT Homeless"] for r in m1b] == [61, 61]
+
+
+def test_every_measure_ignores_records_dated_after_the_report_end(con):
+    # M3: ES V01 (bed night 2025-10-05), V02, V10 (still there at the end) = 3; V09's bed nights are all
+    #     after the end
+    assert current_fy(con, "hud_spm_m3_annual_count") == [3, 3, 0, 0]
+    # M5: entries into ES in the period V09 (2026-09-20; its bed nights come later, its entry does not)
+    #     and V10, none with an earlier stay; 5.2 adds V03's PSH entry
+    assert current_fy(con, "hud_spm_m5_1_first_time_homeless_es_sh_th") == [2, 0, 2]
+    assert current_fy(con, "hud_spm_m5_2_first_time_homeless_es_sh_th_ph") == [3, 0, 3]
+    # M7a.1: V06 leaves outreach after the report end, so is still in it: only V07 (410) -> 1, 0, 1, 100 %
+    assert current_fy(con, "hud_spm_m7a1_street_outreach_exits") == [1, 0, 1, 100]
+    # M7b.1: V05 (RRH, left to 410); V10 and V08 leave after the end: still enrolled, out
+    assert current_fy(con, "hud_spm_m7b1_exits_to_permanent_housing") == [1, 1, 100]
+    # M7b.2: V08 moved in (2024-09-05) and is still in PSH at the end; V03 moves in only after the end: out
+    assert current_fy(con, "hud_spm_m7b2_permanent_housing_retention") == [1, 1, 100]
+    # M4: V08 is a stayer (exit after the end; 2024-09-01 .. 2026-09-30 = 759 days). Current income = the
+    #     annual assessment of 2025-09-03 (600 SSI), not 2026-10-01 (400, after the end); previous = start
+    #     500: earned 0 -> 0 not increased, other and total 500 -> 600 increased. No leavers (V05's RRH has
+    #     no CoC program money).
+    assert current_fy(con, "hud_spm_m4_1_stayer_earned_income") == [1, 0, 0]
+    assert current_fy(con, "hud_spm_m4_2_stayer_other_income") == [1, 1, 100]
+    assert current_fy(con, "hud_spm_m4_3_stayer_total_income") == [1, 1, 100]
+    assert current_fy(con, "hud_spm_m4_6_leaver_total_income") == [0, 0, None]

@@ -65,3 +65,10 @@
 {% macro default__date_part(part, date_expression) -%}
     cast(extract({{ part }} from {{ date_expression }}) as integer)
 {%- endmacro %}
+
+
+{% macro month_index(date_expression) -%}
+    {#- Calendar months since year 0 (year x 12 + month): two dates' difference is the number of month
+        boundaries between them, so "months touched" from a to b is month_index(b) - month_index(a) + 1. -#}
+    ({{ date_part('year', date_expression) }} * 12 + {{ date_part('month', date_expression) }})
+{%- endmacro %}

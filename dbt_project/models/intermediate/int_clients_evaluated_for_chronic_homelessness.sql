@@ -48,10 +48,7 @@ disabled_at_start as (
     select distinct enrollment_key
     from disabilities
     where data_collection_stage = 1
-        and (
-            (disability_type in (6, 8) and disability_response = 1)
-            or (disability_type in (5, 7, 9, 10) and disability_response in (1, 2, 3) and indefinite_and_impairs = 1)
-        )
+        and {{ is_indefinite_and_impairing('disability_type', 'disability_response', 'indefinite_and_impairs') }}
 
 ),
 

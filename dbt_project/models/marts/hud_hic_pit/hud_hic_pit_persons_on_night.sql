@@ -29,9 +29,9 @@ move_ins as (
 
 ),
 
-chronic as (
+clients as (
 
-    select * from {{ ref('int_clients_evaluated_for_chronic_homelessness') }}
+    select * from {{ ref('stg_hmis__clients') }}
 
 ),
 
@@ -89,20 +89,28 @@ households_on_night as (
         sum(case when age_on_night between 0 and 17 then 1 else 0 end) as children_present,
         sum(case when age_on_night is null or age_on_night < 0 then 1 else 0 end) as unknown_ages_present,
         max(case when age_on_night >= 25 then 1 else 0 end) as has_member_25_or_older,
-        max(case when age_on_night >= 18 and veteran_status = 1 then 1 else 0 end) as has_adult_veteran
+        max(case when age_on_night >= 18 and veteran_status = 1 then 1 else 0 end) as has_adult_veteran,
+        -- parenting youth (hic-pit-lsa.md §3.8): a parent (head or spouse/partner) aged 12-24 with a child
+        -- of the head (RelationshipToHoH 2) under 18
+        max(case when relationship_to_hoh in (1, 3) and age_on_night between 12 and 24 then 1 else 0 end)
+            as has_youth_parent,
+        max(case when relationship_to_hoh = 2 and age_on_night between 0 and 17 then 1 else 0 end)
+            as has_child_of_head,
+        max(case when is_head_of_household then age_on_night end) as head_age_on_night
     from aged
     group by request_id, household_key
 
 ),
 
-chronic_households as (
+flagged_households as (
 
-    select distinct aged.request_id, aged.household_key
-    from aged
-    inner join chronic
-        on aged.enrollment_key = chronic.enrollment_key
-    where chronic.is_chronically_homeless
-        and (aged.is_head_of_household or aged.age_on_night >= 18)
+    select
+        households_on_night.*,
+        {{ household_type('adults_present', 'children_present', 'unknown_ages_present') }} as household_type,
+        has_member_25_or_older = 0 and unknown_ages_present = 0 as is_youth_household,
+        has_member_25_or_older = 0 and unknown_ages_present = 0 and has_youth_parent = 1 and has_child_of_head = 1
+            as is_parenting_youth_household
+    from households_on_night
 
 ),
 
@@ -123,6 +131,8 @@ final as (
         aged.hic_project_group,
         aged.entry_date,
         aged.is_head_of_household,
+        aged.relationship_to_hoh,
+        aged.disabling_condition,
 
         -- the person that night
         aged.age_on_night,
@@ -137,22 +147,26 @@ final as (
             else '65_plus'
         end as age_band,
         coalesce(aged.age_on_night >= 18 and aged.veteran_status = 1, false) as is_veteran,
+        {{ pit_sex('clients.sex') }} as sex,
+        {{ pit_race_ethnicity('clients') }} as race_ethnicity,
 
         -- the household that night
-        {{ household_type('households_on_night.adults_present', 'households_on_night.children_present', 'households_on_night.unknown_ages_present') }}
-            as household_type,
-        households_on_night.has_adult_veteran = 1 as is_veteran_household,
-        households_on_night.has_member_25_or_older = 0 and households_on_night.unknown_ages_present = 0
-            as is_youth_household,
-        chronic_households.household_key is not null as is_chronically_homeless_household
+        flagged_households.household_type,
+        flagged_households.head_age_on_night,
+        flagged_households.has_adult_veteran = 1 as is_veteran_household,
+        flagged_households.is_youth_household,
+        flagged_households.is_parenting_youth_household,
+        -- unaccompanied youth: a youth household without children or with only children, not parenting
+        flagged_households.is_youth_household and not flagged_households.is_parenting_youth_household
+            and flagged_households.household_type in ('without_children', 'with_only_children')
+            as is_unaccompanied_youth_household
 
     from aged
-    inner join households_on_night
-        on aged.request_id = households_on_night.request_id
-        and aged.household_key = households_on_night.household_key
-    left join chronic_households
-        on aged.request_id = chronic_households.request_id
-        and aged.household_key = chronic_households.household_key
+    inner join flagged_households
+        on aged.request_id = flagged_households.request_id
+        and aged.household_key = flagged_households.household_key
+    left join clients
+        on aged.personal_key = clients.personal_key
     left join client_identity
         on aged.source_id = client_identity.source_id
         and aged.personal_id = client_identity.personal_id

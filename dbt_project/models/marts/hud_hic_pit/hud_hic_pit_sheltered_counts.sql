@@ -1,6 +1,8 @@
 {#- The sheltered PIT tables in long form (hic-pit-lsa.md §3): one row per HIC/PIT request, table and
-    HUD row, with households or persons per column (ES, TH, SH, total). Each hud_hic_pit_sheltered_*
-    mart takes one table. -#}
+    HUD row, with households or persons per column (ES, TH, SH, total). `row_group` says what a row
+    counts (households, persons, age, sex, race, chronic_households, chronic_persons, veterans, parents,
+    parents_by_age, children, children_by_parent_age, population, summary), so that HUD's identities
+    can be tested (tests/hud_spm/assert_pit_*). Each hud_hic_pit_sheltered_* mart takes one table. -#}
 {%- set age_rows = [
     ('under_18', 'Number of Persons (under age 18)'),
     ('18_24', 'Number of Persons (18 - 24)'),
@@ -10,30 +12,55 @@
     ('55_64', 'Number of Persons (55 - 64)'),
     ('65_plus', 'Number of Persons (over age 64)'),
 ] -%}
+{#- (table, who is in it, age rows, whose sex and race the table reports) -#}
+{%- set tables = [
+    ('with_children', "household_type = 'with_children_and_adults'", age_rows + [('unknown', 'Number of Persons (age unknown)')], 'true'),
+    ('only_children', "household_type = 'with_only_children'", age_rows[:1], 'true'),
+    ('without_children', "household_type = 'without_children'", age_rows[1:], 'true'),
+    ('unaccompanied_youth', 'is_unaccompanied_youth_household', age_rows[:2], 'true'),
+    ('parenting_youth', 'is_parenting_youth_household', [], 'is_youth_parent'),
+    ('veterans_with_children', "is_veteran_household and household_type = 'with_children_and_adults'", [], 'is_veteran'),
+    ('veterans_without_children', "is_veteran_household and household_type = 'without_children'", [], 'is_veteran'),
+] -%}
 {%- set table_rows = [] -%}
-{%- for table, household_type, ages in [
-    ('with_children', 'with_children_and_adults', age_rows),
-    ('without_children', 'without_children', age_rows[1:]),
-    ('only_children', 'with_only_children', age_rows[:1]),
-] -%}
-    {%- set in_type = "household_type = '" ~ household_type ~ "'" -%}
-    {%- do table_rows.append((table, 'Total Number of Households', 'household_key', in_type)) -%}
-    {%- do table_rows.append((table, 'Total Number of Persons', 'client_id', in_type)) -%}
+{%- for table, members, ages, subjects in tables -%}
+    {%- do table_rows.append((table, 'households', 'Total Number of Households', 'household_key', members)) -%}
+    {%- do table_rows.append((table, 'persons', 'Total Number of Persons', 'client_id', members)) -%}
     {%- for band, label in ages -%}
-        {%- do table_rows.append((table, label, 'client_id', in_type ~ " and age_band = '" ~ band ~ "'")) -%}
+        {%- do table_rows.append((table, 'age', label, 'client_id', members ~ " and age_band = '" ~ band ~ "'")) -%}
     {%- endfor -%}
-    {%- do table_rows.append((table, 'Chronically Homeless Households', 'household_key', in_type ~ ' and is_chronically_homeless_household')) -%}
-    {%- do table_rows.append((table, 'Chronically Homeless Persons', 'client_id', in_type ~ ' and is_chronically_homeless_household')) -%}
+    {%- if subjects == 'is_veteran' -%}
+        {%- do table_rows.append((table, 'veterans', 'Total Number of Veterans', 'client_id', members ~ ' and is_veteran')) -%}
+    {%- elif subjects == 'is_youth_parent' -%}
+        {%- set parents = members ~ ' and is_youth_parent' -%}
+        {%- set children = members ~ ' and is_child_of_youth_parent' -%}
+        {%- for group, label, key, condition in [
+            ('parents', 'Number of Parenting Youth (youth parents only)', 'client_id', parents),
+            ('children', 'Total Children in Parenting Youth Households', 'client_id', children),
+            ('parents_by_age', 'Number of Parenting Youth (under age 18)', 'client_id', parents ~ ' and age_on_night < 18'),
+            ('children_by_parent_age', 'Children in Households with Parenting Youth under age 18', 'client_id', children ~ ' and head_age_on_night < 18'),
+            ('parents_by_age', 'Number of Parenting Youth (age 18 to 24)', 'client_id', parents ~ ' and age_on_night >= 18'),
+            ('children_by_parent_age', 'Children in Households with Parenting Youth age 18 to 24', 'client_id', children ~ ' and head_age_on_night >= 18'),
+        ] -%}
+            {%- do table_rows.append((table, group, label, key, condition)) -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {%- for sex, label in pit_sex_rows() -%}
+        {%- do table_rows.append((table, 'sex', label, 'client_id', members ~ ' and ' ~ subjects ~ " and sex = '" ~ sex ~ "'")) -%}
+    {%- endfor -%}
+    {%- for category, label in pit_race_ethnicity_rows() -%}
+        {%- do table_rows.append((table, 'race', label, 'client_id', members ~ ' and ' ~ subjects ~ " and race_ethnicity = '" ~ category ~ "'")) -%}
+    {%- endfor -%}
+    {%- do table_rows.append((table, 'chronic_households', 'Chronically Homeless Households', 'household_key', members ~ ' and is_chronically_homeless_household')) -%}
+    {%- do table_rows.append((table, 'chronic_persons', 'Chronically Homeless Persons', 'client_id', members ~ ' and is_chronically_homeless_household')) -%}
 {%- endfor -%}
-{%- for label, household_type in [
-    ('Veteran Households with at least one Adult and one Child', 'with_children_and_adults'),
-    ('Veteran Households without Children', 'without_children'),
+{%- for label, condition in [
+    ('Adults with a Serious Mental Illness', 'is_adult_with_serious_mental_illness'),
+    ('Adults with a Substance Use Disorder', 'is_adult_with_substance_use_disorder'),
+    ('Adults with HIV/AIDS', 'is_adult_with_hiv_aids'),
+    ('Adult Survivors of Domestic Violence (currently fleeing)', 'is_adult_fleeing_domestic_violence'),
 ] -%}
-    {%- set in_type = "is_veteran_household and household_type = '" ~ household_type ~ "'" -%}
-    {%- do table_rows.append(('veterans', label ~ ': Total Number of Households', 'household_key', in_type)) -%}
-    {%- do table_rows.append(('veterans', label ~ ': Total Number of Persons', 'client_id', in_type)) -%}
-    {%- do table_rows.append(('veterans', label ~ ': Total Number of Veterans', 'client_id', in_type ~ ' and is_veteran')) -%}
-    {%- do table_rows.append(('veterans', label ~ ': Chronically Homeless Households', 'household_key', in_type ~ ' and is_chronically_homeless_household')) -%}
+    {%- do table_rows.append(('additional_populations', 'population', label, 'client_id', condition)) -%}
 {%- endfor -%}
 {%- for label, key, condition in [
     ('Total Number of Households', 'household_key', 'true'),
@@ -45,11 +72,11 @@
     ('Chronically Homeless Persons', 'client_id', 'is_chronically_homeless_household'),
     ('Veterans', 'client_id', 'is_veteran'),
     ('Unaccompanied Youth Households (all members under 25, no children of their own)', 'household_key',
-        "is_youth_household and household_type in ('without_children', 'with_only_children')"),
+        'is_unaccompanied_youth_household'),
     ('Parenting Youth Households (all members under 25, with children)', 'household_key',
-        "is_youth_household and household_type = 'with_children_and_adults'"),
+        'is_parenting_youth_household'),
 ] -%}
-    {%- do table_rows.append(('summary', label, key, condition)) -%}
+    {%- do table_rows.append(('summary', 'summary', label, key, condition)) -%}
 {%- endfor %}
 
 with
@@ -77,13 +104,14 @@ requested_persons as (
 
 counts as (
 {%- set row_numbers = {} %}
-{% for table, label, key, condition in table_rows %}
+{% for table, group, label, key, condition in table_rows %}
     {%- do row_numbers.update({table: row_numbers.get(table, 0) + 1}) %}
     select
         requested_id as request_id,
         '{{ table }}' as pit_table,
         {{ row_numbers[table] }} as row_order,
-        '{{ label }}' as row_label,
+        '{{ label | replace("'", "''") }}' as row_label,
+        '{{ group }}' as row_group,
         count(distinct case when hic_project_group = 'ES' and {{ condition }} then {{ key }} end) as emergency_shelter,
         count(distinct case when hic_project_group = 'TH' and {{ condition }} then {{ key }} end) as transitional_housing,
         count(distinct case when hic_project_group = 'SH' and {{ condition }} then {{ key }} end) as safe_haven,

@@ -1,12 +1,3 @@
-{#- Sheltered PIT count (hic-pit-lsa.md §3), Sheltered totals by household type, with chronically homeless, veteran and youth rows: one row per HIC/PIT request and HUD row, with
-    ES, TH, SH and total columns. -#}
-select
-    request_id,
-    row_order,
-    row_label,
-    emergency_shelter,
-    transitional_housing,
-    safe_haven,
-    total
-from {{ ref('hud_hic_pit_sheltered_counts') }}
-where pit_table = 'summary'
+{#- Sheltered PIT count (hic-pit-lsa.md §3), totals by household type, with chronically homeless, veteran and youth rows: one row per HIC/PIT request and
+    HUD row, with ES, TH, SH and total columns. -#}
+{{ pit_table('summary') }}
