@@ -18,16 +18,18 @@ from pipelines.reports.apr import ReportNotBuilt, apr_tables, caper_tables
 from pipelines.reports.artifacts import write_artifacts
 from pipelines.reports.model import ReportRequest
 
-# The tables Waypoint produces (the list), in HUD's order.
+# The FY2026 tables of each report (apr-caper.md "Tables in each report"), in HUD's order.
 APR_TABLES = [
     "Q4a", "Q5a", "Q6a", "Q6b", "Q6c", "Q6d", "Q6e", "Q6f", "Q7a", "Q7b", "Q8a", "Q8b", "Q9a", "Q9b", "Q11",
-    "Q12", "Q13a1", "Q13b1", "Q13c1", "Q15", "Q16", "Q17", "Q18", "Q19a1", "Q19a2", "Q20a", "Q21", "Q22a1",
-    "Q22c", "Q22e", "Q23c", "Q24e", "Q25a", "Q26a",
+    "Q12", "Q13a1", "Q13b1", "Q13c1", "Q13a2", "Q13b2", "Q13c2", "Q14a", "Q14b", "Q15", "Q16", "Q17", "Q18",
+    "Q19a1", "Q19a2", "Q19b", "Q20a", "Q20b", "Q21", "Q22a1", "Q22b", "Q22c", "Q22e", "Q22f", "Q22g", "Q23c",
+    "Q23d", "Q23e", "Q24b", "Q24e", "Q25a", "Q25b", "Q25d", "Q25i", "Q25j", "Q26a", "Q26b", "Q26d", "Q26e",
+    "Q27a", "Q27b", "Q27d", "Q27e", "Q27f1", "Q27f2", "Q27g", "Q27h", "Q27i", "Q27j", "Q27k", "Q27l", "Q27m",
 ]  # fmt: skip
 CAPER_TABLES = [
     "Q4a", "Q5a", "Q6a", "Q6b", "Q6c", "Q6d", "Q6e", "Q6f", "Q7a", "Q7b", "Q8a", "Q8b", "Q9a", "Q9b", "Q11",
-    "Q12", "Q13a1", "Q13b1", "Q13c1", "Q15", "Q16", "Q17", "Q20a", "Q21", "Q22a2", "Q22c", "Q22e", "Q23c",
-    "Q24e", "Q25a",
+    "Q12", "Q13a1", "Q13b1", "Q13c1", "Q14a", "Q14b", "Q15", "Q16", "Q17", "Q19b", "Q20a", "Q21", "Q22a2",
+    "Q22c", "Q22d", "Q22e", "Q22f", "Q22g", "Q23c", "Q23d", "Q23e", "Q24a", "Q24e", "Q25a", "Q26b",
 ]  # fmt: skip
 
 
