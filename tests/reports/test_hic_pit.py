@@ -168,18 +168,18 @@ def test_hic_pit_artifacts_carry_every_table_in_hud_order():
 
 # --- OK-506: HUD's full tables (fixtures/spm/pit_world.py) ------------------------------------------------
 # Counted that night (ES = TES and TNBN, TH = TTH, SH = TSH), each person once:
-#   ES 23 persons in 13 households: H01 2, H02 2, H05 3, H06 3, H07 1, H09 3, H10 2, H11 1, H13 1, H14 2,
-#      H16 1, H18 1, H19 1;  TH 8 in 4: H03 2, H04 3, H08 2, H15 1;  SH 2 in 2: H12, H17.
+#   ES 24 persons in 14 households: H01 2, H02 2, H05 3, H06 3, H07 1, H09 3, H10 2, H11 1, H13 1, H14 2,
+#      H16 1, H18 1, H19 1, H24 1;  TH 8 in 4: H03 2, H04 3, H08 2, H15 1;  SH 2 in 2: H12, H17.
 
 
 def test_pit_summary_adds_up_the_household_types_of_the_full_world(con):
     summary = pit_rows(con, "summary")
-    assert summary["Total Number of Households"] == (13, 4, 2, 19)
-    assert summary["Total Number of Persons"] == (23, 8, 2, 33)
+    assert summary["Total Number of Households"] == (14, 4, 2, 20)
+    assert summary["Total Number of Persons"] == (24, 8, 2, 34)
     # with children: ES H01 2 + H05 3 + H06 3 + H09 3 + H14 2 = 13, TH H03 2 + H04 3 = 5
     assert summary["Persons in Households with at least one Adult and one Child"] == (13, 5, 0, 18)
-    # without children: ES H02 2 + H10 2 + H11, H13, H16, H18, H19 = 9; TH H15; SH H12, H17
-    assert summary["Persons in Households without Children"] == (9, 1, 2, 12)
+    # without children: ES H02 2 + H10 2 + H11, H13, H16, H18, H19, H24 = 10; TH H15; SH H12, H17
+    assert summary["Persons in Households without Children"] == (10, 1, 2, 13)
     assert summary["Persons in Households with only Children"] == (1, 2, 0, 3)  # H07 (ES), H08 (TH)
     # chronically homeless households: H13 (ES, 1 person), H04 (TH, 3), H12 (SH, 1)
     assert summary["Chronically Homeless Persons"] == (1, 3, 1, 5)
@@ -208,12 +208,13 @@ def test_pit_household_tables_band_each_persons_age_on_the_night(con):
     }
     assert {band: with_children[f"Number of Persons ({band})"] for band in expected_ages} == expected_ages
     without_children = pit_rows(con, "without_children")
-    assert without_children["Total Number of Households"] == (7, 1, 2, 10)
-    # ES: 18-24 T04 18, T22 23, T23 20, T24 19; 35-44 T32 36; 45-54 T03 45, T26 52; 55-64 T30 58, T33 61
+    assert without_children["Total Number of Households"] == (8, 1, 2, 11)
+    # ES: 18-24 T04 18, T22 23, T23 20, T24 19; 35-44 T32 36; 45-54 T03 45, T26 52, T38 46; 55-64 T30 58,
+    #     T33 61
     # TH: 25-34 T29 33.  SH: 45-54 T31 48; over 64 T25 67
     assert without_children["Number of Persons (18 - 24)"] == (4, 0, 0, 4)
     assert without_children["Number of Persons (25 - 34)"] == (0, 1, 0, 1)
-    assert without_children["Number of Persons (45 - 54)"] == (2, 0, 1, 3)
+    assert without_children["Number of Persons (45 - 54)"] == (3, 0, 1, 4)
     assert without_children["Number of Persons (55 - 64)"] == (2, 0, 0, 2)
     assert without_children["Number of Persons (over age 64)"] == (0, 0, 1, 1)
     only_children = pit_rows(con, "only_children")
@@ -249,9 +250,10 @@ def test_pit_tables_give_each_person_one_race_and_ethnicity_and_one_sex(con):
     assert only_children["American Indian, Alaska Native, or Indigenous (only)"] == (0, 1, 0, 1)
     assert only_children["American Indian, Alaska Native, or Indigenous & Hispanic/Latina/e/o"] == (0, 1, 0, 1)
     # without children: Black alone T03 T04 T23 T33 (ES), T29 (TH); Black & Hispanic T22; White alone T24
-    # T30 (ES), T25 T31 (SH); White & Hispanic T26; unknown T32 (RaceNone 9, sex 8)
+    # T30 (ES), T25 T31 (SH); White & Hispanic T26; Asian alone T38; unknown T32 (RaceNone 9, sex 8)
     without_children = pit_rows(con, "without_children")
     assert without_children["Black, African American, or African (only)"] == (4, 1, 0, 5)
+    assert without_children["Asian or Asian American (only)"] == (1, 0, 0, 1)
     assert without_children["White (only)"] == (2, 0, 2, 4)
     assert without_children[unknown_race] == (1, 0, 0, 1)
     assert without_children[unknown_sex] == (1, 0, 0, 1)
@@ -274,6 +276,22 @@ def test_pit_chronic_homelessness_on_the_night_follows_the_household_rule_and_le
     without_children = pit_rows(con, "without_children")
     assert without_children["Chronically Homeless Households"] == (1, 0, 1, 2)  # H13 (ES), H12 (SH)
     assert without_children["Chronically Homeless Persons"] == (1, 0, 1, 2)
+    # T38 (night-by-night, disabled, 4 times, 9 months at entry 2025-10-15): months in the project are the
+    # months after the entry month with a bed night, November and January (none in December): 9 + 2 = 11
+    people = sheltered(con)
+    chronic = [
+        "is_chronically_homeless_on_night",
+        "has_aged_into_chronic_homelessness",
+        "is_chronically_homeless_household",
+    ]
+    assert {p: [people[p][c] for c in chronic] for p in ("T08", "T12", "T25", "T26", "T27", "T38")} == {
+        "T08": [True, False, True],  # chronic at entry, and so his household
+        "T12": [True, False, False],  # chronic at his own entry; joined later
+        "T25": [True, True, True],
+        "T26": [True, True, True],
+        "T27": [False, False, False],
+        "T38": [False, False, False],
+    }
 
 
 def test_pit_youth_tables_split_unaccompanied_and_parenting_youth(con):
@@ -333,14 +351,14 @@ def test_pit_additional_populations_read_the_latest_answers_on_or_before_the_nig
 
 
 def test_pit_project_summary_counts_each_person_in_one_project(con):
-    # TNBN: H11 (T24). TES: the other 12 ES households, 22 persons; children T02 T11 T14 T16 T21 T28; one
-    # chronically homeless person (T26). TTH: 4 households, 8 persons; children T06 T09 T17 T18; veteran
-    # T08; H04 chronic (3). TSH: T25 (veteran, chronic) and T31.
+    # TNBN: H11 (T24) and H24 (T38, whose TES stay is not counted). TES: the other 12 ES households, 22
+    # persons; children T02 T11 T14 T16 T21 T28; one chronically homeless person (T26). TTH: 4 households,
+    # 8 persons; children T06 T09 T17 T18; veteran T08; H04 chronic (3). TSH: T25 (veteran, chronic), T31.
     projects = rows(con, "hud_hic_pit_sheltered_projects", PIT_TABLES_2026)
     columns = ["Total Number of Households", "Total Number of Persons", "Number of Persons (under age 18)"]
     columns += ["Veterans", "Chronically Homeless Persons"]
     assert {label: [row[c] for c in columns] for label, row in projects.items()} == {
-        "Tallgrass Family Services - Tallgrass Night Beds": [1, 1, 0, 0, 0],
+        "Tallgrass Family Services - Tallgrass Night Beds": [2, 2, 0, 0, 0],
         "Tallgrass Family Services - Tallgrass Shelter": [12, 22, 6, 0, 1],
         "Tallgrass Family Services - Tallgrass Bridge": [4, 8, 4, 1, 3],
         "Tallgrass Family Services - Tallgrass Haven": [2, 2, 0, 1, 1],
@@ -354,7 +372,8 @@ def test_pit_project_summary_counts_each_person_in_one_project(con):
 def sheltered(con) -> dict[str, dict]:
     """OK-506's sheltered persons by PersonalID, with their household type and age that night."""
     frame = con.execute(
-        "select split_part(s.personal_key, '|', 2) as personal_id, s.age_on_night, s.household_type "
+        "select split_part(s.personal_key, '|', 2) as personal_id, s.project_key, s.age_on_night, s.household_type, "
+        "s.is_chronically_homeless_on_night, s.has_aged_into_chronic_homelessness, s.is_chronically_homeless_household "
         "from marts.hud_hic_pit_sheltered_persons as s where s.request_id = ?",
         [PIT_TABLES_2026.request_id],
     ).df()
@@ -365,11 +384,18 @@ def test_pit_presence_needs_a_night_in_the_bed_and_ph_only_counts_after_move_in(
     # Not counted: T34 left TES on the night (the exit day is not a night), T35 entered the day after,
     # T36 is in TES but housed in RRH that night (move-in 01-25), T37 had NbN bed nights on 01-26 and
     # 01-29 only. Counted: T24 (NbN bed night on the night), T32 (in TES; his RRH move-in on 01-29 comes
-    # after the night), T33 (exits TES on 02-10, after the night): T01 .. T33, 33 persons.
+    # after the night), T33 (exits TES on 02-10, after the night): T01 .. T33 and T38, 34 persons.
     counted = sheltered(con)
     assert {"T24", "T32", "T33"} <= counted.keys()
     assert not {"T34", "T35", "T36", "T37"} & counted.keys()
-    assert sorted(counted) == [f"T{n:02d}" for n in range(1, 34)]
+    assert sorted(counted) == [f"T{n:02d}" for n in (*range(1, 34), 38)]
+
+
+def test_pit_counts_a_person_in_two_shelter_stays_once_in_the_latest(con):
+    # T38 slept in ES that night under two stays: TES (entry 2025-10-01) and TNBN (entry 2025-10-15, a bed
+    # night on the night). Both are ES, so the latest entry wins: one person, counted in TNBN's household.
+    people = sheltered(con)
+    assert people["T38"]["project_key"] == "ok506-hmis|TNBN"
 
 
 def test_pit_household_type_takes_each_members_age_on_the_night(con):
