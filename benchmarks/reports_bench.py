@@ -25,7 +25,7 @@ import shutil
 import subprocess
 import sys
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -104,10 +104,11 @@ def _apr_projects(settings: Settings, start: date, end: date) -> list[str]:
 
 
 def _requests(settings: Settings) -> tuple[list[ReportRequest], int]:
-    """APR per continuum project for the last closed fiscal year, SPM for both CoCs for it."""
+    """APR per continuum project for the last fiscal year the data covers, SPM for both CoCs for it."""
     from pipelines.reports.schedule import last_closed_fiscal_year
 
-    fiscal_year = last_closed_fiscal_year(_latest_export_date(settings))
+    # Data through September 30 covers that fiscal year: it closed at the end of the export's last day.
+    fiscal_year = last_closed_fiscal_year(_latest_export_date(settings) + timedelta(days=1))
     spm = [spm_request(coc, fiscal_year) for coc in ("OK-500", "OK-507")]
     start, end = spm[0].period_start, spm[0].period_end
     apr = [ReportRequest("apr", start, end, "project", (p,)) for p in _apr_projects(settings, start, end)]

@@ -47,8 +47,11 @@ elif cocs is not None:
         "counties that overlap it, whatever the share of the county inside it: people cannot be split, so this "
         "is an indicator, and a county touching several areas counts in each. Grey shapes hold a suppressed count."
     )
-    county_tab, tribal_tab = st.tabs(["Counties", "Tribal areas"])
-    with county_tab:
+    # One map at a time: tabs would draw both (each a WebGL map with its shapes) on every run.
+    shapes = st.segmented_control(
+        "Map of", ["Counties", "Tribal areas"], default="Counties", key="trends_map_of", required=True
+    )
+    if shapes == "Counties":
         counties = served("county", period_label=[period])
         if counties is not None:
             shown = counties.values.assign(label=counties.table["persons_served"].to_numpy())
@@ -68,7 +71,7 @@ elif cocs is not None:
                 page=TRENDS,
                 on_download=ctx.data.record_download,
             )
-    with tribal_tab:
+    else:
         areas = served("tribal_area", period_label=[period])
         if areas is not None and not areas.empty:
             coc_choices = sorted(areas.values["coc_code"].unique())

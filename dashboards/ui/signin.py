@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from dashboards.roles import policy
@@ -28,6 +30,18 @@ def sign_in_page() -> None:
             st.session_state.pop(SESSION_ENDED_KEY, None)
             st.rerun()
         st.error(result.message)
+    _preload_page_components()
+
+
+def _preload_page_components() -> None:
+    """Draws a hidden chart, table and download button so the browser fetches and compiles their code (Streamlit
+    loads each kind of element's code the first time one appears, about a second in all) while the user types,
+    not after pressing Sign in."""
+    with st.container(key="preload"):
+        st.html("<style>.st-key-preload { display: none; }</style>")
+        st.plotly_chart(go.Figure(), key="preload_chart")
+        st.dataframe(pd.DataFrame({"preload": []}), key="preload_table")
+        st.download_button("Download", data=b"", file_name="preload.txt", key="preload_download", on_click="ignore")
 
 
 def change_password_page(user: UserRecord) -> None:

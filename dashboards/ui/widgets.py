@@ -34,18 +34,27 @@ def suppression_note(answer: Answer) -> None:
         )
 
 
+# Rows a table draws in the browser at most; its CSV download always holds every row. Tens of thousands of rows
+# (an agency's records to fix on a state-sized warehouse) cost seconds to send and draw, and nobody scrolls them.
+MAX_SHOWN_ROWS = 2000
+
+
 def table(
     frame: pd.DataFrame,
     *,
     name: str,
     page: str,
     on_download: Callable[[str, str, int], None],
+    max_rows: int = MAX_SHOWN_ROWS,
 ) -> None:
-    """A sortable table (click a column header) and a CSV download of exactly what is shown, audited."""
-    st.dataframe(frame, hide_index=True, width="stretch")
+    """A sortable table (click a column header) and a CSV download of all its rows, audited. The CSV is made only
+    when the button is pressed, so drawing a page never pays for files nobody downloads."""
+    if len(frame) > max_rows:
+        st.caption(f"Showing the first {max_rows:,} of {len(frame):,} rows; the CSV download holds them all.")
+    st.dataframe(frame.head(max_rows), hide_index=True, width="stretch")
     st.download_button(
         "Download CSV",
-        data=frame.to_csv(index=False).encode(),
+        data=lambda: frame.to_csv(index=False).encode(),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"download-{name}",

@@ -38,6 +38,11 @@ def sign_in_with_form(at: AppTest, username: str, password: str) -> AppTest:
     return at.button[0].click().run()
 
 
+def no_data_shown(at: AppTest) -> bool:
+    """Only the sign-in page's hidden, empty preload table (it makes the browser load the table code) may be there."""
+    return all(f.value.empty and list(f.value.columns) == ["preload"] for f in at.dataframe) and not at.metric
+
+
 def titles(at: AppTest) -> list[str]:
     return [t.value for t in at.title]
 
@@ -84,7 +89,7 @@ def test_a_one_time_password_must_be_replaced_before_any_page(installation):
     otp = UserStore(installation.settings.app_db).add("new-planner", Role.PLANNER, created_by="t")
     at = sign_in_with_form(app().run(), "new-planner", otp)
     assert titles(at) == ["Choose your password"]
-    assert not at.dataframe
+    assert no_data_shown(at)
     at.text_input(key="current_password").input(otp)
     at.text_input(key="new_password").input("river stone lantern 42")
     at.text_input(key="repeat_password").input("river stone lantern 41")
@@ -182,7 +187,7 @@ def test_a_forged_session_token_shows_the_sign_in_page(installation):
     at.session_state[TOKEN_KEY] = "forged-token-for-test-sysadmin"
     at.run()
     assert titles(at) == ["Waypoint"]
-    assert not at.dataframe
+    assert no_data_shown(at)
 
 
 def test_page_views_are_audited_with_their_scope(installation):

@@ -119,14 +119,21 @@ def test_an_agency_user_sees_its_agency_on_the_overview(pages_world, pages):
     assert agency_rows and set(agency_rows[0]["organization_key"]) == {pages_world.agency}
 
 
-def test_trends_draws_the_county_and_tribal_maps_and_suppresses_small_counties(pages):
+def test_trends_draws_the_county_and_tribal_maps_and_suppresses_small_counties(pages_world, pages):
     page = pages[Role.PLANNER, "trends"]
-    assert page.charts >= 5  # two maps, the series, flows, returns
+    assert page.charts >= 4  # the county map, the series, flows, returns
     counties = next(
         f for f in page.frames if "breakdown_label" in f and f["breakdown_label"].str.contains("County").any()
     )
     assert (counties["persons_served"] == "<11").any()
     assert "people cannot be split" in page.text
+    at = open_page(signed_in(pages_world, Role.PLANNER), Role.PLANNER, "trends")
+    at.button_group(key="trends_map_of").set_value("Tribal areas").run()
+    tribal = shown(at)
+    assert not tribal.exceptions and tribal.charts == page.charts  # one map at a time: the tribal one now
+    labelled = [f for f in tribal.frames if "breakdown_label" in f]
+    assert any(f["breakdown_label"].str.contains("OTSA|Reservation").any() for f in labelled)
+    assert not any(f["breakdown_label"].str.contains("County").any() for f in labelled)
 
 
 def test_outcomes_show_only_the_funders_projects_next_to_their_benchmark(pages_world, pages):

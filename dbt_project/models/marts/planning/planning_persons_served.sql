@@ -52,7 +52,7 @@ active as (
         stays.household_type,
         stays.project_type_group,
         stays.person_key,
-        stays.household_key
+        stays.household_head_key
     from stays
     inner join periods
         on stays.entry_date <= periods.period_end
@@ -79,7 +79,7 @@ by_coc_county_household_group as (
             else coc_code
         end as breakdown_value,
         count(distinct person_key) as persons_served,
-        count(distinct household_key) as households_served
+        count(distinct household_head_key) as households_served
     from active
     group by grouping sets (
         (period_type, period_start, coc_code),
@@ -99,7 +99,7 @@ by_tribal_area as (
         'tribal_area' as breakdown,
         tribal_counties.tribal_area_code as breakdown_value,
         count(distinct active.person_key) as persons_served,
-        count(distinct active.household_key) as households_served
+        count(distinct active.household_head_key) as households_served
     from active
     inner join tribal_counties
         on active.county_fips = tribal_counties.county_fips

@@ -26,7 +26,7 @@ active as (
         stays.project_key,
         cast(stays.project_type as {{ dbt.type_string() }}) as project_type,
         stays.person_key,
-        stays.household_key,
+        stays.household_head_key,
         stays.entry_date >= periods.period_start as is_entry,
         stays.exit_date is not null and stays.exit_date <= periods.period_end as is_exit
     from stays
@@ -49,7 +49,7 @@ counted as (
         grouping(project_key) as is_above_project,
         grouping(project_type) as is_all_types,
         count(distinct person_key) as persons_served,
-        count(distinct household_key) as households_served,
+        count(distinct household_head_key) as households_served,
         count(distinct case when is_entry then person_key end) as persons_entering,
         count(distinct case when is_exit then person_key end) as persons_exiting
     from active

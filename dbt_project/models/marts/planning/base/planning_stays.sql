@@ -58,6 +58,11 @@ final as (
         -- (int_client_identity), else the source's own person key.
         coalesce(identity.client_id, enrollments.personal_key) as person_key,
         enrollments.household_key,
+        -- HOUSEHOLD COUNT KEY: the person heading the household (across sources, as person_key). Every stay gets a
+        -- new HouseholdID, so counting HouseholdIDs would count a person with two stays as two households; HUD
+        -- counts households by their heads. A household with no head keeps its own key.
+        coalesce(head_identity.client_id, households.head_personal_key, enrollments.household_key)
+            as household_head_key,
         enrollments.project_key,
         enrollments.organization_key,
 
@@ -82,6 +87,8 @@ final as (
         on enrollments.personal_key = identity.personal_key
     left join households
         on enrollments.household_key = households.household_key
+    left join identity as head_identity
+        on households.head_personal_key = head_identity.personal_key
     left join destinations
         on enrollments.enrollment_key = destinations.enrollment_key
     left join type_groups

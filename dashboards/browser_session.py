@@ -1,0 +1,147 @@
+"""Drive the served dashboards in Debian's headless Chromium: the browser test and the page-load benchmark share it.
+
+``served_dashboards`` runs the real ``waypoint serve`` for a Waypoint home on a free local port; ``chromium``
+launches Debian's Chromium through Playwright with the flags this closed network needs (no background
+connections); ``sign_in`` and ``open_page`` act as a user would. Playwright only drives the browser: it never
+downloads one.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Streamlit is still running a script while its status widget, a skeleton placeholder or a stale element shows.
+BUSY = '[data-testid="stStatusWidget"], [data-testid="stSkeleton"], [data-stale="true"]'
+WAYPOINT = [sys.executable, "-c", "from pipelines.cli import main; main()"]
+
+
+# Records in the page when the document last changed (any element, attribute or text), in performance.now() ms.
+_WATCH_CHANGES = """() => {
+  if (window.__waypointObserver) return;
+  window.__waypointLastChange = performance.now();
+  window.__waypointObserver = new MutationObserver(() => { window.__waypointLastChange = performance.now(); });
+  window.__waypointObserver.observe(document.body, {subtree: true, childList: true, attributes: true,
+                                                    characterData: true});
+}"""
+_STILL_FOR = """([quietMs, busy]) => document.querySelectorAll(busy).length === 0
+  && performance.now() - window.__waypointLastChange > quietMs"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url: str, server: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"waypoint serve exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError("the dashboards did not start in time")
+
+
+@contextmanager
+def served_dashboards(home: Path, log: Path) -> Iterator[str]:
+    """``waypoint serve`` for ``home`` on a free port until the block ends; yields its address."""
+    env = {**os.environ, "WAYPOINT_HOME": str(home)}
+    port = free_port()
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [*WAYPOINT, "serve", "--port", str(port)], env=env, stdout=output, stderr=subprocess.STDOUT
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_healthy(url, server)
+            yield url
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
+
+@contextmanager
+def chromium(profile: Path, *, height: int = 2400) -> Iterator[object]:
+    """A Playwright browser context on Debian's Chromium (a tall window: Streamlit scrolls inside the page)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_FLAGS,
+            viewport={"width": 1280, "height": height},
+        )
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+def field(page, label: str):
+    return page.get_by_role("textbox", name=label, exact=True)
+
+
+def sign_in(page, url: str, username: str, password: str) -> float:
+    """Fill the sign-in form and press Sign in; returns when it was pressed (page clock, for ``until_still``)."""
+    page.goto(url)
+    field(page, "User name").fill(username)
+    field(page, "Password").fill(password)
+    page.evaluate(_WATCH_CHANGES)
+    pressed = page.evaluate("() => performance.now()")
+    page.get_by_role("button", name="Sign in").click()
+    return pressed
+
+
+def settle(page, seconds: float = 90, *, calm_polls: int = 3, poll_ms: int = 350) -> None:
+    """Wait until Streamlit has finished its run: nothing busy for ``calm_polls`` polls in a row."""
+    deadline = time.monotonic() + seconds
+    calm = 0
+    while calm < calm_polls and time.monotonic() < deadline:
+        page.wait_for_timeout(poll_ms)
+        calm = calm + 1 if page.locator(BUSY).count() == 0 else 0
+
+
+def until_still(page, heading: str, since: float, *, quiet_ms: int = 1000, timeout_ms: int = 60_000) -> float:
+    """Seconds from ``since`` (page clock) to the last change of the document once ``heading`` shows and nothing has
+    moved for ``quiet_ms`` (the quiet wait itself is not counted): Streamlit's run, its elements, Plotly drawing.
+    Streamlit shows its running indicator only after a delay, so "no indicator" alone would stop the clock early."""
+    page.get_by_role("heading", name=heading, exact=True).wait_for(timeout=timeout_ms)
+    page.wait_for_function(_STILL_FOR, arg=[quiet_ms, BUSY], timeout=timeout_ms, polling=50)
+    return (page.evaluate("() => window.__waypointLastChange") - since) / 1000
+
+
+def open_page(page, title: str, **wait) -> float:
+    """Click ``title`` in the sidebar; seconds until the page has loaded (``until_still``)."""
+    page.evaluate(_WATCH_CHANGES)
+    started = page.evaluate("() => performance.now()")
+    page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+    return until_still(page, title, started, **wait)
