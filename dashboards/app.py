@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import threading
 from pathlib import Path
 
 import streamlit as st
@@ -15,6 +17,19 @@ from dashboards.ui.signin import change_password_page, sign_in_page, user_sideba
 # The browser tab icon is served by the app itself: a ":material/...:" or emoji page icon makes the browser fetch it
 # from a font or emoji CDN, and the dashboards must work offline.
 PAGE_ICON = Path(__file__).parent / "assets" / "waypoint-icon.png"
+
+
+# Imported in the background when the server starts serving: the HUD reports page lists the Dagster schedules, and
+# importing Dagster takes most of a second the first time.
+SLOW_IMPORTS = ("pipelines.defs.reports.schedules",)
+
+
+@st.cache_resource(show_spinner=False)
+def _warm_up_imports() -> threading.Thread:
+    """Once per server process."""
+    thread = threading.Thread(target=lambda: [importlib.import_module(name) for name in SLOW_IMPORTS], daemon=True)
+    thread.start()
+    return thread
 
 
 def _signed_out(had_token: bool) -> None:
@@ -33,6 +48,7 @@ def _must_change_password(user: UserRecord) -> None:
 
 def main() -> None:
     st.set_page_config(page_title="Waypoint", page_icon=str(PAGE_ICON), layout="wide")
+    _warm_up_imports()
     token = session_token()
     user = current_user()
     if user is None:

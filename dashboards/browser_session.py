@@ -34,15 +34,26 @@ BUSY = '[data-testid="stStatusWidget"], [data-testid="stSkeleton"], [data-stale=
 WAYPOINT = [sys.executable, "-c", "from pipelines.cli import main; main()"]
 
 
-# Records in the page when the document last changed (any element, attribute or text), in performance.now() ms.
+# Records in the page when the document last changed visibly (any element, attribute or text), in performance.now()
+# ms. Changes inside a <canvas> are left out: that is fallback content a browser never draws (the data grid writes an
+# accessibility copy of its cells there a moment after drawing them).
 _WATCH_CHANGES = """() => {
   if (window.__waypointObserver) return;
   window.__waypointLastChange = performance.now();
-  window.__waypointObserver = new MutationObserver(() => { window.__waypointLastChange = performance.now(); });
+  window.__waypointObserver = new MutationObserver((changes) => {
+    for (const change of changes) {
+      const element = change.target.nodeType === 1 ? change.target : change.target.parentElement;
+      if (element && element.parentElement && element.parentElement.closest('canvas')) continue;
+      if (element && change.type === 'childList' && element.tagName === 'CANVAS') continue;
+      window.__waypointLastChange = performance.now();
+    }
+  });
   window.__waypointObserver.observe(document.body, {subtree: true, childList: true, attributes: true,
                                                     characterData: true});
 }"""
+# Streamlit marks the app's root with data-test-script-state="notRunning" once a run is over.
 _STILL_FOR = """([quietMs, busy]) => document.querySelectorAll(busy).length === 0
+  && document.querySelector('[data-test-script-state="notRunning"]') !== null
   && performance.now() - window.__waypointLastChange > quietMs"""
 
 
@@ -116,6 +127,8 @@ def sign_in(page, url: str, username: str, password: str) -> float:
     field(page, "User name").fill(username)
     field(page, "Password").fill(password)
     page.evaluate(_WATCH_CHANGES)
+    # A person takes seconds to type: let the sign-in page finish loading (and preloading) before pressing.
+    page.wait_for_function(_STILL_FOR, arg=[1000, BUSY], timeout=60_000, polling=50)
     pressed = page.evaluate("() => performance.now()")
     page.get_by_role("button", name="Sign in").click()
     return pressed

@@ -20,6 +20,7 @@ class PageEntry:
     title: str
     file: str  # under dashboards/pages/
     icon: str
+    sections: tuple[str, ...] = ()  # a page drawn one section at a time: its sections, the first shown first
 
     @property
     def path(self) -> Path:
@@ -30,7 +31,9 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry(roles.OVERVIEW, "Overview", "overview.py", ":material/dashboard:"),
     PageEntry(roles.DATA_QUALITY, "Data quality", "data_quality.py", ":material/fact_check:"),
     PageEntry(roles.HUD_REPORTS, "HUD reports", "hud_reports.py", ":material/description:"),
-    PageEntry(roles.TRENDS, "Trends", "trends.py", ":material/map:"),
+    PageEntry(
+        roles.TRENDS, "Trends", "trends.py", ":material/map:", ("Maps", "Over time", "Inflow and outflow", "Returns")
+    ),
     PageEntry(roles.OUTCOMES, "Outcomes", "outcomes.py", ":material/trending_up:"),
     PageEntry(roles.ADMINISTRATION, "Administration", "administration.py", ":material/admin_panel_settings:"),
 )

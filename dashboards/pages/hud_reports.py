@@ -49,7 +49,7 @@ else:
         for path in artifact.files(suffix):
             column.download_button(
                 f"Download {path.name}",
-                data=shelf.read_file(artifact, path),
+                data=lambda a=artifact, p=path: shelf.read_file(a, p),  # read when pressed
                 file_name=path.name,
                 mime=mime,
                 key=f"report-download-{path.name}",

@@ -61,11 +61,12 @@ def choropleth(
     their label ("<11"), and every other shape of the file is an outline, so the whole state stays in view."""
     shown = frame[frame[value].notna()]
     hidden = frame[frame[value].isna()]
-    ids = feature_ids(geo)
+    drawn = set(shown[location]) | set(hidden[location])
+    ids = [i for i in feature_ids(geo) if i not in drawn]  # each shape is sent and drawn once
     figure = go.Figure()
     figure.add_trace(
         go.Choroplethmap(
-            geojson=geojson(geo),
+            geojson=subset(geo, ids),
             featureidkey="properties.GEOID",
             locations=ids,
             z=[0] * len(ids),

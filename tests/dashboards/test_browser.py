@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import pytest
 
 from dashboards.browser_session import CHROMIUM, WAYPOINT, chromium, field, served_dashboards, settle, sign_in
-from dashboards.navigation import pages_for
+from dashboards.navigation import PAGES, pages_for
 from dashboards.state.audit import AuditLog
 from dashboards.state.demo import DEMO_NAMES
 from pipelines.config import PROJECT_ROOT, Settings
@@ -26,6 +26,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SCREENSHOTS = PROJECT_ROOT / "tests" / "artifacts" / "screenshots"
 NEW_PASSWORD = "browser test passphrase 1"
+# Pages drawn one section at a time: each later section is opened and captured too (the first is the page itself).
+SECTIONS = {entry.key: entry.sections[1:] for entry in PAGES if entry.sections}
 
 
 @pytest.fixture(scope="module")
@@ -75,12 +77,24 @@ def test_each_role_signs_in_and_every_page_is_captured(served, tmp_path):
                     charts.first.locator(".main-svg").first.wait_for(timeout=30_000)
                 assert page.locator('[data-testid="stException"]').count() == 0, (role, entry.key)
                 page.screenshot(path=str(SCREENSHOTS / f"{role.value}-{entry.key}.png"), full_page=True)
+                for section in SECTIONS.get(entry.key, ()):
+                    page.locator('[data-testid="stButtonGroup"]').get_by_text(section, exact=True).first.click()
+                    expect(page.get_by_role("heading", name=section, exact=False).first).to_be_visible(timeout=30_000)
+                    settle(page)
+                    assert page.locator('[data-testid="stException"]').count() == 0, (role, entry.key, section)
+                    shot = f"{role.value}-{entry.key}-{section.lower().replace(' ', '_')}.png"
+                    page.screenshot(path=str(SCREENSHOTS / shot), full_page=True)
             page.get_by_role("button", name="Sign out").click()
             expect(page.get_by_role("button", name="Sign in")).to_be_visible(timeout=30_000)
             page.close()
     # Offline: every font, icon, map shape and script comes from the app itself, nothing from a CDN.
     assert requested_hosts - {"127.0.0.1", ""} == set(), requested_hosts
-    expected_files = {f"{role.value}-{entry.key}.png" for role in DEMO_NAMES for entry in pages_for(role)}
+    expected_files = {f"{role.value}-{entry.key}.png" for role in DEMO_NAMES for entry in pages_for(role)} | {
+        f"{role.value}-{entry.key}-{section.lower().replace(' ', '_')}.png"
+        for role in DEMO_NAMES
+        for entry in pages_for(role)
+        for section in SECTIONS.get(entry.key, ())
+    }
     assert {p.name for p in SCREENSHOTS.glob("*.png")} == expected_files
     views = AuditLog(settings.app_db).read(events=["page_view"])
     assert set(views["username"]) == set(DEMO_NAMES.values())

@@ -121,7 +121,7 @@ def test_an_agency_user_sees_its_agency_on_the_overview(pages_world, pages):
 
 def test_trends_draws_the_county_and_tribal_maps_and_suppresses_small_counties(pages_world, pages):
     page = pages[Role.PLANNER, "trends"]
-    assert page.charts >= 4  # the county map, the series, flows, returns
+    assert page.charts == 1  # the county map: one section and one map at a time
     counties = next(
         f for f in page.frames if "breakdown_label" in f and f["breakdown_label"].str.contains("County").any()
     )
@@ -130,10 +130,30 @@ def test_trends_draws_the_county_and_tribal_maps_and_suppresses_small_counties(p
     at = open_page(signed_in(pages_world, Role.PLANNER), Role.PLANNER, "trends")
     at.button_group(key="trends_map_of").set_value("Tribal areas").run()
     tribal = shown(at)
-    assert not tribal.exceptions and tribal.charts == page.charts  # one map at a time: the tribal one now
+    assert not tribal.exceptions and tribal.charts == 1  # the tribal map now, not the county one
     labelled = [f for f in tribal.frames if "breakdown_label" in f]
     assert any(f["breakdown_label"].str.contains("OTSA|Reservation").any() for f in labelled)
     assert not any(f["breakdown_label"].str.contains("County").any() for f in labelled)
+
+
+@pytest.mark.parametrize(
+    ("section", "columns"),
+    [
+        ("Over time", {"breakdown_label", "persons_served"}),
+        ("Inflow and outflow", {"inflow_first_time", "outflow_permanent"}),
+        ("Returns", {"exits_to_permanent", "returned_12m"}),
+    ],
+)
+def test_each_trends_section_draws_its_chart_and_suppressed_table(pages_world, section, columns):
+    at = open_page(signed_in(pages_world, Role.PLANNER), Role.PLANNER, "trends")
+    at.button_group(key="trends_section").set_value(section).run()
+    page = shown(at)
+    assert not page.exceptions and page.charts == 1, (section, page.exceptions)
+    table = next(f for f in page.frames if columns <= set(f.columns))
+    counts = [c for c in table.columns if c in COUNT_COLUMNS | {"exits_to_permanent", "returned_12m"}]
+    for column in counts:
+        numbers = pd.to_numeric(table[column].astype(str).str.replace(",", ""), errors="coerce")
+        assert not numbers.between(1, 10).any(), (section, column)
 
 
 def test_outcomes_show_only_the_funders_projects_next_to_their_benchmark(pages_world, pages):
