@@ -3,9 +3,11 @@ area, household type and project type group, inflow and outflow, and returns; ev
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.express as px
 import streamlit as st
 
+from dashboards.data.access import Answer
 from dashboards.navigation import PAGES_BY_KEY
 from dashboards.roles import TRENDS
 from dashboards.ui.context import page_context
@@ -37,6 +39,23 @@ def served(breakdown: str, **where: list[str]):
     )
 
 
+def persons_map(answer: Answer, drawn: pd.Series, *, geo: str, name: str) -> None:
+    """Shades the shapes of ``geo`` by the persons served in the ``drawn`` rows (suppressed ones grey, labelled
+    "<11"), then the answer's table with its download."""
+    shown = answer.values[drawn].assign(label=answer.table.loc[drawn, "persons_served"].to_numpy())
+    figure = choropleth(
+        shown,
+        geo=geo,
+        location="breakdown_value",
+        value="persons_served",
+        label="label",
+        hover="breakdown_label",
+        title="Persons",
+    )
+    st.plotly_chart(figure, width="stretch", key=f"{name.rsplit('_', 1)[0]}_map")
+    table(answer.table[SERVED], name=name, page=TRENDS, on_download=ctx.data.record_download)
+
+
 cocs = served("coc")
 if cocs is not None and cocs.empty:
     st.info("Nothing in your scope yet.")
@@ -59,46 +78,14 @@ elif cocs is not None:
         if shapes == "Counties":
             counties = served("county", period_label=[period])
             if counties is not None:
-                shown = counties.values.assign(label=counties.table["persons_served"].to_numpy())
-                figure = choropleth(
-                    shown[shown["breakdown_value"] != "unknown"],
-                    geo=COUNTIES,
-                    location="breakdown_value",
-                    value="persons_served",
-                    label="label",
-                    hover="breakdown_label",
-                    title="Persons",
-                )
-                st.plotly_chart(figure, width="stretch", key="trends_county_map")
-                table(
-                    counties.table[SERVED],
-                    name=f"trends_counties_{period}",
-                    page=TRENDS,
-                    on_download=ctx.data.record_download,
-                )
+                known = counties.values["breakdown_value"] != "unknown"
+                persons_map(counties, known, geo=COUNTIES, name=f"trends_counties_{period}")
         else:
             areas = served("tribal_area", period_label=[period])
             if areas is not None and not areas.empty:
                 coc_choices = sorted(areas.values["coc_code"].unique())
                 coc = st.radio("Served in CoC", coc_choices, horizontal=True, key="trends_tribal_coc")
-                in_coc = areas.values["coc_code"] == coc
-                shown = areas.values[in_coc].assign(label=areas.table.loc[in_coc, "persons_served"].to_numpy())
-                figure = choropleth(
-                    shown,
-                    geo=TRIBAL_AREAS,
-                    location="breakdown_value",
-                    value="persons_served",
-                    label="label",
-                    hover="breakdown_label",
-                    title="Persons",
-                )
-                st.plotly_chart(figure, width="stretch", key="trends_tribal_map")
-                table(
-                    areas.table[SERVED],
-                    name=f"trends_tribal_areas_{period}",
-                    page=TRENDS,
-                    on_download=ctx.data.record_download,
-                )
+                persons_map(areas, areas.values["coc_code"] == coc, geo=TRIBAL_AREAS, name=f"trends_tribal_{period}")
 
     elif section == "Over time":
         st.subheader("Over time")

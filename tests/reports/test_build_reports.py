@@ -82,6 +82,20 @@ def test_cli_writes_from_the_published_warehouse_and_lists_what_it_wrote():
     assert "hic_pit  2026-01-28..2026-01-28  coc=OK-507" in listed.output
 
 
+def test_cli_writes_several_report_keys_from_one_build():
+    world = report_world()
+    runner = CliRunner(env={"WAYPOINT_HOME": str(world.settings.home)})
+    keys = [
+        "spm/2025-10-01..2026-09-30/coc=OK-500?trend_years=2",
+        "hic_pit/2026-01-28..2026-01-28/coc=OK-507?pit_date=2026-01-28",
+    ]
+    written = runner.invoke(cli, ["report", "key", *keys, "--no-build"])
+    assert written.exit_code == 0, written.output
+    for request in (SPM_FY2026, HIC_PIT_2026):
+        assert str(world.artifacts[request.request_id].folder) in written.output
+    assert len(written.output.strip().splitlines()) == 2  # the two reports asked for; the trend's years are not listed
+
+
 def test_cli_refuses_in_plain_words_what_it_cannot_build():
     runner = CliRunner(env={"WAYPOINT_HOME": str(report_world().settings.home)})
     night = runner.invoke(cli, ["report", "hic-pit", "--coc", "OK-507", "--night", "2026-02-04", "--no-build"])

@@ -136,12 +136,19 @@ def hic_pit(coc, night, build, by, verbose):
 
 
 @command.command("key")
-@click.argument("key")
+@click.argument("keys", nargs=-1, required=True)
 @_common
-def by_key(key, build, by, verbose):
-    """Any report build by its key, e.g. 'apr/2026-07-01..2026-09-30/coc=OK-507' (as Dagster names it)."""
-    plan = plan_report_build(key)
-    _run(list(plan.requests), list(plan.supporting), build, by, verbose)
+def by_key(keys, build, by, verbose):
+    """Report builds by their keys, e.g. 'apr/2026-07-01..2026-09-30/coc=OK-507' (as Dagster names them); several
+    keys are built together in one warehouse build."""
+    requests: dict[str, ReportRequest] = {}
+    supporting: dict[str, ReportRequest] = {}
+    for key in keys:
+        plan = plan_report_build(key)
+        requests.update((r.request_id, r) for r in plan.requests)
+        supporting.update((r.request_id, r) for r in plan.supporting)
+    extra = [r for request_id, r in supporting.items() if request_id not in requests]
+    _run(list(requests.values()), extra, build, by, verbose)
 
 
 @command.command("list")
