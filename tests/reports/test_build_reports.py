@@ -18,6 +18,7 @@ from fixtures.spm.world import HIC_PIT_2026, SPM_FY2026, report_world
 from openpyxl import load_workbook
 
 from pipelines.cli.main import cli
+from pipelines.reports.plans import plan_keys
 
 pytestmark = pytest.mark.slow
 
@@ -94,6 +95,23 @@ def test_cli_writes_several_report_keys_from_one_build():
     for request in (SPM_FY2026, HIC_PIT_2026):
         assert str(world.artifacts[request.request_id].folder) in written.output
     assert len(written.output.strip().splitlines()) == 2  # the two reports asked for; the trend's years are not listed
+
+
+def test_selectors_expand_from_the_published_warehouse_and_empty_ones_are_skipped():
+    world = report_world()
+    skipped: list[str] = []
+    requests, supporting = plan_keys(
+        [
+            "apr/2025-10-01..2026-09-30/coc=*",
+            "apr/2025-10-01..2026-09-30/coc=OK-500",  # the same request again: planned once
+            "caper/1990-10-01..1991-09-30/project=*",  # no ESG project operated then
+        ],
+        world.settings,
+        on_skip=skipped.append,
+    )
+    assert sorted(r.scope_ids for r in requests) == [("OK-500",), ("OK-507",)]  # CDSA's CoCs in dim_coc
+    assert supporting == []
+    assert len(skipped) == 1 and "caper/1990" in skipped[0] and "covers nothing" in skipped[0]
 
 
 def test_cli_refuses_in_plain_words_what_it_cannot_build():

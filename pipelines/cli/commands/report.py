@@ -141,14 +141,12 @@ def hic_pit(coc, night, build, by, verbose):
 def by_key(keys, build, by, verbose):
     """Report builds by their keys, e.g. 'apr/2026-07-01..2026-09-30/coc=OK-507' (as Dagster names them); several
     keys are built together in one warehouse build."""
-    requests: dict[str, ReportRequest] = {}
-    supporting: dict[str, ReportRequest] = {}
-    for key in keys:
-        plan = plan_report_build(key)
-        requests.update((r.request_id, r) for r in plan.requests)
-        supporting.update((r.request_id, r) for r in plan.supporting)
-    extra = [r for request_id, r in supporting.items() if request_id not in requests]
-    _run(list(requests.values()), extra, build, by, verbose)
+    from pipelines.reports.plans import plan_keys
+
+    requests, supporting = plan_keys(keys, get_settings(), on_skip=lambda why: click.echo(why, err=True))
+    if not requests:
+        raise WaypointError(f"nothing to build: {', '.join(keys)} cover no CoC, project or agency")
+    _run(requests, supporting, build, by, verbose)
 
 
 @command.command("list")

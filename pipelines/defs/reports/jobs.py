@@ -3,13 +3,10 @@ writes the artifacts (pipelines.reports.build.build_reports). One job per schedu
 ``report_build`` for any (report, period, scope) key.
 """
 
-import csv
-from datetime import date, timedelta
+from datetime import timedelta
 
 import dagster as dg
-import duckdb
 
-from pipelines.config import PROJECT_ROOT, Settings
 from pipelines.defs.reports.partitions import (
     count_year_partitions,
     dq_month_partitions,
@@ -19,52 +16,18 @@ from pipelines.defs.reports.partitions import (
 )
 from pipelines.defs.reports.resources import ReportBuildSettings
 from pipelines.reports.build import build_reports
-from pipelines.reports.schedule import (
-    BadReportBuild,
-    Catalogue,
-    build_key,
-    catalogue_from_warehouse,
-    parse_key,
-    plan_report_build,
-)
+from pipelines.reports.plans import plan_keys
+from pipelines.reports.schedule import build_key
 from pipelines.reports.spm import fiscal_year_period
 from pipelines.warehouse.publish import BuildBusy
 
 SPM_TREND_YEARS = 3
 
 
-def _seed_cocs() -> tuple[str, ...]:
-    """CDSA's CoCs from the reference seed, for a first build before any warehouse is published."""
-    with open(PROJECT_ROOT / "seeds" / "oklahoma" / "coc_counties.csv", newline="", encoding="utf-8") as handle:
-        return tuple(sorted({row["coc_code"] for row in csv.DictReader(handle)}))
-
-
-def _catalogue(settings: Settings, start: date, end: date) -> Catalogue:
-    if not settings.published_db.exists():
-        return Catalogue(cocs=_seed_cocs())
-    con = duckdb.connect(str(settings.published_db), read_only=True)
-    try:
-        return catalogue_from_warehouse(con, start, end)
-    finally:
-        con.close()
-
-
 def run_report_builds(context: dg.OpExecutionContext, keys: list[str], config: ReportBuildSettings) -> dg.Output:
     """Plan every key, build once, write the artifacts; keys whose selector matches nothing are skipped."""
     settings = config.settings().ensure()
-    requests, supporting = [], []
-    for key in keys:
-        _, start, end, scope, _ = parse_key(key)
-        catalogue = _catalogue(settings, start, end) if "*" in scope or scope == "all" else None
-        try:
-            plan = plan_report_build(key, catalogue)
-        except BadReportBuild as err:
-            if catalogue is None:
-                raise
-            context.log.warning(f"skipping {key}: {err}")
-            continue
-        requests += plan.requests
-        supporting += plan.supporting
+    requests, supporting = plan_keys(keys, settings, on_skip=context.log.warning)
     if not requests:
         return dg.Output([], metadata={"reports": 0, "keys": ", ".join(keys)})
     try:
