@@ -119,7 +119,7 @@ def _peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def _report_models_only(settings: Settings) -> tuple[float, dict]:
+def _report_models_only(settings: Settings) -> tuple[float, dict[str, float], str]:
     """dbt run of the report models on a copy of the published warehouse; seconds and dbt's own timings."""
     from pipelines.warehouse.dbt_cli import dbt_env, dbt_executable
     from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
@@ -141,8 +141,10 @@ def _report_models_only(settings: Settings) -> tuple[float, dict]:
     for result in results:
         folder = "spm" if "spm" in result["unique_id"] else "apr/report universe"
         by_folder[folder] = by_folder.get(folder, 0.0) + result["execution_time"]
+    slowest = sorted(results, key=lambda r: -r["execution_time"])[:8]
+    named = ", ".join(f"{r['unique_id'].rsplit('.', 1)[-1]} {r['execution_time']:.1f} s" for r in slowest)
     shutil.rmtree(work, ignore_errors=True)
-    return elapsed, by_folder
+    return elapsed, by_folder, named
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -161,9 +163,10 @@ def main(argv: list[str] | None = None) -> None:
     full = time.perf_counter() - started
     print(f"build    requests + full warehouse build + {len(artifacts)} reports written: {full:.1f} s wall")
 
-    only, by_folder = _report_models_only(settings)
+    only, by_folder, slowest = _report_models_only(settings)
     split = ", ".join(f"{k} {v:.1f} s" for k, v in sorted(by_folder.items()))
     print(f"reports  report models alone on the built warehouse (dbt run): {only:.1f} s wall ({split} model time)")
+    print(f"         slowest: {slowest}")
 
     started = time.perf_counter()
     write_reports(requests, settings, requested_by="benchmark")

@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 import re
 
-import duckdb
 import pandas as pd
 
 from pipelines.errors import WaypointError
+from pipelines.reports.marts import Connection, mart_rows
 from pipelines.reports.model import ReportRequest, ReportTable
 
 MARTS_SCHEMA = "marts"
@@ -27,17 +27,17 @@ class ReportNotBuilt(WaypointError):
     """The published warehouse holds no rows for the request: it was added after the last build."""
 
 
-def apr_tables(request: ReportRequest, con: duckdb.DuckDBPyConnection) -> list[ReportTable]:
+def apr_tables(request: ReportRequest, con: Connection) -> list[ReportTable]:
     """The CoC APR question tables of ``request`` (report ``apr``), in HUD's order."""
     return report_tables("apr", request, con)
 
 
-def caper_tables(request: ReportRequest, con: duckdb.DuckDBPyConnection) -> list[ReportTable]:
+def caper_tables(request: ReportRequest, con: Connection) -> list[ReportTable]:
     """The ESG CAPER question tables of ``request`` (report ``caper``), in HUD's order."""
     return report_tables("caper", request, con)
 
 
-def report_tables(report: str, request: ReportRequest, con: duckdb.DuckDBPyConnection) -> list[ReportTable]:
+def report_tables(report: str, request: ReportRequest, con: Connection) -> list[ReportTable]:
     if request.report != report:
         raise ValueError(f"request {request.request_id} is a {request.report} report, not {report}")
     layout = con.execute(
@@ -59,7 +59,7 @@ def report_tables(report: str, request: ReportRequest, con: duckdb.DuckDBPyConne
     return tables
 
 
-def _column_labels(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
+def _column_labels(con: Connection) -> dict[str, dict[str, str]]:
     rows = con.execute(
         f"select table_id, column_name, hud_label from {LAYOUT_SCHEMA}.apr_table_columns "
         "order by table_id, column_order"
@@ -72,7 +72,7 @@ def _column_labels(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
 
 def _table(
     request: ReportRequest,
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     table_id: str,
     model: str,
     title: str,
@@ -80,10 +80,7 @@ def _table(
 ) -> ReportTable:
     if not _MODEL_NAME.match(model):
         raise ValueError(f"apr_report_tables names {model!r} for {table_id}, which is not a question mart")
-    frame = con.execute(
-        f'select * from {MARTS_SCHEMA}."{model}" where request_id = ? order by row_order', [request.request_id]
-    ).df()
-    frame = frame.drop(columns=list(_NOT_HUD_COLUMNS))
+    frame = mart_rows(con, model, request.request_id).drop(columns=list(_NOT_HUD_COLUMNS))
     missing = [c for c in frame.columns[1:] if c not in labels]
     if missing:
         raise ValueError(f"{model} has columns without a HUD label in apr_table_columns: {', '.join(missing)}")
@@ -96,8 +93,8 @@ def _table(
 def _blank_cells_as_none(frame: pd.DataFrame) -> pd.DataFrame:
     """Plain Python cells: blank ("intentionally blank") cells None and whole numbers int, so every writer
     prints them as HUD expects: an empty cell, ``12`` rather than ``12.0``."""
-    columns = {column: pd.Series([_cell(v) for v in frame[column]], dtype=object) for column in frame.columns}
-    return pd.DataFrame(columns)
+    cells = [[_cell(v) for v in row] for row in frame.to_numpy(dtype=object).tolist()]
+    return pd.DataFrame(cells, columns=frame.columns, dtype=object)
 
 
 def _cell(value: object) -> object:

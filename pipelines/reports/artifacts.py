@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
+import xlsxwriter
 
 from pipelines.reports.model import ReportRequest, ReportTable
 
@@ -51,7 +50,7 @@ def table_csv(table: ReportTable) -> str:
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow([str(c) for c in frame.columns])
-    for row in frame.itertuples(index=False):
+    for row in frame.to_numpy(dtype=object).tolist():
         writer.writerow([_cell(v) for v in row])
     return out.getvalue()
 
@@ -62,36 +61,41 @@ def _write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def _zip_bytes(tables: list[ReportTable]) -> bytes:
+def _zip_bytes(csvs: dict[str, str]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for table in tables:
-            info = zipfile.ZipInfo(f"{table.table_id}.csv", date_time=(2000, 1, 1, 0, 0, 0))
+        for table_id, text in csvs.items():
+            info = zipfile.ZipInfo(f"{table_id}.csv", date_time=(2000, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, table_csv(table))
+            archive.writestr(info, text)
     return buffer.getvalue()
 
 
 def _xlsx_bytes(request: ReportRequest, tables: list[ReportTable]) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    for table in tables:
-        sheet = book.create_sheet(title=table.table_id[:31])
-        sheet.append([table.title])
-        sheet.append([str(c) for c in table.frame.columns])
-        for row in table.frame.itertuples(index=False):
-            sheet.append([_cell(v) if _cell(v) != "" else None for v in row])
-        sheet.column_dimensions[get_column_letter(1)].width = 60
-    about = book.create_sheet(title="About", index=0)
-    for line in (
-        ("Report", request.report.upper()),
-        ("Period", f"{request.period_start} to {request.period_end}"),
-        ("Scope", f"{request.scope_type}: {', '.join(request.scope_ids)}"),
-        ("Request", request.request_id),
-    ):
-        about.append(list(line))
+    """The workbook: an About sheet, then one sheet per table (its title, HUD's column labels, the rows)."""
     buffer = io.BytesIO()
-    book.save(buffer)
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    about = book.add_worksheet("About")
+    for number, line in enumerate(
+        (
+            ("Report", request.report.upper()),
+            ("Period", f"{request.period_start} to {request.period_end}"),
+            ("Scope", f"{request.scope_type}: {', '.join(request.scope_ids)}"),
+            ("Request", request.request_id),
+        )
+    ):
+        about.write_row(number, 0, line)
+    for table in tables:
+        sheet = book.add_worksheet(table.table_id[:31])
+        sheet.set_column(0, 0, 60)
+        sheet.write_row(0, 0, [table.title])
+        sheet.write_row(1, 0, [str(c) for c in table.frame.columns])
+        for number, row in enumerate(table.frame.to_numpy(dtype=object).tolist(), start=2):
+            for column, value in enumerate(row):
+                cell = _cell(value)
+                if cell != "":  # intentionally blank cells stay empty
+                    sheet.write(number, column, cell)
+    book.close()
     return buffer.getvalue()
 
 
@@ -103,12 +107,13 @@ def write_artifacts(root: Path, request: ReportRequest, tables: list[ReportTable
     (folder / "csv").mkdir(parents=True, exist_ok=True)
     stem = f"{request.report.upper()}-{request.period_key}"
     zip_path, xlsx_path = folder / f"{stem}.zip", folder / f"{stem}.xlsx"
-    _write_atomic(zip_path, _zip_bytes(tables))
+    csvs = {table.table_id: table_csv(table) for table in tables}
+    _write_atomic(zip_path, _zip_bytes(csvs))
     _write_atomic(xlsx_path, _xlsx_bytes(request, tables))
     csv_paths = []
-    for table in tables:
-        path = folder / "csv" / f"{table.table_id}.csv"
-        _write_atomic(path, table_csv(table).encode("utf-8"))
+    for table_id, text in csvs.items():
+        path = folder / "csv" / f"{table_id}.csv"
+        _write_atomic(path, text.encode("utf-8"))
         csv_paths.append(path)
     manifest = {
         "request_id": request.request_id,

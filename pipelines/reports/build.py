@@ -20,6 +20,7 @@ from pipelines.config import Settings, get_settings
 from pipelines.errors import WaypointError
 from pipelines.ingest.db import connect
 from pipelines.reports.artifacts import Artifacts, write_artifacts
+from pipelines.reports.marts import MartReader
 from pipelines.reports.model import ReportRequest
 from pipelines.reports.requests import add_request
 from pipelines.reports.tables import report_extra_files, report_tables
@@ -87,12 +88,13 @@ def write_reports(requests: Sequence[ReportRequest], settings: Settings, *, requ
     con = duckdb.connect(str(settings.published_db), read_only=True)
     try:
         inputs = warehouse_inputs(con)
+        marts = MartReader(con, [r.request_id for r in requests])  # each mart read once for all the requests
         for request in requests:
             report_time = datetime.now().replace(microsecond=0)
-            tables = report_tables(request, con)
+            tables = report_tables(request, marts)
             manifest = {**inputs, "requested_by": requested_by, "report_time": report_time.isoformat()}
             artifacts = write_artifacts(settings.reports, request, tables, inputs=manifest)
-            _write_extra(artifacts.folder, report_extra_files(request, con, report_time=report_time))
+            _write_extra(artifacts.folder, report_extra_files(request, marts, report_time=report_time))
             written.append(artifacts)
     finally:
         con.close()

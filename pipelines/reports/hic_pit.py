@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import duckdb
-
 from pipelines.errors import WaypointError
-from pipelines.reports.marts import read_mart_tables
+from pipelines.reports.marts import Connection, read_mart_tables
 from pipelines.reports.model import ReportRequest, ReportTable
 
 # HIC, then the sheltered PIT tables in HUD's order (hic-pit-lsa.md §3.4), the summary first.
@@ -55,7 +53,7 @@ def hic_pit_request(coc: str, night: date) -> ReportRequest:
     return ReportRequest("hic_pit", night, night, "coc", (coc,), (("pit_date", night.isoformat()),))
 
 
-def hic_pit_tables(request: ReportRequest, con: duckdb.DuckDBPyConnection) -> list[ReportTable]:
+def hic_pit_tables(request: ReportRequest, con: Connection) -> list[ReportTable]:
     """HIC (summary, by project), then the sheltered PIT tables, for the request's CoC and night."""
     if request.report != "hic_pit":
         raise ValueError(f"request {request.request_id} is a {request.report} report, not hic_pit")

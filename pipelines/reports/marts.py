@@ -8,6 +8,7 @@ are written, so the artifacts never drift from the marts' documentation.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -83,23 +84,62 @@ def labelled_frame(rows: pd.DataFrame, labels: dict[str, str], model: str) -> pd
     return frame
 
 
-def mart_rows(con: duckdb.DuckDBPyConnection, model: str, request_id: str) -> pd.DataFrame:
+class MartReader:
+    """The published warehouse for writing several reports: each question mart is read in one query for every
+    request being written (an APR has 67 tables; 56 APRs one query per table and request took most of the
+    writing time), and served one request at a time. Anything else is passed to the connection (``execute``)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, request_ids: Iterable[str]) -> None:
+        self.con = con
+        self.request_ids = frozenset(request_ids)
+        self._marts: dict[str, tuple[dict[str, pd.DataFrame], pd.DataFrame]] = {}
+
+    def execute(self, *args, **kwargs) -> duckdb.DuckDBPyConnection:
+        return self.con.execute(*args, **kwargs)
+
+    def rows(self, model: str, request_id: str) -> pd.DataFrame:
+        if request_id not in self.request_ids:
+            return mart_rows(self.con, model, request_id)
+        if model not in self._marts:
+            marks = ", ".join("?" for _ in self.request_ids)
+            frame = _query(
+                self.con,
+                model,
+                f'select * from {MARTS_SCHEMA}."{model}" where request_id in ({marks}) order by request_id, row_order',
+                sorted(self.request_ids),
+            )
+            groups = {key: part.reset_index(drop=True) for key, part in frame.groupby("request_id", sort=False)}
+            self._marts[model] = (groups, frame.iloc[0:0])
+        groups, empty = self._marts[model]
+        return groups.get(request_id, empty)
+
+
+Connection = duckdb.DuckDBPyConnection | MartReader
+
+
+def _query(con: duckdb.DuckDBPyConnection, model: str, sql: str, params: list) -> pd.DataFrame:
     try:
-        return con.execute(
-            f'select * from {MARTS_SCHEMA}."{model}" where request_id = ? order by row_order', [request_id]
-        ).df()
+        return con.execute(sql, params).df()
     except duckdb.CatalogException as err:
         raise ReportNotInWarehouse(f"the published warehouse has no {model}; build it with `waypoint build`") from err
 
 
-def read_mart_table(con: duckdb.DuckDBPyConnection, model: str, request_id: str) -> ReportTable:
+def mart_rows(con: Connection, model: str, request_id: str) -> pd.DataFrame:
+    """One request's rows of a question mart, in HUD's row order."""
+    if isinstance(con, MartReader):
+        return con.rows(model, request_id)
+    sql = f'select * from {MARTS_SCHEMA}."{model}" where request_id = ? order by row_order'
+    return _query(con, model, sql, [request_id])
+
+
+def read_mart_table(con: Connection, model: str, request_id: str) -> ReportTable:
     """One request's rows of a question mart as a ReportTable titled and labelled from the mart's YAML."""
     layout = mart_layouts()[model]
     rows = mart_rows(con, model, request_id)
     return ReportTable(layout.table_id, layout.title, labelled_frame(rows, layout.labels, model))
 
 
-def read_mart_tables(con: duckdb.DuckDBPyConnection, models: tuple[str, ...], request_id: str) -> list[ReportTable]:
+def read_mart_tables(con: Connection, models: tuple[str, ...], request_id: str) -> list[ReportTable]:
     """Several marts of one request; every one empty means the request was added after the last build."""
     tables = [read_mart_table(con, model, request_id) for model in models]
     if all(table.frame.empty for table in tables):

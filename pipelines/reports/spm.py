@@ -11,11 +11,10 @@ import csv
 import io
 from datetime import date, datetime
 
-import duckdb
 import pandas as pd
 
 from pipelines.errors import WaypointError
-from pipelines.reports.marts import plain_value, read_mart_tables
+from pipelines.reports.marts import Connection, plain_value, read_mart_tables
 from pipelines.reports.model import ReportRequest, ReportTable
 
 SPM_MARTS: tuple[str, ...] = (
@@ -49,7 +48,7 @@ def spm_request(coc: str, fiscal_year: int) -> ReportRequest:
     return ReportRequest("spm", start, end, "coc", (coc,))
 
 
-def spm_tables(request: ReportRequest, con: duckdb.DuckDBPyConnection) -> list[ReportTable]:
+def spm_tables(request: ReportRequest, con: Connection) -> list[ReportTable]:
     """The SPM tables of ``request`` in HUD's order, then the trend over the fiscal years built for its CoC."""
     if request.report != "spm":
         raise ValueError(f"request {request.request_id} is a {request.report} report, not spm")
@@ -58,7 +57,7 @@ def spm_tables(request: ReportRequest, con: duckdb.DuckDBPyConnection) -> list[R
     return [*tables, trend] if trend is not None else tables
 
 
-def trend_table(request: ReportRequest, con: duckdb.DuckDBPyConnection) -> ReportTable | None:
+def trend_table(request: ReportRequest, con: Connection) -> ReportTable | None:
     """Key figures (HDX variables) by fiscal year, for every SPM request of the same scope up to this one."""
     if len(request.scope_ids) != 1:
         return None
@@ -85,7 +84,7 @@ def trend_table(request: ReportRequest, con: duckdb.DuckDBPyConnection) -> Repor
     return ReportTable("Trend", "SPM key figures by federal fiscal year (one column per fiscal year built)", frame)
 
 
-def hdx_upload_csv(request: ReportRequest, con: duckdb.DuckDBPyConnection, *, report_time: datetime) -> str:
+def hdx_upload_csv(request: ReportRequest, con: Connection, *, report_time: datetime) -> str:
     """The HDX 2.0 SPM upload: row 1 the variable names in HDX column order, row 2 the values.
 
     Integers default to 0 and averages/medians have 2 decimals; the measure 6 and data-quality variables
@@ -130,7 +129,7 @@ def hdx_upload_csv(request: ReportRequest, con: duckdb.DuckDBPyConnection, *, re
     return out.getvalue()
 
 
-def spm_extra_files(request: ReportRequest, con: duckdb.DuckDBPyConnection, *, report_time: datetime) -> dict:
+def spm_extra_files(request: ReportRequest, con: Connection, *, report_time: datetime) -> dict:
     """Files beside the tables: the HDX 2.0 upload CSV (one CoC per file)."""
     if len(request.scope_ids) != 1:
         return {}

@@ -11,13 +11,13 @@ from datetime import datetime
 
 import duckdb
 
-from pipelines.reports.marts import ReportNotInWarehouse, labelled_frame, mart_rows
+from pipelines.reports.marts import Connection, ReportNotInWarehouse, labelled_frame, mart_rows
 from pipelines.reports.model import ReportRequest, ReportTable
 
 DQ_TABLE_IDS: tuple[str, ...] = ("Q5a", "Q6a", "Q6b", "Q6c", "Q6d", "Q6e", "Q6f")
 
 
-def report_tables(request: ReportRequest, con: duckdb.DuckDBPyConnection) -> list[ReportTable]:
+def report_tables(request: ReportRequest, con: Connection) -> list[ReportTable]:
     if request.report == "apr":
         from pipelines.reports.apr import apr_tables
 
@@ -39,7 +39,7 @@ def report_tables(request: ReportRequest, con: duckdb.DuckDBPyConnection) -> lis
     raise ValueError(f"no tables are defined for report {request.report!r}")
 
 
-def report_extra_files(request: ReportRequest, con: duckdb.DuckDBPyConnection, *, report_time: datetime) -> dict:
+def report_extra_files(request: ReportRequest, con: Connection, *, report_time: datetime) -> dict:
     """Files a report adds beside its tables (name -> bytes): the SPM's HDX upload."""
     if request.report == "spm":
         from pipelines.reports.spm import spm_extra_files
@@ -48,7 +48,7 @@ def report_extra_files(request: ReportRequest, con: duckdb.DuckDBPyConnection, *
     return {}
 
 
-def dq_tables(request: ReportRequest, con: duckdb.DuckDBPyConnection) -> list[ReportTable]:
+def dq_tables(request: ReportRequest, con: Connection) -> list[ReportTable]:
     """HUD DQ report tables: the APR marts' Q5a and Q6a-Q6f rows of this (``dq``) request.
 
     Titles, models and HUD column labels come from the APR layout seeds (reference.apr_report_tables,

@@ -24,7 +24,15 @@ from pipelines.ingest.db import connect as connect_ingest_db
 from pipelines.reports.requests import ensure_table as ensure_report_requests
 from pipelines.warehouse.dbt_cli import DbtOutcome, dbt_env, dbt_executable, summarise_run_results
 from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
-from pipelines.warehouse.publish import BuildFiles, build_lock, prune_builds, publish, seed_from_published
+from pipelines.warehouse.publish import (
+    BuildFiles,
+    build_lock,
+    prune_builds,
+    publish,
+    restore_parse_state,
+    save_parse_state,
+    seed_from_published,
+)
 
 INGEST_WAIT_SECONDS = 60.0
 
@@ -65,9 +73,15 @@ def new_build(settings: Settings, *, partial: bool = False) -> Iterator[BuildFil
     prepare_ingest_db(settings.ingest_db)
     with build_lock(settings):
         files = BuildFiles.new(settings)
+        files.clear_working()
         if partial:
             seed_from_published(settings, files)
-        yield files
+        restore_parse_state(settings, files)
+        try:
+            yield files
+        except BaseException:
+            files.keep_failed()
+            raise
 
 
 def record_build(files: BuildFiles, outcome: DbtOutcome) -> tuple[str, ...]:
@@ -144,11 +158,15 @@ def verify_build(files: BuildFiles, outcome: DbtOutcome) -> None:
 
 def finish_build(files: BuildFiles, settings: Settings, outcome: DbtOutcome) -> BuildResult:
     """Record, check and publish a finished dbt build; raise BuildFailed (keeping the file) if it is not fit."""
+    save_parse_state(settings, files)
     try:
         raise_if_failed(files, outcome)
         ingest_ids = record_build(files, outcome)
         verify_build(files, outcome)
         published = publish(files, settings)
+    except BaseException:
+        files.keep_failed()
+        raise
     finally:
         prune_builds(settings)
     return BuildResult(

@@ -72,3 +72,17 @@ def test_old_leftover_builds_are_pruned(tmp_path):
     prune_builds(settings, keep=3)
     kept = sorted(p.name for p in settings.build_dir.iterdir() if not p.name.startswith("."))
     assert kept == sorted(f"{n}{suffix}" for n in names[-3:] for suffix in (".dbt", ".duckdb"))
+
+
+def test_each_build_starts_from_the_last_builds_parse_of_the_project(published_home: Settings):
+    first: list[str] = []
+    build_warehouse(published_home, select=SELECTION, on_line=first.append)
+    assert any("Unable to do partial parsing" in line for line in first)  # nothing saved yet: a full parse
+    assert (published_home.build_dir / "partial_parse.msgpack").exists()
+    second: list[str] = []
+    build_warehouse(published_home, select=SELECTION, on_line=second.append)
+    assert not any("Unable to do partial parsing" in line for line in second), [
+        line for line in second if "parsing" in line
+    ]
+    assert not (published_home.build_dir / "building.duckdb").exists()  # published: moved over the old file
+    assert not list(published_home.build_dir.glob("warehouse-*.duckdb"))
