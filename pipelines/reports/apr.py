@@ -80,21 +80,22 @@ def _table(
 ) -> ReportTable:
     if not _MODEL_NAME.match(model):
         raise ValueError(f"apr_report_tables names {model!r} for {table_id}, which is not a question mart")
-    frame = mart_rows(con, model, request.request_id).drop(columns=list(_NOT_HUD_COLUMNS))
-    missing = [c for c in frame.columns[1:] if c not in labels]
+    rows = mart_rows(con, model, request.request_id)
+    columns = [c for c in rows.columns if c not in _NOT_HUD_COLUMNS]
+    missing = [c for c in columns[1:] if c not in labels]
     if missing:
         raise ValueError(f"{model} has columns without a HUD label in apr_table_columns: {', '.join(missing)}")
     # HUD's Q4a names its first column ("Organization Name"); other tables leave the label column unnamed.
     first = "Organization Name" if table_id == "Q4a" else ""
-    frame = frame.rename(columns={"row_label": first, **labels})
-    return ReportTable(table_id=table_id, title=title, frame=_blank_cells_as_none(frame))
+    header = [first if c == "row_label" else labels.get(c, c) for c in columns]
+    return ReportTable(table_id=table_id, title=title, frame=_plain_cells(rows[columns], header))
 
 
-def _blank_cells_as_none(frame: pd.DataFrame) -> pd.DataFrame:
-    """Plain Python cells: blank ("intentionally blank") cells None and whole numbers int, so every writer
-    prints them as HUD expects: an empty cell, ``12`` rather than ``12.0``."""
+def _plain_cells(frame: pd.DataFrame, header: list[str]) -> pd.DataFrame:
+    """Plain Python cells under HUD's headers: blank ("intentionally blank") cells None and whole numbers int,
+    so every writer prints them as HUD expects: an empty cell, ``12`` rather than ``12.0``."""
     cells = [[_cell(v) for v in row] for row in frame.to_numpy(dtype=object).tolist()]
-    return pd.DataFrame(cells, columns=frame.columns, dtype=object)
+    return pd.DataFrame(cells, columns=header, dtype=object)
 
 
 def _cell(value: object) -> object:
