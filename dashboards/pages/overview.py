@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboards.roles import OVERVIEW
 from dashboards.ui.context import page_context
-from dashboards.ui.views import aggregate, broadest, pick_period, pick_period_type
+from dashboards.ui.views import aggregate, broadest, pick_period, pick_period_type, pick_series
 from dashboards.ui.widgets import fetch, suppression_note, table, with_labels
 
 PROJECT_TYPES = "2.02.6"  # HUD list: ProjectType
@@ -59,8 +59,9 @@ if found is not None:
             )
 
         st.subheader(f"Persons served by {LEVEL_NAMES[level]}")
+        charted_keys = pick_series(current, key, LEVEL_NAMES[level])
         figure = px.line(
-            rows.dropna(subset=["persons_served"]),
+            rows[rows[key].isin(charted_keys)].dropna(subset=["persons_served"]),
             x="period_start",
             y="persons_served",
             color=key,
@@ -87,7 +88,7 @@ if found is not None:
             values = with_labels(
                 by_type.values[typed & (by_type.values["scope_level"] == level)], "project_type", PROJECT_TYPES
             )
-            charted = values.dropna(subset=["persons_served"])
+            charted = values[values[key].isin(charted_keys)].dropna(subset=["persons_served"])
             if charted.empty:
                 st.caption("Every count of this period is suppressed or zero, so there is nothing to chart.")
             else:

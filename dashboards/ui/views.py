@@ -94,6 +94,25 @@ def pick_period(frame: pd.DataFrame, *, key: str, label: str = "Period", complet
     return st.selectbox(label, labels, index=default, key=key)
 
 
+MAX_SERIES = 8  # lines or bar groups on a chart before it asks which to draw
+
+
+def pick_series(current: pd.DataFrame, key: str, name: str) -> list[str]:
+    """The scopes (CoCs, agencies, projects) to chart: all of them, or when there are many, the ones the user
+    picks (at first the largest by persons served this period). Tables below always list every one."""
+    ranked = current.sort_values("persons_served", ascending=False, na_position="last")[key].drop_duplicates()
+    keys = [str(k) for k in ranked]
+    if len(keys) <= MAX_SERIES:
+        return keys
+    return st.multiselect(
+        f"{name}s on the charts ({len(keys)} in your scope)",
+        sorted(keys),
+        default=keys[:MAX_SERIES],
+        key=f"series_{key}",
+        help=f"At first the {MAX_SERIES} with the most persons served in the period shown.",
+    )
+
+
 def pick_period_type(options: Sequence[str], *, key: str, default: str = "quarter") -> str:
     index = list(options).index(default) if default in options else 0
     return st.radio("Periods", list(options), index=index, format_func=PERIOD_TYPES.get, horizontal=True, key=key)

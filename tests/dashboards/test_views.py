@@ -1,0 +1,35 @@
+"""Shared page helpers driven by Streamlit's AppTest on small frames."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+
+def _chart_series(projects: int) -> AppTest:
+    def script(projects: int) -> None:
+        import pandas as pd
+        import streamlit as st
+
+        from dashboards.ui.views import pick_series
+
+        keys = [f"p{i:02d}" for i in range(projects)]
+        current = pd.DataFrame({"project_key": keys, "persons_served": [float(i) for i in range(projects)]})
+        current.loc[0, "persons_served"] = None  # a suppressed count ranks last
+        st.session_state["charted"] = pick_series(current, "project_key", "Project")
+
+    return AppTest.from_function(script, kwargs={"projects": projects}).run()
+
+
+def test_a_few_scopes_are_all_charted_without_asking():
+    at = _chart_series(5)
+    assert not at.multiselect
+    assert sorted(at.session_state["charted"]) == ["p00", "p01", "p02", "p03", "p04"]
+
+
+def test_many_scopes_chart_the_largest_eight_until_the_user_picks_others():
+    at = _chart_series(20)
+    (picker,) = at.multiselect
+    assert picker.label == "Projects on the charts (20 in your scope)"
+    assert sorted(at.session_state["charted"]) == [f"p{i}" for i in range(12, 20)]  # 19 down to 12 persons
+    picker.set_value(["p00", "p05"]).run()
+    assert sorted(at.session_state["charted"]) == ["p00", "p05"]
