@@ -324,23 +324,7 @@ with_sources as (
 
 ),
 
-members as (
-
-    {{ apr_members('with_sources', rows, columns=['income_column']) }}
-
-),
-
-cells as (
-
-    {{ apr_count_where('members', {
-        'at_start': "income_column = 'at_start'",
-        'at_annual_assessment': "income_column = 'at_annual_assessment'",
-        'at_exit': "income_column = 'at_exit'",
-    }) }}
-
-)
-
-{{ apr_table_layout(table_id, 'cells', ['at_start', 'at_annual_assessment', 'at_exit'], rows_of=rows_of) }}
+{{ apr_by_income_point(table_id, 'with_sources', rows, rows_of=rows_of) }}
 {%- endmacro %}
 
 
@@ -384,23 +368,7 @@ with_start as (
 
 ),
 
-members as (
-
-    {{ apr_members('with_start', rows, columns=['income_column']) }}
-
-),
-
-cells as (
-
-    {{ apr_count_where('members', {
-        'at_start': "income_column = 'at_start'",
-        'at_annual_assessment': "income_column = 'at_annual_assessment'",
-        'at_exit': "income_column = 'at_exit'",
-    }) }}
-
-)
-
-{{ apr_table_layout(table_id, 'cells', ['at_start', 'at_annual_assessment', 'at_exit'], rows_of=rows_of) }}
+{{ apr_by_income_point(table_id, 'with_start', rows, rows_of=rows_of) }}
 {%- endmacro %}
 
 

@@ -124,6 +124,30 @@ select * from final
 {%- endmacro %}
 
 
+{% macro apr_by_income_point(table_id, relation, rows, rows_of=none) -%}
+    {#- The end of an income table (Q16, Q17, Q18 and their youth and veteran repeats): the CTEs `members`
+        and `cells` counting the people of `relation` (one row per person and income_column) in `rows`, by
+        income at start, annual assessment and exit, then HUD's layout. Follows the caller's own CTEs. -#}
+members as (
+
+    {{ apr_members(relation, rows, columns=['income_column']) }}
+
+),
+
+cells as (
+
+    {{ apr_count_where('members', {
+        'at_start': "income_column = 'at_start'",
+        'at_annual_assessment': "income_column = 'at_annual_assessment'",
+        'at_exit': "income_column = 'at_exit'",
+    }) }}
+
+)
+
+{{ apr_table_layout(table_id, 'cells', ['at_start', 'at_annual_assessment', 'at_exit'], rows_of=rows_of) }}
+{%- endmacro %}
+
+
 {% macro apr_dq_cells(members, denominators) -%}
     {#- Data-quality tables Q6a-Q6c: `members` has one row per request, person and element (row_key)
         with the first problem found (`problem`: dk_pnta, information_missing or data_issues); column E

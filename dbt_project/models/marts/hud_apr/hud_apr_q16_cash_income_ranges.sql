@@ -25,20 +25,4 @@ adult_income as (
 
 ),
 
-members as (
-
-    {{ apr_members('adult_income', rows, columns=['income_column']) }}
-
-),
-
-cells as (
-
-    {{ apr_count_where('members', {
-        'at_start': "income_column = 'at_start'",
-        'at_annual_assessment': "income_column = 'at_annual_assessment'",
-        'at_exit': "income_column = 'at_exit'",
-    }) }}
-
-)
-
-{{ apr_table_layout('Q16', 'cells', ['at_start', 'at_annual_assessment', 'at_exit']) }}
+{{ apr_by_income_point('Q16', 'adult_income', rows) }}
