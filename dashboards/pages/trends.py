@@ -39,7 +39,7 @@ def served(breakdown: str, **where: list[str]):
     )
 
 
-def persons_map(answer: Answer, drawn: pd.Series, *, geo: str, name: str) -> None:
+def persons_map(answer: Answer, drawn: pd.Series, *, geo: str, key: str, name: str) -> None:
     """Shades the shapes of ``geo`` by the persons served in the ``drawn`` rows (suppressed ones grey, labelled
     "<11"), then the answer's table with its download."""
     shown = answer.values[drawn].assign(label=answer.table.loc[drawn, "persons_served"].to_numpy())
@@ -52,7 +52,7 @@ def persons_map(answer: Answer, drawn: pd.Series, *, geo: str, name: str) -> Non
         hover="breakdown_label",
         title="Persons",
     )
-    st.plotly_chart(figure, width="stretch", key=f"{name.rsplit('_', 1)[0]}_map")
+    st.plotly_chart(figure, width="stretch", key=key)
     table(answer.table[SERVED], name=name, page=TRENDS, on_download=ctx.data.record_download)
 
 
@@ -79,13 +79,14 @@ elif cocs is not None:
             counties = served("county", period_label=[period])
             if counties is not None:
                 known = counties.values["breakdown_value"] != "unknown"
-                persons_map(counties, known, geo=COUNTIES, name=f"trends_counties_{period}")
+                persons_map(counties, known, geo=COUNTIES, key="trends_county_map", name=f"trends_counties_{period}")
         else:
             areas = served("tribal_area", period_label=[period])
             if areas is not None and not areas.empty:
                 coc_choices = sorted(areas.values["coc_code"].unique())
                 coc = st.radio("Served in CoC", coc_choices, horizontal=True, key="trends_tribal_coc")
-                persons_map(areas, areas.values["coc_code"] == coc, geo=TRIBAL_AREAS, name=f"trends_tribal_{period}")
+                in_coc = areas.values["coc_code"] == coc
+                persons_map(areas, in_coc, geo=TRIBAL_AREAS, key="trends_tribal_map", name=f"trends_tribal_{period}")
 
     elif section == "Over time":
         st.subheader("Over time")

@@ -61,7 +61,7 @@ def choropleth(
     their label ("<11"), and every other shape of the file is an outline, so the whole state stays in view."""
     shown = frame[frame[value].notna()]
     hidden = frame[frame[value].isna()]
-    drawn = set(shown[location]) | set(hidden[location])
+    drawn = set(frame[location])
     ids = [i for i in feature_ids(geo) if i not in drawn]  # each shape is sent and drawn once
     figure = go.Figure()
     figure.add_trace(

@@ -45,13 +45,12 @@ def table(
     name: str,
     page: str,
     on_download: Callable[[str, str, int], None],
-    max_rows: int = MAX_SHOWN_ROWS,
 ) -> None:
     """A sortable table (click a column header) and a CSV download of all its rows, audited. The CSV is made only
     when the button is pressed, so drawing a page never pays for files nobody downloads."""
-    if len(frame) > max_rows:
-        st.caption(f"Showing the first {max_rows:,} of {len(frame):,} rows; the CSV download holds them all.")
-    st.dataframe(frame.head(max_rows), hide_index=True, width="stretch")
+    if len(frame) > MAX_SHOWN_ROWS:
+        st.caption(f"Showing the first {MAX_SHOWN_ROWS:,} of {len(frame):,} rows; the CSV download holds them all.")
+    st.dataframe(frame.head(MAX_SHOWN_ROWS), hide_index=True, width="stretch")
     st.download_button(
         "Download CSV",
         data=lambda: frame.to_csv(index=False).encode(),

@@ -8,13 +8,12 @@ row labels first, intentionally blank cells empty. The artifact writer turns the
 
 from __future__ import annotations
 
-import math
 import re
 
 import pandas as pd
 
 from pipelines.errors import WaypointError
-from pipelines.reports.marts import Connection, mart_rows
+from pipelines.reports.marts import Connection, mart_rows, plain_value
 from pipelines.reports.model import ReportRequest, ReportTable
 
 MARTS_SCHEMA = "marts"
@@ -94,15 +93,5 @@ def _table(
 def _plain_cells(frame: pd.DataFrame, header: list[str]) -> pd.DataFrame:
     """Plain Python cells under HUD's headers: blank ("intentionally blank") cells None and whole numbers int,
     so every writer prints them as HUD expects: an empty cell, ``12`` rather than ``12.0``."""
-    cells = [[_cell(v) for v in row] for row in frame.to_numpy(dtype=object).tolist()]
+    cells = [[plain_value(v) for v in row] for row in frame.to_numpy(dtype=object).tolist()]
     return pd.DataFrame(cells, columns=header, dtype=object)
-
-
-def _cell(value: object) -> object:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if hasattr(value, "item"):  # numpy scalars
-        value = value.item()
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value

@@ -165,7 +165,7 @@ def finish_build(files: BuildFiles, settings: Settings, outcome: DbtOutcome) -> 
         verify_build(files, outcome)
         published = publish(files, settings)
     except BaseException:
-        files.keep_failed()
+        files.keep_failed()  # before pruning, which keeps only the dbt folders of kept build files
         raise
     finally:
         prune_builds(settings)
