@@ -81,19 +81,7 @@ clients as (
 
 ),
 
-members as (
-
-    {{ apr_members('clients', rows) }}
-
-),
-
-cells as (
-
-    {{ apr_count_by_household_type('members', with_only_children=with_only_children) }}
-
-)
-
-{{ apr_table_layout(table_id, 'cells', apr_household_type_columns(with_only_children), rows_of=rows_of) }}
+{{ apr_by_household_type(table_id, 'clients', rows, with_only_children=with_only_children, rows_of=rows_of) }}
 {%- endmacro %}
 
 
@@ -122,19 +110,7 @@ clients as (
 
 ),
 
-members as (
-
-    {{ apr_members('clients', rows) }}
-
-),
-
-cells as (
-
-    {{ apr_count_by_household_type('members') }}
-
-)
-
-{{ apr_table_layout(table_id, 'cells', apr_household_type_columns(), rows_of=rows_of) }}
+{{ apr_by_household_type(table_id, 'clients', rows, rows_of=rows_of) }}
 {%- endmacro %}
 
 
@@ -257,19 +233,7 @@ leavers as (
 
 ),
 
-members as (
-
-    {{ apr_members('leavers', rows) }}
-
-),
-
-cells as (
-
-    {{ apr_count_by_household_type('members', with_only_children=with_only_children) }}
-
-)
-
-{{ apr_table_layout(table_id, 'cells', apr_household_type_columns(with_only_children), rows_of=rows_of) }}
+{{ apr_by_household_type(table_id, 'leavers', rows, with_only_children=with_only_children, rows_of=rows_of) }}
 {%- endmacro %}
 
 

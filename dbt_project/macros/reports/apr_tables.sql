@@ -124,6 +124,25 @@ select * from final
 {%- endmacro %}
 
 
+{% macro apr_by_household_type(table_id, relation, rows, with_only_children=true, rows_of=none) -%}
+    {#- The end of most person and household tables: the CTEs `members` and `cells` counting the people of
+        `relation` in `rows` (apr_members) by household type, then HUD's layout. Follows the caller's CTEs. -#}
+members as (
+
+    {{ apr_members(relation, rows) }}
+
+),
+
+cells as (
+
+    {{ apr_count_by_household_type('members', with_only_children=with_only_children) }}
+
+)
+
+{{ apr_table_layout(table_id, 'cells', apr_household_type_columns(with_only_children), rows_of=rows_of) }}
+{%- endmacro %}
+
+
 {% macro apr_by_income_point(table_id, relation, rows, rows_of=none) -%}
     {#- The end of an income table (Q16, Q17, Q18 and their youth and veteran repeats): the CTEs `members`
         and `cells` counting the people of `relation` (one row per person and income_column) in `rows`, by

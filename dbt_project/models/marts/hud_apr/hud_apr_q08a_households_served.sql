@@ -14,16 +14,4 @@ heads as (
 
 ),
 
-members as (
-
-    {{ apr_members('heads', rows) }}
-
-),
-
-cells as (
-
-    {{ apr_count_by_household_type('members') }}
-
-)
-
-{{ apr_table_layout('Q8a', 'cells', apr_household_type_columns()) }}
+{{ apr_by_household_type('Q8a', 'heads', rows) }}

@@ -36,16 +36,4 @@ answered as (
 
 ),
 
-members as (
-
-    {{ apr_members('answered', rows) }}
-
-),
-
-cells as (
-
-    {{ apr_count_by_household_type('members') }}
-
-)
-
-{{ apr_table_layout('Q14a', 'cells', apr_household_type_columns()) }}
+{{ apr_by_household_type('Q14a', 'answered', rows) }}

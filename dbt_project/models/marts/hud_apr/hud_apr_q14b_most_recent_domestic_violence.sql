@@ -39,16 +39,4 @@ survivors as (
 
 ),
 
-members as (
-
-    {{ apr_members('survivors', rows) }}
-
-),
-
-cells as (
-
-    {{ apr_count_by_household_type('members') }}
-
-)
-
-{{ apr_table_layout('Q14b', 'cells', apr_household_type_columns()) }}
+{{ apr_by_household_type('Q14b', 'survivors', rows) }}

@@ -39,16 +39,4 @@ assisted as (
 
 ),
 
-members as (
-
-    {{ apr_members('assisted', rows) }}
-
-),
-
-cells as (
-
-    {{ apr_count_by_household_type('members') }}
-
-)
-
-{{ apr_table_layout('Q24b', 'cells', apr_household_type_columns()) }}
+{{ apr_by_household_type('Q24b', 'assisted', rows) }}

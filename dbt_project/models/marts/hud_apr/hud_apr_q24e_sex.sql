@@ -16,16 +16,4 @@ clients as (
 
 ),
 
-members as (
-
-    {{ apr_members('clients', rows) }}
-
-),
-
-cells as (
-
-    {{ apr_count_by_household_type('members') }}
-
-)
-
-{{ apr_table_layout('Q24e', 'cells', apr_household_type_columns()) }}
+{{ apr_by_household_type('Q24e', 'clients', rows) }}

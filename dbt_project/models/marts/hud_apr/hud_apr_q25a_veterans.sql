@@ -17,16 +17,4 @@ adults as (
 
 ),
 
-members as (
-
-    {{ apr_members('adults', rows) }}
-
-),
-
-cells as (
-
-    {{ apr_count_by_household_type('members', with_only_children=false) }}
-
-)
-
-{{ apr_table_layout('Q25a', 'cells', apr_household_type_columns(with_only_children=false)) }}
+{{ apr_by_household_type('Q25a', 'adults', rows, with_only_children=false) }}

@@ -46,23 +46,11 @@ classified as (
 
 ),
 
-members as (
-
-    {{ apr_members('classified', {
-        'chronic_veteran': "veteran_category = 'chronic_veteran'",
-        'non_chronic_veteran': "veteran_category = 'non_chronic_veteran'",
-        'not_veteran': "veteran_category = 'not_veteran'",
-        'dk_pnta': "veteran_category = 'dk_pnta'",
-        'data_not_collected': "veteran_category = 'data_not_collected'",
-        'total': 'true',
-    }) }}
-
-),
-
-cells as (
-
-    {{ apr_count_by_household_type('members', with_only_children=false) }}
-
-)
-
-{{ apr_table_layout('Q25b', 'cells', apr_household_type_columns(with_only_children=false), rows_of='Q25a') }}
+{{ apr_by_household_type('Q25b', 'classified', {
+    'chronic_veteran': "veteran_category = 'chronic_veteran'",
+    'non_chronic_veteran': "veteran_category = 'non_chronic_veteran'",
+    'not_veteran': "veteran_category = 'not_veteran'",
+    'dk_pnta': "veteran_category = 'dk_pnta'",
+    'data_not_collected': "veteran_category = 'data_not_collected'",
+    'total': 'true',
+}, with_only_children=false, rows_of='Q25a') }}

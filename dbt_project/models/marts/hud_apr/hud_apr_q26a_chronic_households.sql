@@ -43,22 +43,10 @@ classified as (
 
 ),
 
-members as (
-
-    {{ apr_members('classified', {
-        'chronic': "chronic_category = 'chronic'",
-        'not_chronic': "chronic_category = 'not_chronic'",
-        'dk_pnta': "chronic_category = 'dk_pnta'",
-        'data_not_collected': "chronic_category = 'data_not_collected'",
-        'total': 'true',
-    }) }}
-
-),
-
-cells as (
-
-    {{ apr_count_by_household_type('members') }}
-
-)
-
-{{ apr_table_layout('Q26a', 'cells', apr_household_type_columns()) }}
+{{ apr_by_household_type('Q26a', 'classified', {
+    'chronic': "chronic_category = 'chronic'",
+    'not_chronic': "chronic_category = 'not_chronic'",
+    'dk_pnta': "chronic_category = 'dk_pnta'",
+    'data_not_collected': "chronic_category = 'data_not_collected'",
+    'total': 'true',
+}) }}

@@ -8,22 +8,10 @@ clients as (
 
 ),
 
-members as (
-
-    {{ apr_members('clients', {
-        'chronic': "chronic_status = 'yes'",
-        'not_chronic': "chronic_status = 'no'",
-        'dk_pnta': "chronic_status = 'dk_pnta'",
-        'data_not_collected': "chronic_status not in ('yes', 'no', 'dk_pnta')",
-        'total': 'true',
-    }) }}
-
-),
-
-cells as (
-
-    {{ apr_count_by_household_type('members') }}
-
-)
-
-{{ apr_table_layout('Q26b', 'cells', apr_household_type_columns(), rows_of='Q26a') }}
+{{ apr_by_household_type('Q26b', 'clients', {
+    'chronic': "chronic_status = 'yes'",
+    'not_chronic': "chronic_status = 'no'",
+    'dk_pnta': "chronic_status = 'dk_pnta'",
+    'data_not_collected': "chronic_status not in ('yes', 'no', 'dk_pnta')",
+    'total': 'true',
+}, rows_of='Q26a') }}

@@ -37,16 +37,4 @@ prevention_leavers as (
 
 ),
 
-members as (
-
-    {{ apr_members('prevention_leavers', rows) }}
-
-),
-
-cells as (
-
-    {{ apr_count_by_household_type('members') }}
-
-)
-
-{{ apr_table_layout('Q24a', 'cells', apr_household_type_columns()) }}
+{{ apr_by_household_type('Q24a', 'prevention_leavers', rows) }}
