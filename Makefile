@@ -19,7 +19,7 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 install: $(STAMP)
 
 # Debian packages the tests and the demo need (headless Chromium and fonts for the browser tests).
-SYSTEM_PACKAGES := chromium fonts-liberation
+SYSTEM_PACKAGES := chromium fonts-liberation postgresql
 
 system-deps:
 	bash scripts/install_system_deps.sh $(SYSTEM_PACKAGES)

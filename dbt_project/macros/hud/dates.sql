@@ -29,8 +29,8 @@
 
 
 {% macro days_between(start_date, end_date) -%}
-    {#- Whole days from start_date to end_date (negative when end_date is earlier). -#}
-    {{ dbt.datediff(start_date, end_date, 'day') }}
+    {#- Whole days from start_date to end_date (negative when end_date is earlier); bigint on every engine. -#}
+    cast({{ dbt.datediff(start_date, end_date, 'day') }} as {{ dbt.type_bigint() }})
 {%- endmacro %}
 
 

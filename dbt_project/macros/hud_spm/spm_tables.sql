@@ -30,8 +30,8 @@ figures as (
         request_id,
         variant,
         count(*) as persons,
-        cast(round(avg(days_homeless), 2) as numeric(12, 2)) as average_days,
-        cast(round(percentile_cont(0.5) within group (order by days_homeless), 2) as numeric(12, 2)) as median_days
+        cast({{ round_number('avg(days_homeless)', 2) }} as numeric(12, 2)) as average_days,
+        cast({{ round_number('percentile_cont(0.5) within group (order by days_homeless)', 2) }} as numeric(12, 2)) as median_days
     from clients
     group by request_id, variant
 

@@ -146,9 +146,9 @@ final as (
         insurance_from_any_source,
 
         -- computed (§12)
-        total_monthly_income_computed,
-        case when total_monthly_income_computed is not null then earned_income_computed end as earned_income_computed,
-        total_monthly_income_computed - earned_income_computed as other_income_computed,
+        {{ hmis_money('total_monthly_income_computed') }} as total_monthly_income_computed,
+        {{ hmis_money('case when total_monthly_income_computed is not null then earned_income_computed end') }} as earned_income_computed,
+        {{ hmis_money('total_monthly_income_computed - earned_income_computed') }} as other_income_computed,
         case
             when total_monthly_income_computed > 0 then 'has_income'
             when total_monthly_income_computed = 0 then 'no_income'
