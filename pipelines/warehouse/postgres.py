@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import duckdb
 import psycopg2
+import psycopg2.errors
 import psycopg2.extensions
 
 from pipelines.errors import WaypointError
@@ -187,3 +188,82 @@ def load_raw_layer(ingest_db: Path, target: PostgresTarget, scratch: Path) -> di
     finally:
         duck.close()
     return loaded
+
+
+def _schema_exists(cur: psycopg2.extensions.cursor, schema: str) -> bool:
+    cur.execute("select 1 from information_schema.schemata where schema_name = %s", [schema])
+    return cur.fetchone() is not None
+
+
+def drop_build_schemas(target: PostgresTarget) -> None:
+    """Remove what a failed or killed build left in its ``build_`` schemas."""
+    with transaction(target) as cur:
+        for layer in LAYER_SCHEMAS:
+            cur.execute(f"drop schema if exists {BUILD_PREFIX}{layer} cascade")
+
+
+def publish_schemas(target: PostgresTarget, build_record: dict[str, object]) -> None:
+    """In one transaction: the ``build_`` schemas become the published layers and ``meta.build`` names the build."""
+    with transaction(target) as cur:
+        for layer in LAYER_SCHEMAS:
+            if not _schema_exists(cur, BUILD_PREFIX + layer):
+                raise WaypointError(f"the PostgreSQL build has no schema {BUILD_PREFIX}{layer}; not publishing it")
+        for layer in LAYER_SCHEMAS:
+            cur.execute(f"drop schema if exists {layer} cascade")
+            cur.execute(f"alter schema {BUILD_PREFIX}{layer} rename to {layer}")
+        cur.execute("drop table if exists meta.build")
+        cur.execute(
+            """
+            create table meta.build (
+                build_id text, started_at timestamp, finished_at timestamp, dbt_version text,
+                input_ingest_ids text, input_exports integer, models integer, tests integer,
+                seeds integer, warnings integer
+            )
+            """
+        )
+        columns = list(build_record)
+        cur.execute(
+            f"insert into meta.build ({', '.join(columns)}) values ({', '.join('%s' for _ in columns)})",
+            [build_record[c] for c in columns],
+        )
+
+
+class PostgresResult:
+    """The rows of one query, read the ways the report writers read DuckDB's (fetchone, fetchall, df)."""
+
+    def __init__(self, columns: list[str], rows: list[tuple]) -> None:
+        self.columns = columns
+        self.rows = rows
+
+    def fetchone(self) -> tuple | None:
+        return self.rows[0] if self.rows else None
+
+    def fetchall(self) -> list[tuple]:
+        return list(self.rows)
+
+    def df(self):
+        import pandas as pd
+
+        return pd.DataFrame.from_records(self.rows, columns=self.columns)
+
+
+class PostgresReader:
+    """The published PostgreSQL warehouse behind DuckDB's ``execute(sql, params)``, read-only: the report writers
+    run the same SQL on either engine (``?`` placeholders). A missing table raises DuckDB's CatalogException, the
+    error those writers already turn into "build it first"."""
+
+    def __init__(self, target: PostgresTarget) -> None:
+        self.con = target.connect()
+        self.con.set_session(readonly=True, autocommit=True)
+
+    def execute(self, sql: str, params: list | tuple | None = None) -> PostgresResult:
+        with self.con.cursor() as cur:
+            try:
+                cur.execute(sql.replace("%", "%%").replace("?", "%s"), list(params or []))
+            except (psycopg2.errors.UndefinedTable, psycopg2.errors.InvalidSchemaName) as err:
+                raise duckdb.CatalogException(" ".join(str(err).split())) from err
+            columns = [column.name for column in cur.description or []]
+            return PostgresResult(columns, cur.fetchall() if cur.description else [])
+
+    def close(self) -> None:
+        self.con.close()

@@ -15,12 +15,22 @@ from pipelines.config import get_settings
     help="Rebuild only these dbt nodes (dbt selection syntax); the rest stays as published.",
 )
 @click.option("--verbose", "-v", is_flag=True, help="Print dbt's progress lines while it builds.")
-def command(select: str | None, verbose: bool) -> None:
+@click.option(
+    "--target",
+    type=click.Choice(["duckdb", "postgres"]),
+    default="duckdb",
+    show_default=True,
+    help="Engine: the DuckDB file, or the PostgreSQL database of WAYPOINT_POSTGRES_URL (README: Scale).",
+)
+def command(select: str | None, verbose: bool, target: str) -> None:
     """Run dbt (seeds, models, tests) into a new warehouse file and publish it if everything passes.
 
     A failed build leaves the published warehouse exactly as it was; its file and dbt log stay in
     the builds folder for inspection.
     """
+    if target == "postgres":
+        _build_on_postgres(select, verbose)
+        return
     from pipelines.warehouse.build import build_warehouse
 
     result = build_warehouse(get_settings(), select=select, on_line=click.echo if verbose else None)
@@ -30,3 +40,20 @@ def command(select: str | None, verbose: bool) -> None:
         f"(dbt {result.dbt_version})"
     )
     click.echo(f"published {result.published_path} (build {result.build_id})")
+
+
+def _build_on_postgres(select: str | None, verbose: bool) -> None:
+    from pipelines.errors import WaypointError
+    from pipelines.warehouse.postgres import PostgresTarget
+    from pipelines.warehouse.postgres_build import build_postgres_warehouse
+
+    if select:
+        raise WaypointError("--select is for DuckDB builds; a PostgreSQL build always builds the whole project")
+    target = PostgresTarget.from_environment()
+    result = build_postgres_warehouse(get_settings(), target=target, on_line=click.echo if verbose else None)
+    click.echo(
+        f"built {result.models} models and {result.seeds} seeds, ran {result.tests} tests "
+        f"({result.warnings} warnings) in {result.seconds:.1f} s from {len(result.input_ingest_ids)} exports "
+        f"(dbt {result.dbt_version}, PostgreSQL)"
+    )
+    click.echo(f"published in PostgreSQL {target.host}:{target.port}/{target.database} (build {result.build_id})")
