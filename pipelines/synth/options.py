@@ -35,6 +35,14 @@ class DefectRates:
     destination_dk: float = 0.01
     income_missing_at_entry: float = 0.015
     income_missing_at_exit: float = 0.04
+    benefits_missing_at_entry: float = 0.01
+    benefits_missing_at_exit: float = 0.01
+    benefits_conflict_at_entry: float = 0.01
+    benefits_conflict_at_exit: float = 0.01
+    insurance_missing_at_entry: float = 0.01
+    insurance_missing_at_exit: float = 0.01
+    insurance_conflict_at_entry: float = 0.01
+    insurance_conflict_at_exit: float = 0.01
     late_entry: float = 0.05
     late_exit: float = 0.06
     inactive_nbn: float = 0.08

@@ -154,6 +154,73 @@ def income_missing_at_exit(export):
     return _income_missing(export, "3", "x.ExitDate", scope)
 
 
+_BENEFIT_SOURCES = {
+    "benefits": (
+        "BenefitsFromAnySource",
+        ("SNAP", "WIC", "TANFChildCare", "TANFTransportation", "OtherTANF", "OtherBenefitsSource"),
+    ),
+    "insurance": (
+        "InsuranceFromAnySource",
+        (
+            "Medicaid",
+            "Medicare",
+            "SCHIP",
+            "VHAServices",
+            "EmployerProvided",
+            "COBRA",
+            "PrivatePay",
+            "StateHealthIns",
+            "IndianHealthServices",
+            "OtherInsurance",
+        ),
+    ),
+}
+
+
+def _benefit_record(export, name: str, stage: str, condition: str) -> set[tuple]:
+    """Start (1) or exit (3) IncomeBenefits records of ``name`` (benefits, insurance) meeting ``condition``."""
+    any_column, sources = _BENEFIT_SOURCES[name]
+    marked = " or ".join(f"i.{s} = '1'" for s in sources)
+    sql = f"""
+        select i._source, i.EnrollmentID from "IncomeBenefits" i
+        where i.DataCollectionStage = '{stage}'
+            and {condition.format(any=f"i.{any_column}", marked=f"({marked})")}
+    """
+    return _set(export, sql, "IncomeBenefits", None)
+
+
+def benefits_missing_at_entry(export):
+    return _benefit_record(export, "benefits", "1", "{any} = '99'")
+
+
+def benefits_missing_at_exit(export):
+    return _benefit_record(export, "benefits", "3", "{any} = '99'")
+
+
+def benefits_conflict_at_entry(export):
+    return _benefit_record(export, "benefits", "1", "(({any} = '0' and {marked}) or ({any} = '1' and not {marked}))")
+
+
+def benefits_conflict_at_exit(export):
+    return _benefit_record(export, "benefits", "3", "(({any} = '0' and {marked}) or ({any} = '1' and not {marked}))")
+
+
+def insurance_missing_at_entry(export):
+    return _benefit_record(export, "insurance", "1", "{any} = '99'")
+
+
+def insurance_missing_at_exit(export):
+    return _benefit_record(export, "insurance", "3", "{any} = '99'")
+
+
+def insurance_conflict_at_entry(export):
+    return _benefit_record(export, "insurance", "1", "(({any} = '0' and {marked}) or ({any} = '1' and not {marked}))")
+
+
+def insurance_conflict_at_exit(export):
+    return _benefit_record(export, "insurance", "3", "(({any} = '0' and {marked}) or ({any} = '1' and not {marked}))")
+
+
 def late_entry(export):
     return _set(
         export,
@@ -292,6 +359,14 @@ KINDS = (
     "destination_dk",
     "income_missing_at_entry",
     "income_missing_at_exit",
+    "benefits_missing_at_entry",
+    "benefits_missing_at_exit",
+    "benefits_conflict_at_entry",
+    "benefits_conflict_at_exit",
+    "insurance_missing_at_entry",
+    "insurance_missing_at_exit",
+    "insurance_conflict_at_entry",
+    "insurance_conflict_at_exit",
     "late_entry",
     "late_exit",
     "inactive_nbn",
