@@ -43,6 +43,12 @@ class DefectRates:
     insurance_missing_at_exit: float = 0.01
     insurance_conflict_at_entry: float = 0.01
     insurance_conflict_at_exit: float = 0.01
+    veteran_info_missing: float = 0.05
+    veteran_info_dk: float = 0.03
+    veteran_years_invalid: float = 0.02
+    percent_ami_missing: float = 0.03
+    vamc_station_missing: float = 0.03
+    hp_screening_missing: float = 0.03
     late_entry: float = 0.05
     late_exit: float = 0.06
     inactive_nbn: float = 0.08
