@@ -18,8 +18,12 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-# Debian packages the tests and the demo need (headless Chromium and fonts for the browser tests).
+# Debian packages the tests and the demo need (headless Chromium and fonts for the browser tests, PostgreSQL 15
+# for the postgres tests).
 SYSTEM_PACKAGES := chromium fonts-liberation postgresql
+# The PostgreSQL server `make test` starts (scripts/postgres.sh; shared by checkouts, each test run makes its own
+# database). Under /tmp so that, run as root, the server's unprivileged user can reach it.
+TEST_POSTGRES := WAYPOINT_HOME=/tmp/waypoint-test-postgres WAYPOINT_POSTGRES_PORT=5439
 
 system-deps:
 	bash scripts/install_system_deps.sh $(SYSTEM_PACKAGES)
@@ -29,7 +33,8 @@ demo: install system-deps
 
 test: install system-deps
 	$(BIN)/ruff check .
-	$(BIN)/pytest
+	$(TEST_POSTGRES) bash scripts/postgres.sh start >/dev/null
+	WAYPOINT_POSTGRES_URL="$$($(TEST_POSTGRES) bash scripts/postgres.sh url)" $(BIN)/pytest
 
 lint: install
 	$(BIN)/ruff check .

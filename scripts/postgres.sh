@@ -9,8 +9,7 @@
 # user (PostgreSQL refuses root), so every folder above $WAYPOINT_HOME must let that user pass.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-HOME_DIR="$(realpath -m "${WAYPOINT_HOME:-$ROOT/var}")"
+HOME_DIR="$(realpath -m "${WAYPOINT_HOME:-$PWD/var}")"  # as pipelines/config.py: ./var by default
 PG_DIR="$HOME_DIR/postgres"
 DATA="$PG_DIR/data"
 PASSWORD_FILE="$PG_DIR/password"

@@ -80,12 +80,23 @@ def _write_extra(folder: Path, files: dict[str, bytes]) -> None:
         os.replace(tmp, path)
 
 
-def write_reports(requests: Sequence[ReportRequest], settings: Settings, *, requested_by: str) -> list[Artifacts]:
-    """Write each request's artifacts from the published warehouse (which must already hold the requests)."""
+def open_published(settings: Settings, target: str = "duckdb"):
+    """The published warehouse, read-only: the DuckDB file, or the PostgreSQL database (README: Scale)."""
+    if target == "postgres":
+        from pipelines.warehouse.postgres import PostgresReader, PostgresTarget
+
+        return PostgresReader(PostgresTarget.from_environment())
     if not settings.published_db.exists():
         raise WaypointError(f"no published warehouse at {settings.published_db}; run `waypoint build` first")
+    return duckdb.connect(str(settings.published_db), read_only=True)
+
+
+def write_reports(
+    requests: Sequence[ReportRequest], settings: Settings, *, requested_by: str, target: str = "duckdb"
+) -> list[Artifacts]:
+    """Write each request's artifacts from the published warehouse (which must already hold the requests)."""
     written = []
-    con = duckdb.connect(str(settings.published_db), read_only=True)
+    con = open_published(settings, target)
     try:
         inputs = warehouse_inputs(con)
         marts = MartReader(con, [r.request_id for r in requests])  # each mart read once for all the requests
@@ -109,20 +120,26 @@ def build_reports(
     supporting: Sequence[ReportRequest] = (),
     build: bool = True,
     on_line: Callable[[str], None] | None = None,
+    target: str = "duckdb",
 ) -> list[Artifacts]:
     """Record ``requests``, build and publish the warehouse once, and write every request's artifacts.
 
     ``supporting`` requests are computed in the same build but get no artifacts (earlier fiscal years an
     SPM trend lines up). With ``build=False`` the artifacts come from the warehouse as last published
     (the requests must have been recorded before that build). Returns one Artifacts per request, in
-    order; each manifest names the warehouse build and the exports it read.
+    order; each manifest names the warehouse build and the exports it read. ``target`` "postgres" builds
+    and reads the PostgreSQL warehouse of WAYPOINT_POSTGRES_URL instead of the DuckDB file.
     """
     if not requests:
         raise WaypointError("no report requested")
     settings = (settings or get_settings()).ensure()
     record_requests([*supporting, *requests], settings, requested_by)
-    if build:
+    if build and target == "postgres":
+        from pipelines.warehouse.postgres_build import build_postgres_warehouse
+
+        build_postgres_warehouse(settings, on_line=on_line)
+    elif build:
         from pipelines.warehouse.build import build_warehouse
 
         build_warehouse(settings, on_line=on_line)
-    return write_reports(requests, settings, requested_by=requested_by)
+    return write_reports(requests, settings, requested_by=requested_by, target=target)

@@ -67,8 +67,8 @@ def trend_table(request: ReportRequest, con: Connection) -> ReportTable | None:
         from marts.hud_spm_trend
         where coc_code = ?
             and report_end <= ?
-            and month(report_start) = 10 and day(report_start) = 1
-            and report_end = cast(report_start + interval 1 year - interval 1 day as date)
+            and extract(month from report_start) = 10 and extract(day from report_start) = 1
+            and report_end = cast(report_start + interval '1 year' - interval '1 day' as date)
         """,
         [request.scope_ids[0], request.period_end],
     ).df()

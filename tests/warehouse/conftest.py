@@ -2,7 +2,8 @@
 
 Its ingest.duckdb holds the small world (hand-written snippets, sources ``ok500-hmis`` and
 ``ok507-agency``) and the generator's ``tiny`` preset in both CSV versions, ingested for real
-(sources ``ok-500``, ``ok-507``, ``kvh-ssvf`` in FY2026 and the same with ``-fy2024`` in FY2024).
+(sources ``ok-500``, ``ok-507``, ``kvh-ssvf`` in FY2026 and the same with ``-fy2024`` in FY2024),
+and one request of each report (REPORT_KEYS), so the build computes every report mart.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ import pytest
 
 from pipelines.config import Settings
 from pipelines.ingest import ingest_paths
+from pipelines.reports.build import record_requests
+from pipelines.reports.model import ReportRequest
+from pipelines.reports.schedule import plan_report_build
 from pipelines.synth import generate
 from pipelines.warehouse.build import BuildResult, build_warehouse
 
@@ -24,6 +28,14 @@ from .raw_layer import write_raw_layer
 from .small_world import small_world_exports
 
 SYNTH_VERSIONS = ("fy2026", "fy2024")
+# Reports the session's warehouse computes, so that its report marts hold rows (the PostgreSQL test compares them).
+REPORT_KEYS = (
+    "apr/2025-10-01..2026-09-30/coc=OK-500",
+    "caper/2025-10-01..2026-09-30/coc=OK-507",
+    "dq/2025-10-01..2026-09-30/coc=OK-500",
+    "spm/2025-10-01..2026-09-30/coc=OK-500?trend_years=2",
+    "hic_pit/2026-01-28..2026-01-28/coc=OK-500?pit_date=2026-01-28",
+)
 
 
 @dataclass(frozen=True)
@@ -60,7 +72,14 @@ def built_warehouse(tmp_path_factory: pytest.TempPathFactory) -> BuiltWarehouse:
     settings = Settings(home=root / "home").ensure()
     write_raw_layer(settings.ingest_db, small_world_exports())
     ingest_synthetic_tiny(settings, root / "synth")
+    plans = [plan_report_build(key) for key in REPORT_KEYS]
+    record_requests([r for plan in plans for r in (*plan.supporting, *plan.requests)], settings, "tests")
     return BuiltWarehouse(settings, build_warehouse(settings))
+
+
+def report_requests() -> list[ReportRequest]:
+    """The requests of REPORT_KEYS that get artifacts (not the earlier years an SPM trend computes)."""
+    return [request for key in REPORT_KEYS for request in plan_report_build(key).requests]
 
 
 @pytest.fixture

@@ -38,7 +38,14 @@ def _scope(projects: str | None, agency: str | None, coc: str | None) -> tuple[s
     return kind, ids
 
 
-def _run(requests: list[ReportRequest], supporting: list[ReportRequest], build: bool, by: str | None, verbose: bool):
+def _run(
+    requests: list[ReportRequest],
+    supporting: list[ReportRequest],
+    build: bool,
+    by: str | None,
+    verbose: bool,
+    target: str = "duckdb",
+):
     from pipelines.reports.build import build_reports
 
     try:
@@ -49,6 +56,7 @@ def _run(requests: list[ReportRequest], supporting: list[ReportRequest], build: 
             supporting=supporting,
             build=build,
             on_line=click.echo if verbose else None,
+            target=target,
         )
     except ValueError as err:
         raise WaypointError(str(err)) from err
@@ -68,6 +76,13 @@ def _common(function):
     )(function)
     function = click.option("--by", help="Who asks (recorded with the request; default cli:<user>).")(function)
     function = click.option("--verbose", "-v", is_flag=True, help="Print dbt's progress lines.")(function)
+    function = click.option(
+        "--target",
+        type=click.Choice(["duckdb", "postgres"]),
+        default="duckdb",
+        show_default=True,
+        help="Engine: the DuckDB warehouse, or PostgreSQL's of WAYPOINT_POSTGRES_URL (README: Scale).",
+    )(function)
     return function
 
 
@@ -83,13 +98,13 @@ def _period_command(report: str):
     @click.option("--start", type=click.DateTime(["%Y-%m-%d"]), required=True, help="First day (YYYY-MM-DD).")
     @click.option("--end", type=click.DateTime(["%Y-%m-%d"]), required=True, help="Last day (YYYY-MM-DD).")
     @_common
-    def run(projects, agency, coc, start, end, build, by, verbose):
+    def run(projects, agency, coc, start, end, build, by, verbose, target):
         scope_type, ids = _scope(projects, agency, coc)
         try:
             request = ReportRequest(report, start.date(), end.date(), scope_type, ids)
         except ValueError as err:
             raise WaypointError(str(err)) from err
-        _run([request], [], build, by, verbose)
+        _run([request], [], build, by, verbose, target)
 
     run.__doc__ = f"{report.upper()} for projects, an agency or a CoC over a period."
     return run
@@ -112,11 +127,11 @@ command.command("dq")(_period_command("dq"))
     help="Fiscal years in the trend table (this one and the ones before).",
 )
 @_common
-def spm(coc, fiscal_year, trend_years, build, by, verbose):
+def spm(coc, fiscal_year, trend_years, build, by, verbose, target):
     """System Performance Measures of a CoC for a federal fiscal year (plus the HDX 2.0 upload CSV)."""
     key = f"spm/{fiscal_year - 1}-10-01..{fiscal_year}-09-30/coc={','.join(_ids(coc))}?trend_years={trend_years}"
     plan = plan_report_build(key)
-    _run(list(plan.requests), list(plan.supporting), build, by, verbose)
+    _run(list(plan.requests), list(plan.supporting), build, by, verbose, target)
 
 
 @command.command("hic-pit")
@@ -128,17 +143,17 @@ def spm(coc, fiscal_year, trend_years, build, by, verbose):
     help="The count night, one of the last ten days of January.",
 )
 @_common
-def hic_pit(coc, night, build, by, verbose):
+def hic_pit(coc, night, build, by, verbose, target):
     """Housing Inventory Count and sheltered PIT count of a CoC on its count night."""
     day = night.date()
     plan = plan_report_build(f"hic_pit/{day}..{day}/coc={','.join(_ids(coc))}?pit_date={day}")
-    _run(list(plan.requests), list(plan.supporting), build, by, verbose)
+    _run(list(plan.requests), list(plan.supporting), build, by, verbose, target)
 
 
 @command.command("key")
 @click.argument("keys", nargs=-1, required=True)
 @_common
-def by_key(keys, build, by, verbose):
+def by_key(keys, build, by, verbose, target):
     """Report builds by their keys, e.g. 'apr/2026-07-01..2026-09-30/coc=OK-507' (as Dagster names them); several
     keys are built together in one warehouse build."""
     from pipelines.reports.plans import plan_keys
@@ -146,7 +161,7 @@ def by_key(keys, build, by, verbose):
     requests, supporting = plan_keys(keys, get_settings(), on_skip=lambda why: click.echo(why, err=True))
     if not requests:
         raise WaypointError(f"nothing to build: {', '.join(keys)} cover no CoC, project or agency")
-    _run(requests, supporting, build, by, verbose)
+    _run(requests, supporting, build, by, verbose, target)
 
 
 @command.command("list")
