@@ -22,8 +22,8 @@ from pipelines.ingest.db import connect
 from pipelines.reports.artifacts import Artifacts, write_artifacts
 from pipelines.reports.marts import MartReader
 from pipelines.reports.model import ReportRequest
+from pipelines.reports.registry import report_named
 from pipelines.reports.requests import add_request
-from pipelines.reports.tables import report_extra_files, report_tables
 
 
 def record_requests(requests: Sequence[ReportRequest], settings: Settings, requested_by: str) -> list[str]:
@@ -102,10 +102,11 @@ def write_reports(
         marts = MartReader(con, [r.request_id for r in requests])  # each mart read once for all the requests
         for request in requests:
             report_time = datetime.now().replace(microsecond=0)
-            tables = report_tables(request, marts)
+            report = report_named(request.report)
+            tables = report.tables(request, marts)
             manifest = {**inputs, "requested_by": requested_by, "report_time": report_time.isoformat()}
             artifacts = write_artifacts(settings.reports, request, tables, inputs=manifest)
-            _write_extra(artifacts.folder, report_extra_files(request, marts, report_time=report_time))
+            _write_extra(artifacts.folder, report.files_beside(request, marts, report_time=report_time))
             written.append(artifacts)
     finally:
         con.close()
