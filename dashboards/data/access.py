@@ -152,13 +152,18 @@ class DataAccess:
                     f"count(distinct concat_ws('|', {', '.join(quote(k) for k in ks)})) as {quote(name)}"
                     for name, ks in dataset.count_distinct.items()
                 )
-                sql = f"select {select}, {measures} from {relation} where {conditions} group by all"
+                grouped = f" group by {select}" if select else ""  # `group by all` is DuckDB's alone
+                columns = ", ".join(filter(None, (select, measures)))
+                sql = f"select {columns} from {relation} where {conditions}{grouped}"
             else:
                 extra = [c for c in (*dataset.counts, *dataset.rates) if c not in dataset.columns]
                 select = ", ".join(quote(c) for c in (*dataset.columns, *extra))
                 sql = f"select {select} from {relation} where {conditions}"
-            if dataset.order_by:
-                sql += " order by " + ", ".join(quote(c) for c in dataset.order_by)
+            # A total order (the dataset's, then every column): complementary suppression breaks ties by row
+            # position, so the same data must arrive in the same order on every engine and every read.
+            order = dict.fromkeys((*dataset.order_by, *dataset.columns))
+            if order:
+                sql += " order by " + ", ".join(quote(c) for c in order)
             try:
                 return conn.execute(sql, [*scope_params, *filter_params]).df()
             except duckdb.Error as err:

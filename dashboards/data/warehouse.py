@@ -25,6 +25,7 @@ _KEPT_VERSIONS = 2
 # Attachments of any path kept open at once (a process normally reads one published file; tests make many).
 _KEPT_ATTACHMENTS = 6
 _CATALOG = "warehouse"
+WAREHOUSE_URL = "WAYPOINT_WAREHOUSE_URL"  # a PostgreSQL warehouse to read instead of the DuckDB file
 
 
 class DataNotReady(WaypointError):
@@ -85,13 +86,34 @@ _ATTACHMENTS = _Attachments()
 
 @contextmanager
 def published(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor on the shared read-only attachment of the published warehouse (DESIGN: readers never block)."""
+    """A cursor on the shared read-only attachment of the published warehouse (DESIGN: readers never block).
+
+    With WAYPOINT_WAREHOUSE_URL set, the published warehouse is that PostgreSQL database instead (README: Scale):
+    a read-only connection answering the same SQL."""
+    if os.environ.get(WAREHOUSE_URL, "").strip():
+        with _postgres() as conn:
+            yield conn
+        return
     cursor = _ATTACHMENTS.connection(path).cursor()
     try:
         cursor.execute(f"use {_CATALOG}")
         yield cursor
     finally:
         cursor.close()
+
+
+@contextmanager
+def _postgres() -> Iterator:
+    from pipelines.warehouse.postgres import PostgresReader, PostgresTarget, PostgresUnavailable
+
+    try:
+        conn = PostgresReader(PostgresTarget.from_url(os.environ[WAREHOUSE_URL].strip()))
+    except PostgresUnavailable as err:
+        raise DataNotReady(f"the PostgreSQL warehouse cannot be reached right now: {err}") from err
+    try:
+        yield conn
+    finally:
+        conn.close()
 
 
 def close_published() -> None:
@@ -126,4 +148,4 @@ def find_relation(conn: duckdb.DuckDBPyConnection, name: str) -> str | None:
 
 
 def relation_columns(conn: duckdb.DuckDBPyConnection, qualified: str) -> list[str]:
-    return [row[0] for row in conn.execute(f"describe {qualified}").fetchall()]
+    return [column[0] for column in conn.execute(f"select * from {qualified} limit 0").description]

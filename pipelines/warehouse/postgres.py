@@ -13,6 +13,8 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -229,11 +231,16 @@ def publish_schemas(target: PostgresTarget, build_record: dict[str, object]) -> 
 
 
 class PostgresResult:
-    """The rows of one query, read the ways the report writers read DuckDB's (fetchone, fetchall, df)."""
+    """The rows of one query, read the ways the report writers and the dashboards read DuckDB's (fetchone,
+    fetchall, df, description)."""
 
     def __init__(self, columns: list[str], rows: list[tuple]) -> None:
         self.columns = columns
         self.rows = rows
+
+    @property
+    def description(self) -> list[tuple[str]]:
+        return [(name,) for name in self.columns]
 
     def fetchone(self) -> tuple | None:
         return self.rows[0] if self.rows else None
@@ -242,15 +249,24 @@ class PostgresResult:
         return list(self.rows)
 
     def df(self):
+        """A DataFrame typed as DuckDB's ``df()`` types it: numerics as floats, dates as datetime64."""
         import pandas as pd
 
-        return pd.DataFrame.from_records(self.rows, columns=self.columns)
+        frame = pd.DataFrame.from_records(self.rows, columns=self.columns)
+        for name in frame.columns:
+            values = [v for v in frame[name] if v is not None]
+            if values and all(isinstance(v, Decimal) for v in values):
+                frame[name] = [None if v is None else float(v) for v in frame[name]]
+                frame[name] = frame[name].astype("float64")
+            elif values and all(isinstance(v, date) for v in values):
+                frame[name] = pd.to_datetime(frame[name])
+        return frame
 
 
 class PostgresReader:
     """The published PostgreSQL warehouse behind DuckDB's ``execute(sql, params)``, read-only: the report writers
-    run the same SQL on either engine (``?`` placeholders). A missing table raises DuckDB's CatalogException, the
-    error those writers already turn into "build it first"."""
+    run the same SQL on either engine (``?`` placeholders). Errors are raised as DuckDB's (a missing table as
+    CatalogException), the errors those readers already turn into "build it first"."""
 
     def __init__(self, target: PostgresTarget) -> None:
         self.con = target.connect()
@@ -262,6 +278,8 @@ class PostgresReader:
                 cur.execute(sql.replace("%", "%%").replace("?", "%s"), list(params or []))
             except (psycopg2.errors.UndefinedTable, psycopg2.errors.InvalidSchemaName) as err:
                 raise duckdb.CatalogException(" ".join(str(err).split())) from err
+            except psycopg2.Error as err:
+                raise duckdb.Error(" ".join(str(err).split())) from err
             columns = [column.name for column in cur.description or []]
             return PostgresResult(columns, cur.fetchall() if cur.description else [])
 

@@ -20,9 +20,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+from dashboards.data.access import AccessDenied, DataAccess
+from dashboards.data.catalog import DATASETS, Level
+from dashboards.data.warehouse import WAREHOUSE_URL, DataNotReady
+from dashboards.roles import Role
+from dashboards.state.users import UserStore
 from pipelines.cli.main import cli
 from pipelines.config import PROJECT_ROOT, Settings
 from pipelines.reports.build import write_reports
@@ -190,3 +196,76 @@ def test_cli_without_a_postgres_url_says_what_to_set(published_home: Settings, m
     result = CliRunner().invoke(cli, ["build", "--target", "postgres"])
     assert result.exit_code == 2
     assert "WAYPOINT_POSTGRES_URL" in result.output and "scripts/postgres.sh start" in result.output
+
+
+def _frame_rows(frame) -> list[tuple]:
+    def cell(value: object) -> object:
+        if hasattr(value, "item"):  # numpy scalars
+            value = value.item()
+        if value is None or value is pd.NaT or (not isinstance(value, str | list | tuple) and pd.isna(value)):
+            return None
+        return _plain(value)
+
+    def coarse(row: tuple) -> str:  # sorting key that single-precision noise does not move
+        return repr(tuple(f"{v:.4g}" if isinstance(v, float) else v for v in row))
+
+    return sorted((tuple(cell(v) for v in row) for row in frame.itertuples(index=False)), key=coarse)
+
+
+def _same_cell(a: object, b: object) -> bool:
+    """Equal, floats to single precision: planning and funder rates are dbt's `float`, 4 bytes on DuckDB."""
+    if isinstance(a, float) and isinstance(b, float):
+        return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+    return a == b
+
+
+def _same_answer(a: object, b: object) -> bool:
+    if not (isinstance(a, tuple) and isinstance(b, tuple)):
+        return a == b
+    (a_columns, a_rows), (b_columns, b_rows) = a, b
+    return (
+        a_columns == b_columns
+        and len(a_rows) == len(b_rows)
+        and all(
+            len(x) == len(y) and all(_same_cell(u, v) for u, v in zip(x, y, strict=True))
+            for x, y in zip(a_rows, b_rows, strict=True)
+        )
+    )
+
+
+def _answers(user, settings: Settings) -> dict[str, object]:
+    """Every dataset a user may open, as the data-access layer answers it (tables as shown, suppression applied)."""
+    answers: dict[str, object] = {}
+    for name, dataset in DATASETS.items():
+        access = DataAccess(user, settings)
+        try:
+            answer = access.aggregate(name) if dataset.level is Level.AGGREGATE else access.person_level(name)
+        except (AccessDenied, DataNotReady) as err:
+            answers[name] = type(err).__name__
+            continue
+        answers[name] = (list(answer.table.columns), _frame_rows(answer.table))
+    return answers
+
+
+def test_dashboards_read_postgres_with_the_same_scoping_and_suppression(
+    built_warehouse: BuiltWarehouse, postgres_build: PostgresBuild, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    settings = Settings(home=tmp_path / "dash").ensure()
+    shutil.copyfile(built_warehouse.settings.published_db, settings.published_db)
+    ((agency,),) = built_warehouse.query(
+        "select organization_key from marts.dim_project group by 1 order by count(*) desc, 1 limit 1"
+    )
+    store = UserStore(settings.app_db)
+    scopes = {Role.SYSTEM_ADMINISTRATOR: {}, Role.AGENCY_ADMIN: {"agency_id": agency}, Role.PLANNER: {}}
+    target = postgres_build.target
+    url = f"postgresql://{target.user}:{target.password}@{target.host}:{target.port}/{target.database}"
+    for role, scope in scopes.items():
+        store.add(f"pg-{role.value}", role, created_by="tests", **scope)
+        user = store.require(f"pg-{role.value}")
+        monkeypatch.delenv(WAREHOUSE_URL, raising=False)
+        duck = _answers(user, settings)
+        monkeypatch.setenv(WAREHOUSE_URL, url)
+        pg = _answers(user, settings)
+        assert sum(isinstance(a, tuple) and bool(a[1]) for a in duck.values()) > 3, role
+        differing = [name for name in duck if not _same_answer(duck[name], pg[name])]
+        assert not differing, f"{role}: {differing}"
