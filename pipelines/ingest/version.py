@@ -1,57 +1,112 @@
-"""Which HMIS CSV version an export is: CSVVersion first, the Client.csv headers when it says nothing."""
+"""Which HMIS CSV version an export is: the columns decide, the CSVVersion declaration breaks ties.
+
+Every known version (``pipelines.spec.CSV_VERSIONS``) is scored against the delivered headers: the
+spec columns a delivered file lacks, and the delivered columns the spec does not define. The version
+missing the fewest columns wins; when the declaration names another version, a warning says so (real
+exports declare ``2024 v1.4`` over FY2026 columns). A new spec version slots in by being added to
+CSV_VERSIONS and ``load_spec``; nothing here names a version.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pipelines.ingest.models import FATAL, WARNING, Finding
+from pipelines.spec import CSV_VERSIONS, load_spec
 
 _YEAR = re.compile(r"(20\d\d)")
-_BY_YEAR = {"2026": "fy2026", "2024": "fy2024"}
-_FY2026_CLIENT = {"sex", "hispaniclatinao"}
-_FY2024_CLIENT = {"hispaniclatinaeo", "woman", "man", "gendernone"}
 
 
-def detect_version(declared: str | None, client_header: list[str]) -> tuple[str | None, list[Finding]]:
-    """Return ('fy2026' | 'fy2024' | None, findings); None comes with a fatal finding."""
+@dataclass(frozen=True)
+class VersionScore:
+    """How well the delivered headers fit one spec version."""
+
+    version: str
+    missing: tuple[str, ...]  # "File.Column" the spec requires and a delivered file lacks
+    extra: tuple[str, ...]  # "File.Column" delivered but not in the spec (a file the version lacks counts whole)
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return len(self.missing), len(self.extra)
+
+
+def score_versions(headers: dict[str, list[str]]) -> list[VersionScore]:
+    """Each known version scored against the delivered headers (HMIS file -> header), best first."""
+    scores = []
+    for version in CSV_VERSIONS:
+        spec_files = {name.lower(): f for name, f in load_spec(version).files.items()}
+        missing: list[str] = []
+        extra: list[str] = []
+        for file, header in headers.items():
+            delivered = {h.strip().lower(): h.strip() for h in header if h.strip()}
+            spec = spec_files.get(file.lower())
+            if spec is None:
+                extra += [f"{file}.{h}" for h in delivered.values()]
+                continue
+            wanted = {c.lower(): c for c in spec.column_names}
+            missing += [f"{file}.{c}" for low, c in wanted.items() if low not in delivered]
+            extra += [f"{file}.{h}" for low, h in delivered.items() if low not in wanted]
+        scores.append(VersionScore(version, tuple(missing), tuple(extra)))
+    return sorted(scores, key=lambda s: s.key)
+
+
+def declared_version(declared: str | None) -> str | None:
+    """The known version a CSVVersion text names ('2024 v1.4' -> 'fy2024'), or None."""
+    years = _YEAR.findall(declared or "")
+    return next((f"fy{y}" for y in years if f"fy{y}" in CSV_VERSIONS), None)
+
+
+def _some(columns: tuple[str, ...], limit: int = 4) -> str:
+    shown = ", ".join(columns[:limit])
+    return shown + (f" and {len(columns) - limit} more" if len(columns) > limit else "")
+
+
+def detect_version(declared: str | None, headers: dict[str, list[str]]) -> tuple[str | None, list[Finding]]:
+    """Return (version or None, findings); None comes with a fatal finding."""
     declared = (declared or "").strip()
-    years = _YEAR.findall(declared)
-    if years:
-        year = years[0]
-        if year in _BY_YEAR:
-            return _BY_YEAR[year], []
+    named = declared_version(declared)
+    scores = score_versions(headers)
+    best = min(scores, key=lambda s: (s.key, s.version != named))
+    by_version = {s.version: s for s in scores}
+    known = ", ".join(v.upper() for v in CSV_VERSIONS)
+    if named is None and best.missing:
+        what = f"CSVVersion is '{declared}'" if declared else "CSVVersion is empty"
         return None, [
             Finding(
                 "Export",
                 "version.unknown",
                 FATAL,
-                f"Export.csv says CSVVersion '{declared}'; Waypoint reads only the FY2026 and FY2024 HMIS CSV formats.",
-                column_name="CSVVersion",
-                value=declared,
-            )
-        ]
-    headers = {h.strip().lower() for h in client_header}
-    detected = "fy2026" if headers & _FY2026_CLIENT else "fy2024" if headers & _FY2024_CLIENT else None
-    if detected is None:
-        return None, [
-            Finding(
-                "Export",
-                "version.unknown",
-                FATAL,
-                f"The HMIS CSV version cannot be told: CSVVersion is '{declared}' and Client.csv has neither the "
-                "FY2026 nor the FY2024 columns.",
+                f"The HMIS CSV version cannot be told: {what} and the columns fit none of the formats Waypoint "
+                f"reads ({known}); closest is {best.version.upper()}, which lacks {_some(best.missing)}.",
                 column_name="CSVVersion",
                 value=declared or None,
             )
         ]
-    why = "empty" if not declared else f"'{declared}', which names no year"
-    return detected, [
+    if named == best.version:
+        return best.version, []
+    if named is None:
+        why = "empty" if not declared else f"'{declared}', which names no format Waypoint reads ({known})"
+        return best.version, [
+            Finding(
+                "Export",
+                "version.from_headers",
+                WARNING,
+                f"CSVVersion is {why}; the export was read as {best.version.upper()}, the format its columns fit.",
+                column_name="CSVVersion",
+                value=declared or None,
+            )
+        ]
+    said = by_version[named]
+    return best.version, [
         Finding(
             "Export",
-            "version.from_headers",
+            "version.mismatch",
             WARNING,
-            f"CSVVersion is {why}; the export was read as {detected.upper()} from the Client.csv columns.",
+            f"Export.csv declares CSVVersion '{declared}' ({named.upper()}), but the files carry "
+            f"{best.version.upper()} columns: read as {best.version.upper()}. As {named.upper()} they would lack "
+            f"{_some(said.missing)}" + (f" and add {_some(said.extra)}" if said.extra else "") + ".",
             column_name="CSVVersion",
-            value=declared or None,
+            value=declared,
         )
     ]
