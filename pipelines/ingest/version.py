@@ -1,10 +1,12 @@
 """Which HMIS CSV version an export is: the columns decide, the CSVVersion declaration breaks ties.
 
-Every known version (``pipelines.spec.CSV_VERSIONS``) is scored against the delivered headers: the
-spec columns a delivered file lacks, and the delivered columns the spec does not define. The version
-missing the fewest columns wins; when the declaration names another version, a warning says so (real
-exports declare ``2024 v1.4`` over FY2026 columns). A new spec version slots in by being added to
-CSV_VERSIONS and ``load_spec``; nothing here names a version.
+Every version Waypoint reads (``pipelines.spec.READ_VERSIONS``: FY2026, FY2024, FY2022) is scored against
+the delivered headers: the spec columns a delivered file lacks, and the delivered columns the spec does
+not define (a file the version does not have counts whole). The version missing the fewest columns
+wins; when the declaration names another version, a warning says so (real exports declare ``2024 v1.4``
+over FY2026 columns). When no version fits, a recognised unread version (FY2020, by its year or its
+Client.csv columns: ``pipelines.spec.versions``) is refused with its advice. A new spec version slots
+in by being added to READ_VERSIONS and ``load_spec``; nothing here names a version.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 from pipelines.ingest.models import FATAL, WARNING, Finding
-from pipelines.spec import CSV_VERSIONS, load_spec
+from pipelines.spec import READ_VERSIONS, load_spec
+from pipelines.spec.versions import VERSION_BY_YEAR, unread_version
 
 _YEAR = re.compile(r"(20\d\d)")
 
@@ -34,7 +37,7 @@ class VersionScore:
 def score_versions(headers: dict[str, list[str]]) -> list[VersionScore]:
     """Each known version scored against the delivered headers (HMIS file -> header), best first."""
     scores = []
-    for version in CSV_VERSIONS:
+    for version in READ_VERSIONS:
         spec_files = {name.lower(): f for name, f in load_spec(version).files.items()}
         missing: list[str] = []
         extra: list[str] = []
@@ -54,7 +57,7 @@ def score_versions(headers: dict[str, list[str]]) -> list[VersionScore]:
 def declared_version(declared: str | None) -> str | None:
     """The known version a CSVVersion text names ('2024 v1.4' -> 'fy2024'), or None."""
     years = _YEAR.findall(declared or "")
-    return next((f"fy{y}" for y in years if f"fy{y}" in CSV_VERSIONS), None)
+    return VERSION_BY_YEAR.get(years[0]) if years else None
 
 
 def _some(columns: tuple[str, ...], limit: int = 4) -> str:
@@ -69,7 +72,21 @@ def detect_version(declared: str | None, headers: dict[str, list[str]]) -> tuple
     scores = score_versions(headers)
     best = min(scores, key=lambda s: (s.key, s.version != named))
     by_version = {s.version: s for s in scores}
-    known = ", ".join(v.upper() for v in CSV_VERSIONS)
+    known = ", ".join(v.upper() for v in READ_VERSIONS)
+    years = _YEAR.findall(declared)
+    unread = unread_version(years[0] if years else None, headers.get("Client", []))
+    if best.missing and unread is not None:
+        version, advice = unread
+        return None, [
+            Finding(
+                "Export",
+                "version.unknown",
+                FATAL,
+                f"Export.csv or Client.csv says this is an {version.upper()} export: {advice}.",
+                column_name="CSVVersion",
+                value=declared or None,
+            )
+        ]
     if named is None and best.missing:
         what = f"CSVVersion is '{declared}'" if declared else "CSVVersion is empty"
         return None, [

@@ -57,13 +57,13 @@ CASES: list[c.Case] = [
     ),
     c.Case(
         "unknown_csv_version_and_unknown_columns",
-        c._mutate(lambda f: (c._fy2022_client_without_version(f), c.put(f, "Export", "CSVVersion", "2014 v5.1"))),
+        c._mutate(lambda f: (c._fy2020_client_without_version(f), c.put(f, "Export", "CSVVersion", "2014 v5.1"))),
         "rejected",
         [("version.unknown", "fatal", "Export")],
     ),
     c.Case(
-        "version_undetectable",
-        c._mutate(c._fy2022_client_without_version),
+        "fy2020_headers_refused",
+        c._mutate(c._fy2020_client_without_version),
         "rejected",
         [("version.unknown", "fatal", "Export")],
     ),

@@ -17,7 +17,7 @@ from pipelines.ingest import ingest_paths
 from pipelines.ingest.dates import parse
 from pipelines.ingest.fixes import FIXES
 from pipelines.ingest.version import detect_version, score_versions
-from pipelines.spec import CSV_VERSIONS, load_spec
+from pipelines.spec import READ_VERSIONS, load_spec
 from pipelines.synth.quirks import EXTRA_EXPORT_ROWS, QUIRKS, apply
 from pipelines.warehouse import value_macros
 
@@ -30,7 +30,7 @@ def _headers(version: str) -> dict[str, list[str]]:
     return {name: f.column_names for name, f in load_spec(version).files.items()}
 
 
-@pytest.mark.parametrize("version", CSV_VERSIONS)
+@pytest.mark.parametrize("version", READ_VERSIONS)
 def test_each_known_version_is_told_by_its_columns_alone(version):
     assert detect_version("", _headers(version))[0] == version
     assert score_versions(_headers(version))[0].version == version
