@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipelines.ops.permissions import owner_only_umask
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -54,10 +56,14 @@ class Settings:
         return self.home / "synth"
 
     def ensure(self) -> Settings:
+        """Create the folders (owner-only: the process umask is set to 077 first)."""
+        owner_only_umask()
         for path in (self.landing, self.archive, self.ingest_db.parent, self.build_dir, self.reports):
             path.mkdir(parents=True, exist_ok=True)
         return self
 
 
 def get_settings() -> Settings:
+    """Settings from the environment; from here on this process creates owner-only files (pipelines.ops)."""
+    owner_only_umask()
     return Settings(home=Path(os.environ.get("WAYPOINT_HOME", PROJECT_ROOT / "var")).resolve())

@@ -19,6 +19,7 @@ import duckdb
 from pipelines.config import Settings, get_settings
 from pipelines.errors import WaypointError
 from pipelines.ingest.db import connect
+from pipelines.ops.locks import writer_lock
 from pipelines.reports.artifacts import Artifacts, write_artifacts
 from pipelines.reports.marts import MartReader
 from pipelines.reports.model import ReportRequest
@@ -28,11 +29,12 @@ from pipelines.reports.tables import report_extra_files, report_tables
 
 def record_requests(requests: Sequence[ReportRequest], settings: Settings, requested_by: str) -> list[str]:
     """Add the requests to meta.report_requests (creating it if needed); the same request twice is one row."""
-    con = connect(settings.ingest_db)
-    try:
-        return [add_request(con, request, requested_by=requested_by) for request in requests]
-    finally:
-        con.close()
+    with writer_lock(settings.ingest_db, "report request"):
+        con = connect(settings.ingest_db)
+        try:
+            return [add_request(con, request, requested_by=requested_by) for request in requests]
+        finally:
+            con.close()
 
 
 def _waypoint_version() -> str:
