@@ -29,6 +29,7 @@ from datetime import datetime
 from pathlib import Path
 
 from pipelines.errors import WaypointError
+from pipelines.ops.permissions import owner_only_umask
 
 DEFAULT_WAIT_SECONDS = 1800.0
 _POLL_SECONDS = 0.25
@@ -111,6 +112,7 @@ def writer_lock(database: Path, what: str, *, wait: float | None = None) -> Iter
             finally:
                 _held[key] -= 1
             return
+    owner_only_umask()
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = open(path, "a+")  # noqa: SIM115 (kept open while held)
     try:
