@@ -64,6 +64,9 @@ class Settings:
 
 
 def get_settings() -> Settings:
-    """Settings from the environment; from here on this process creates owner-only files (pipelines.ops)."""
+    """``WAYPOINT_HOME``, else ``./var`` of the current directory (never the installed package's folder, so two
+    checkouts sharing one virtualenv keep their data apart). From here on this process creates owner-only files
+    (pipelines.ops.permissions)."""
     owner_only_umask()
-    return Settings(home=Path(os.environ.get("WAYPOINT_HOME", PROJECT_ROOT / "var")).resolve())
+    home = os.environ.get("WAYPOINT_HOME") or Path.cwd() / "var"
+    return Settings(home=Path(home).resolve())

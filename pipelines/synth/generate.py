@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from pipelines.spec import load_spec
-from pipelines.synth import identities, output, structural_defects, value_defects
+from pipelines.synth import identities, output, program_defects, structural_defects, value_defects
 from pipelines.synth.calendar import day
 from pipelines.synth.codes import check_choices
 from pipelines.synth.enrollments import expand, prior_living
@@ -92,6 +92,7 @@ def build_tables(options: Options) -> tuple[dict[str, pd.DataFrame], Defects, pd
     clients = value_defects.client_pii(clients, enr, options, defects)
     value_defects.disabling_condition(enrollments, enr, options, defects)
     value_defects.destinations(exits, options, defects)
+    program_defects.ssvf(clients, enrollments, options, defects)
     structural_defects.manifest_entries(enr, defects)
     spec = load_spec(options.csv_version)
     check_choices(spec)
