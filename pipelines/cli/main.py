@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
 
@@ -25,7 +26,7 @@ class _Group(click.Group):
             sys.exit(2)
         except Exception as err:  # disk full, read-only, permission, lock, damaged file: one line too
             line = explain(err)
-            if line is None:
+            if line is None or os.environ.get("WAYPOINT_DEBUG"):
                 raise
             click.echo(f"error: {line}", err=True)
             sys.exit(2)

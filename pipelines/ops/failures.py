@@ -16,7 +16,10 @@ from pipelines.errors import WaypointError
 _INTACT = "nothing was changed; the previous state is intact"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("full", re.compile(r"no space left|disk is full|database or disk is full|ENOSPC|out of disk", re.I)),
+    (
+        "full",
+        re.compile(r"no space left|disk is full|database or disk is full|ENOSPC|out of disk|file too large", re.I),
+    ),
     ("readonly", re.compile(r"read-only file ?system|EROFS|attempt to write a readonly database", re.I)),
     ("denied", re.compile(r"permission denied|EACCES|operation not permitted", re.I)),
     ("lock", re.compile(r"could not set lock|conflicting lock|database is locked", re.I)),
@@ -29,7 +32,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-_ERRNO = {errno.ENOSPC: "full", errno.EDQUOT: "full", errno.EROFS: "readonly", errno.EACCES: "denied"}
+_ERRNO = {
+    errno.ENOSPC: "full",
+    errno.EDQUOT: "full",
+    errno.EFBIG: "full",
+    errno.EROFS: "readonly",
+    errno.EACCES: "denied",
+}
 _ERRNO[errno.EPERM] = "denied"
 _PATH = re.compile(r"""["'](/[^"']+)["']|(/[\w.@+/-]+)""")
 

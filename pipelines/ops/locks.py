@@ -15,6 +15,7 @@ loading and Great Expectations, which each take it too).
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import logging
@@ -117,11 +118,7 @@ def writer_lock(database: Path, what: str, *, wait: float | None = None) -> Iter
     handle = open(path, "a+")  # noqa: SIM115 (kept open while held)
     try:
         _acquire(handle, database, what, wait_seconds() if wait is None else wait)
-        handle.seek(0)
-        handle.truncate()
-        since = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
-        handle.write(json.dumps({"what": what, "pid": os.getpid(), "since": since}))
-        handle.flush()
+        _say_who(handle, what)
         with _guard:
             _held[key] = 1
         try:
@@ -129,11 +126,21 @@ def writer_lock(database: Path, what: str, *, wait: float | None = None) -> Iter
         finally:
             with _guard:
                 _held.pop(key, None)
-            handle.seek(0)
-            handle.truncate()
+            with contextlib.suppress(OSError):
+                os.ftruncate(handle.fileno(), 0)
             fcntl.flock(handle, fcntl.LOCK_UN)
     finally:
         handle.close()
+
+
+def _say_who(handle, what: str) -> None:
+    """Write who holds the lock, for the "waiting for …" lines; best effort (a full disk must not stop a command
+    before it can say the disk is full)."""
+    since = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+    data = json.dumps({"what": what, "pid": os.getpid(), "since": since}).encode()
+    with contextlib.suppress(OSError):
+        os.ftruncate(handle.fileno(), 0)
+        os.pwrite(handle.fileno(), data, 0)
 
 
 def _acquire(handle, database: Path, what: str, wait: float) -> None:

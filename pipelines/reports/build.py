@@ -19,8 +19,9 @@ import duckdb
 from pipelines.config import Settings, get_settings
 from pipelines.errors import WaypointError
 from pipelines.ingest.db import connect
+from pipelines.ops.folders import replaced_atomically
 from pipelines.ops.locks import writer_lock
-from pipelines.reports.artifacts import Artifacts, write_artifacts
+from pipelines.reports.artifacts import Artifacts, moved, report_folder, write_artifacts
 from pipelines.reports.marts import MartReader
 from pipelines.reports.model import ReportRequest
 from pipelines.reports.requests import add_request
@@ -95,9 +96,11 @@ def write_reports(requests: Sequence[ReportRequest], settings: Settings, *, requ
             report_time = datetime.now().replace(microsecond=0)
             tables = report_tables(request, marts)
             manifest = {**inputs, "requested_by": requested_by, "report_time": report_time.isoformat()}
-            artifacts = write_artifacts(settings.reports, request, tables, inputs=manifest)
-            _write_extra(artifacts.folder, report_extra_files(request, marts, report_time=report_time))
-            written.append(artifacts)
+            target = report_folder(settings.reports, request)
+            with replaced_atomically(target) as aside:  # the whole folder swapped in one step, manifest included
+                artifacts = write_artifacts(settings.reports, request, tables, inputs=manifest, folder=aside)
+                _write_extra(aside, report_extra_files(request, marts, report_time=report_time))
+            written.append(moved(artifacts, aside, target))
     finally:
         con.close()
     return written
