@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
 
 from pipelines.errors import WaypointError
-from pipelines.spec import CSV_VERSIONS
+from pipelines.spec import READ_VERSIONS
 
 DEFAULT_END_DATE = date(2026, 9, 30)  # end of federal FY2026: output never depends on today's date
 EARLIEST_EXPORT_START = date(2019, 10, 1)  # every roster project and funder operates from here on
@@ -136,8 +136,8 @@ def resolve_options(
     """Check the user's options and fill the blanks from the preset."""
     if preset not in PRESETS:
         raise WaypointError(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
-    if csv_version not in CSV_VERSIONS:
-        raise WaypointError(f"unknown CSV version {csv_version!r}; choose one of {', '.join(CSV_VERSIONS)}")
+    if csv_version not in READ_VERSIONS:
+        raise WaypointError(f"unknown CSV version {csv_version!r}; choose one of {', '.join(READ_VERSIONS)}")
     base = PRESETS[preset]
     clients = base.clients if clients is None else clients
     years = base.years if years is None else years
