@@ -61,9 +61,11 @@ def kind_of(err: BaseException | str) -> str | None:
 def _named_path(err: BaseException | str, fallback: Path | None) -> str:
     if isinstance(err, OSError) and err.filename:
         return str(err.filename)
-    match = _PATH.search(err if isinstance(err, str) else str(err))
-    if match:
-        return match.group(1) or match.group(2)
+    matches = _PATH.findall(err if isinstance(err, str) else str(err))
+    quoted = [q for q, _ in matches if q and not q.endswith(".py")]  # the file DuckDB names, not a traceback's
+    bare = [b for _, b in matches if b and not b.endswith(".py") and b.count("/") > 1]
+    if quoted or bare:
+        return (quoted or bare)[-1]
     return str(fallback) if fallback else "a file under WAYPOINT_HOME"
 
 
