@@ -24,8 +24,8 @@ from pipelines.ops.locks import writer_lock
 from pipelines.reports.artifacts import Artifacts, moved, report_folder, write_artifacts
 from pipelines.reports.marts import MartReader
 from pipelines.reports.model import ReportRequest
+from pipelines.reports.registry import report_named
 from pipelines.reports.requests import add_request
-from pipelines.reports.tables import report_extra_files, report_tables
 
 
 def record_requests(requests: Sequence[ReportRequest], settings: Settings, requested_by: str) -> list[str]:
@@ -94,12 +94,13 @@ def write_reports(requests: Sequence[ReportRequest], settings: Settings, *, requ
         marts = MartReader(con, [r.request_id for r in requests])  # each mart read once for all the requests
         for request in requests:
             report_time = datetime.now().replace(microsecond=0)
-            tables = report_tables(request, marts)
+            report = report_named(request.report)
+            tables = report.tables(request, marts)
             manifest = {**inputs, "requested_by": requested_by, "report_time": report_time.isoformat()}
             target = report_folder(settings.reports, request)
             with replaced_atomically(target) as aside:  # the whole folder swapped in one step, manifest included
                 artifacts = write_artifacts(settings.reports, request, tables, inputs=manifest, folder=aside)
-                _write_extra(aside, report_extra_files(request, marts, report_time=report_time))
+                _write_extra(aside, report.files_beside(request, marts, report_time=report_time))
             written.append(moved(artifacts, aside, target))
     finally:
         con.close()
