@@ -31,6 +31,10 @@ from pipelines.ingest.textfile import TextFile, prepare
 from pipelines.ingest.unpack import Limits, ZipRejected, unpack
 from pipelines.ingest.validate import FINDINGS_TABLE, create_findings_table, validate_export, view_name
 from pipelines.ingest.version import detect_version
+from pipelines.ops import content_identity, steps
+from pipelines.ops.cleanup import sweep_ingest_leftovers
+from pipelines.ops.failures import explain, rollback_quietly
+from pipelines.ops.locks import writer_lock
 from pipelines.spec import ALL_FILES, CSV_VERSIONS, LEGACY_VERSIONS, load_spec, shape_of
 
 _REQUIRED_FILES = ("Export", "Client")
@@ -251,10 +255,11 @@ def _write(con: duckdb.DuckDBPyConnection, export: _Export, status: str, receive
         con.execute(f"INSERT INTO meta.validation_findings SELECT ?, * FROM {FINDINGS_TABLE}", [export.ingest_id])
         con.execute("COMMIT")
     except BaseException as err:
-        con.execute("ROLLBACK")
+        rollback_quietly(con)  # a failed COMMIT leaves no transaction: keep the first error, not ROLLBACK's
         if isinstance(err, duckdb.Error):
             raise IngestFailed(
-                f"Loading {export.archived.original_name} failed and was undone; nothing was written "
+                explain(err, doing=f"loading {export.archived.original_name}")
+                or f"Loading {export.archived.original_name} failed and was undone; nothing was written "
                 f"({str(err).splitlines()[0]})."
             ) from err
         raise
@@ -318,6 +323,15 @@ def ingest_one(
     try:
         _inspect(export, work, limits)
         clock.lap("unpack")
+        content = content_identity.digest(
+            export.export_row.get("exportid"), {n: t.path for n, t in export.texts.items()}
+        )
+        same = None if export.fatal else content_identity.loaded_with(con, content, source_id)
+        if same:  # the same export re-packed: recognised by ExportID and file digests (pipelines.ops)
+            return IngestResult(
+                path=path, ingest_id=same, sha256=archived.sha256, source_id=source_id, status="duplicate"
+            )
+        content_identity.remember(con, export.ingest_id, export.export_row.get("exportid"), content)
         create_findings_table(con)
         if not export.fatal:
             _stage(con, export)
@@ -349,12 +363,16 @@ def ingest_paths(
             raise WaypointError(f"{path} does not exist.")
         deliveries += find_deliveries(path)
     results = []
-    con = connect(settings.ingest_db)
-    try:
-        con.execute(f"SET temp_directory = '{settings.home / 'work' / 'duckdb_tmp'}'")
-        registry.ensure_schema(con)
-        for delivery in deliveries:
-            results.append(ingest_one(con, delivery, source or source_of(delivery), settings, limits))
-    finally:
-        con.close()
+    with writer_lock(settings.ingest_db, "ingest"):
+        con = connect(settings.ingest_db)
+        try:
+            con.execute(f"SET temp_directory = '{settings.home / 'work' / 'duckdb_tmp'}'")
+            registry.ensure_schema(con)
+            steps.ensure_table(con)
+            content_identity.ensure_table(con)
+            sweep_ingest_leftovers(settings)  # unpacked CSVs and partial zips of killed ingests
+            for delivery in deliveries:
+                results.append(ingest_one(con, delivery, source or source_of(delivery), settings, limits))
+        finally:
+            con.close()
     return results

@@ -29,6 +29,8 @@ from pipelines.ingest.dates import date_sql, timestamp_sql
 from pipelines.ingest.db import connect
 from pipelines.ingest.gx.suites import build_suite
 from pipelines.ingest.layout import quote, table_name
+from pipelines.ops import steps
+from pipelines.ops.failures import rollback_quietly
 from pipelines.spec import FILE_ORDER, load_spec, shape_of
 
 FULL_SUITE_MAX_ROWS = 10_000
@@ -260,7 +262,7 @@ def _store_findings(con: duckdb.DuckDBPyConnection, ingest_id: str, rows: list[t
         )
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        rollback_quietly(con)
         raise
     finally:
         con.unregister("_gx_findings")
@@ -283,7 +285,8 @@ def run_expectations(
 
     A file with more than ``full_suite_max_rows`` rows runs only the business expectations: GX's cost
     grows with rows times expectations, and the spec-generated ones repeat checks the structural
-    validator already made on every row.
+    validator already made on every row. Callers hold the writer lock across loading and this step
+    (pipelines.ops.locks), so no build reads ingest.duckdb in between.
     """
     settings = settings or get_settings()
     context = _context(settings)
@@ -306,6 +309,8 @@ def run_expectations(
                 result_ids += identifiers
                 file_outcome.findings_added = _store_findings(con, ingest_id, rows)
                 outcome.files.append(file_outcome)
+            if files is None:
+                steps.mark_done(con, ingest_id)  # only now is the ingest complete (pipelines.ops.steps)
     finally:
         con.close()
     if result_ids:
