@@ -53,3 +53,16 @@ def test_start_up_warns_in_one_line_and_waypoint_secure_fixes_it(tmp_path):
     assert loose_paths(home) == []
     assert stat.S_IMODE(leaked.stat().st_mode) == 0o600
     assert "warning:" not in waypoint(home, "findings").stderr
+
+
+def test_pipeline_health_on_the_administration_page_names_readable_files(tmp_path):
+    from dashboards.data.health import pipeline_health
+    from pipelines.config import Settings
+
+    settings = Settings(tmp_path / "home").ensure()
+    assert not any("other accounts" in p for p in pipeline_health(settings).problems)
+    findings = settings.home / "findings.csv"
+    findings.write_text("PersonalID,SSN\n")
+    os.chmod(findings, 0o644)
+    problems = pipeline_health(settings).problems
+    assert any("can be read by other accounts" in p and "findings.csv is 0644" in p for p in problems)
