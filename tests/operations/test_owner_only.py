@@ -7,7 +7,7 @@ import stat
 
 from pipelines.ops.permissions import loose_paths
 
-from .world import export_zip, python, waypoint
+from .world import export_zip, in_process, python, waypoint
 
 
 def _modes(home):
@@ -42,17 +42,17 @@ def test_start_up_warns_in_one_line_and_waypoint_secure_fixes_it(tmp_path):
     os.chmod(leaked, 0o644)
     os.chmod(home / "warehouse", 0o755)
 
-    listed = waypoint(home, "findings")
+    listed = in_process(home, "findings")
     warnings = [line for line in listed.stderr.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 1 and "can be read by other accounts" in warnings[0] and "waypoint secure" in warnings[0]
 
-    check = waypoint(home, "secure", "--check")
-    assert check.returncode == 1 and "0644" in check.stdout
-    fixed = waypoint(home, "secure")
-    assert fixed.returncode == 0 and "owner-only" in fixed.stdout
+    check = in_process(home, "secure", "--check")
+    assert check.exit_code == 1 and "0644" in check.stdout
+    fixed = in_process(home, "secure")
+    assert fixed.exit_code == 0 and "owner-only" in fixed.stdout
     assert loose_paths(home) == []
     assert stat.S_IMODE(leaked.stat().st_mode) == 0o600
-    assert "warning:" not in waypoint(home, "findings").stderr
+    assert "warning:" not in in_process(home, "findings").stderr
 
 
 def test_pipeline_health_on_the_administration_page_names_readable_files(tmp_path):
