@@ -180,12 +180,23 @@ def _findings_of(result: dict, file: str) -> list[tuple]:
 
 
 def _suite(file: str, version: str, full: bool) -> gx.ExpectationSuite:
-    """The whole generated suite, or for a large file only what the structural validator does not check."""
-    suite = build_suite(file, version)
-    if full:
+    """The whole generated suite, or for a large file only what the structural validator does not check.
+
+    A legacy export's rows were mapped into a current shape: its version's suite runs, without the
+    expectations on columns the delivered format does not have (they are empty or derived by the mapping).
+    """
+    shape = shape_of(version)
+    suite = build_suite(file, shape)
+    name, kept = suite.name, list(suite.expectations)
+    if shape != version:
+        delivered = set(load_spec(version).file(file).column_names) if file in load_spec(version).files else set()
+        kept = [e for e in kept if e.meta["rule_id"].startswith("business.") or getattr(e, "column", None) in delivered]
+        name = f"{name}.from_{version}"
+    if not full:
+        kept, name = [e for e in kept if e.meta["rule_id"].startswith("business.")], f"{name}.business"
+    if name == suite.name:
         return suite
-    kept = [copy.copy(e) for e in suite.expectations if e.meta["rule_id"].startswith("business.")]
-    return gx.ExpectationSuite(name=f"{suite.name}.business", expectations=kept, meta=suite.meta)
+    return gx.ExpectationSuite(name=name, expectations=[copy.copy(e) for e in kept], meta=suite.meta)
 
 
 def _checkpoint(context, suite: gx.ExpectationSuite, file: str) -> gx.Checkpoint:
@@ -216,7 +227,7 @@ def _validate_file(
     suite = _suite(file, version, full=rows <= full_suite_max_rows)
     if not rows or not suite.expectations:
         return None
-    frame = _frame(con, ingest_id, file, version, suite)
+    frame = _frame(con, ingest_id, file, shape_of(version), suite)
     checkpoint = _checkpoint(context, suite, file)
     run = checkpoint.run(
         batch_parameters={"dataframe": frame}, run_id=gx.RunIdentifier(run_name=f"{ingest_id}.{table_name(file)}")
@@ -301,8 +312,7 @@ def run_expectations(
             if row is None:
                 continue
             for file in files or FILE_ORDER:
-                # A legacy (FY2022) export's raw rows are in the shape of the version it was mapped to.
-                done = _validate_file(context, con, ingest_id, file, shape_of(row[0]), full_suite_max_rows)
+                done = _validate_file(context, con, ingest_id, file, row[0], full_suite_max_rows)
                 if done is None:
                     continue
                 file_outcome, rows, identifiers = done
