@@ -19,7 +19,9 @@ import duckdb
 from pipelines.config import Settings, get_settings
 from pipelines.errors import WaypointError
 from pipelines.ingest.db import connect
-from pipelines.reports.artifacts import Artifacts, write_artifacts
+from pipelines.ops.folders import replaced_atomically
+from pipelines.ops.locks import writer_lock
+from pipelines.reports.artifacts import Artifacts, moved, report_folder, write_artifacts
 from pipelines.reports.marts import MartReader
 from pipelines.reports.model import ReportRequest
 from pipelines.reports.registry import report_named
@@ -28,11 +30,12 @@ from pipelines.reports.requests import add_request
 
 def record_requests(requests: Sequence[ReportRequest], settings: Settings, requested_by: str) -> list[str]:
     """Add the requests to meta.report_requests (creating it if needed); the same request twice is one row."""
-    con = connect(settings.ingest_db)
-    try:
-        return [add_request(con, request, requested_by=requested_by) for request in requests]
-    finally:
-        con.close()
+    with writer_lock(settings.ingest_db, "report request"):
+        con = connect(settings.ingest_db)
+        try:
+            return [add_request(con, request, requested_by=requested_by) for request in requests]
+        finally:
+            con.close()
 
 
 def _waypoint_version() -> str:
@@ -105,9 +108,11 @@ def write_reports(
             report = report_named(request.report)
             tables = report.tables(request, marts)
             manifest = {**inputs, "requested_by": requested_by, "report_time": report_time.isoformat()}
-            artifacts = write_artifacts(settings.reports, request, tables, inputs=manifest)
-            _write_extra(artifacts.folder, report.files_beside(request, marts, report_time=report_time))
-            written.append(artifacts)
+            target = report_folder(settings.reports, request)
+            with replaced_atomically(target) as aside:  # the whole folder swapped in one step, manifest included
+                artifacts = write_artifacts(settings.reports, request, tables, inputs=manifest, folder=aside)
+                _write_extra(aside, report.files_beside(request, marts, report_time=report_time))
+            written.append(moved(artifacts, aside, target))
     finally:
         con.close()
     return written

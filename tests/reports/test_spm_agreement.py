@@ -11,7 +11,8 @@ import duckdb
 import pytest
 from fixtures.spm.world import SPM_AGREE_FY2026, report_world
 
-from pipelines.reports.marts import plain_value, read_mart_table
+from pipelines.reports.layout import read_mart_table
+from pipelines.reports.marts import plain_value
 
 pytestmark = pytest.mark.slow
 
@@ -139,4 +140,4 @@ def test_a_household_without_a_head_belongs_to_no_coc_and_is_a_data_quality_find
     assert len(finding) == 1
     coc_code, detected, what_to_fix = finding[0]
     assert (coc_code, detected) == ("OK-504", "2 members, no head of household")
-    assert "left out of every CoC report" in what_to_fix
+    assert "left out of the System Performance Measures" in what_to_fix
