@@ -146,9 +146,9 @@ final as (
         insurance_from_any_source,
 
         -- computed (§12)
-        {{ hmis_money('total_monthly_income_computed') }} as total_monthly_income_computed,
-        {{ hmis_money('case when total_monthly_income_computed is not null then earned_income_computed end') }} as earned_income_computed,
-        {{ hmis_money('total_monthly_income_computed - earned_income_computed') }} as other_income_computed,
+        cast(total_monthly_income_computed as numeric(14, 2)) as total_monthly_income_computed,
+        cast(case when total_monthly_income_computed is not null then earned_income_computed end as numeric(14, 2)) as earned_income_computed,
+        cast(total_monthly_income_computed - earned_income_computed as numeric(14, 2)) as other_income_computed,
         case
             when total_monthly_income_computed > 0 then 'has_income'
             when total_monthly_income_computed = 0 then 'no_income'
