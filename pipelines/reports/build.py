@@ -24,6 +24,7 @@ from pipelines.reports.marts import MartReader
 from pipelines.reports.model import ReportRequest
 from pipelines.reports.requests import add_request
 from pipelines.reports.tables import report_extra_files, report_tables
+from pipelines.reports.validation import mark_folder, request_validation
 
 
 def record_requests(requests: Sequence[ReportRequest], settings: Settings, requested_by: str) -> list[str]:
@@ -92,9 +93,12 @@ def write_reports(requests: Sequence[ReportRequest], settings: Settings, *, requ
         for request in requests:
             report_time = datetime.now().replace(microsecond=0)
             tables = report_tables(request, marts)
+            validation = request_validation(con, request)  # HUD's rules: a failed report is written, and marked
             manifest = {**inputs, "requested_by": requested_by, "report_time": report_time.isoformat()}
+            manifest["hud_validation"] = validation
             artifacts = write_artifacts(settings.reports, request, tables, inputs=manifest)
             _write_extra(artifacts.folder, report_extra_files(request, marts, report_time=report_time))
+            mark_folder(artifacts.folder, validation)
             written.append(artifacts)
     finally:
         con.close()

@@ -297,8 +297,8 @@ with_sources as (
         other, both or none (glossary §12: other = total - earned), with the unknown answers, at start,
         annual assessment (stayers; not yet due and missing have their own rows) and exit (leavers). -#}
     {%- set rows = {
-        'only_earned': "income_category = 'income' and earned_income > 0 and other_income = 0",
-        'only_other': "income_category = 'income' and other_income > 0 and earned_income = 0",
+        'only_earned': "income_category = 'income' and earned_income > 0 and not other_income > 0",
+        'only_other': "income_category = 'income' and not earned_income > 0",
         'both': "income_category = 'income' and earned_income > 0 and other_income > 0",
         'no_income': "income_category = 'no_income'",
         'dk_pnta': "income_category = 'dk_pnta'",

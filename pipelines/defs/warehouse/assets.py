@@ -1,7 +1,8 @@
 """The dbt project as Dagster assets: raw/<file> -> staging -> intermediate -> marts, tests as checks.
 
 One materialisation is one warehouse build: dbt writes a new DuckDB file, and only a build whose
-models and tests all pass is published (atomically) over the warehouse the dashboards read. A
+models and structural tests pass is published (atomically) over the warehouse the dashboards read;
+HUD's report rules warn and mark the report requests that fail them (pipelines/warehouse/hud_validation.py). A
 partial selection starts from a copy of the published warehouse, so unselected models stay as they
 were published.
 """
@@ -30,3 +31,6 @@ def warehouse_dbt(context: dg.AssetExecutionContext, warehouse_dbt: DbtCliResour
         f"published {result.published_path} (build {result.build_id}: {result.models} models, "
         f"{result.tests} tests, {result.warnings} warnings)"
     )
+    for failure in result.hud_failures:  # also each rule's asset check, failed with severity WARN
+        who = failure.request_id or f"every {'/'.join(failure.reports)} request"
+        context.log.warning(f"failed HUD validation: {who}: {failure.rule} ({failure.failing_rows} rows)")
