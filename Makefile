@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-deps demo test lint format bench docs clean
+.PHONY: install system-deps demo test lint format bench docs screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ bench: install
 # dbt docs with the lineage graph of the published warehouse (build it first: make demo or waypoint build).
 docs: install
 	$(BIN)/python -m pipelines.warehouse.docs --serve
+
+# The README's page pictures (docs/screenshots/): the browser test, saving where the README links.
+screenshots: install system-deps
+	WAYPOINT_SCREENSHOTS=docs/screenshots $(BIN)/pytest tests/dashboards/test_browser.py -q
 
 clean:
 	rm -rf var dbt_project/target dbt_project/logs

@@ -60,4 +60,7 @@ class Settings:
 
 
 def get_settings() -> Settings:
-    return Settings(home=Path(os.environ.get("WAYPOINT_HOME", PROJECT_ROOT / "var")).resolve())
+    """``WAYPOINT_HOME``, else ``./var`` of the current directory (never the installed package's folder, so two
+    checkouts sharing one virtualenv keep their data apart)."""
+    home = os.environ.get("WAYPOINT_HOME") or Path.cwd() / "var"
+    return Settings(home=Path(home).resolve())

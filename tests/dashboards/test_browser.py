@@ -1,5 +1,6 @@
 """A real headless Chromium against a running `waypoint serve`: each demo user signs in, sets a password, and every
-page of its role is opened and saved as a screenshot under tests/artifacts/screenshots/<role>-<page>.png. The
+page of its role is opened and saved as a screenshot <role>-<page>.png: in a temporary folder, or in the folder named
+by WAYPOINT_SCREENSHOTS (`make screenshots` sets it to docs/screenshots/, the README's pictures). The
 warehouse is the page tests' real one (pages_world: the generator's tiny preset, built), so the pages show data.
 
 Needs Debian's chromium (scripts/install_system_deps.sh chromium fonts-liberation); Playwright only drives it.
@@ -13,6 +14,7 @@ import shutil
 import subprocess
 import urllib.parse
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -24,10 +26,18 @@ from pipelines.config import PROJECT_ROOT, Settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-SCREENSHOTS = PROJECT_ROOT / "tests" / "artifacts" / "screenshots"
 NEW_PASSWORD = "browser test passphrase 1"
 # Pages drawn one section at a time: each later section is opened and captured too (the first is the page itself).
 SECTIONS = {entry.key: entry.sections[1:] for entry in PAGES if entry.sections}
+
+
+def screenshot_folder(tmp_path: Path) -> Path:
+    """Where the screenshots go: a temporary folder, so tests leave the tree clean, unless WAYPOINT_SCREENSHOTS asks."""
+    asked = os.environ.get("WAYPOINT_SCREENSHOTS")
+    folder = (PROJECT_ROOT / asked) if asked else tmp_path / "screenshots"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +61,7 @@ def test_each_role_signs_in_and_every_page_is_captured(served, tmp_path):
     from playwright.sync_api import expect
 
     url, settings, passwords = served
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
-    SCREENSHOTS.mkdir(parents=True)
+    screenshots = screenshot_folder(tmp_path)
     requested_hosts: set[str] = set()
     with chromium(tmp_path / "chromium-profile") as browser:
         browser.on("request", lambda request: requested_hosts.add(urllib.parse.urlsplit(request.url).hostname or ""))
@@ -76,14 +85,14 @@ def test_each_role_signs_in_and_every_page_is_captured(served, tmp_path):
                 if charts.count():
                     charts.first.locator(".main-svg").first.wait_for(timeout=30_000)
                 assert page.locator('[data-testid="stException"]').count() == 0, (role, entry.key)
-                page.screenshot(path=str(SCREENSHOTS / f"{role.value}-{entry.key}.png"), full_page=True)
+                page.screenshot(path=str(screenshots / f"{role.value}-{entry.key}.png"), full_page=True)
                 for section in SECTIONS.get(entry.key, ()):
                     page.locator('[data-testid="stButtonGroup"]').get_by_text(section, exact=True).first.click()
                     expect(page.get_by_role("heading", name=section, exact=False).first).to_be_visible(timeout=30_000)
                     settle(page)
                     assert page.locator('[data-testid="stException"]').count() == 0, (role, entry.key, section)
                     shot = f"{role.value}-{entry.key}-{section.lower().replace(' ', '_')}.png"
-                    page.screenshot(path=str(SCREENSHOTS / shot), full_page=True)
+                    page.screenshot(path=str(screenshots / shot), full_page=True)
             page.get_by_role("button", name="Sign out").click()
             expect(page.get_by_role("button", name="Sign in")).to_be_visible(timeout=30_000)
             page.close()
@@ -95,6 +104,6 @@ def test_each_role_signs_in_and_every_page_is_captured(served, tmp_path):
         for entry in pages_for(role)
         for section in SECTIONS.get(entry.key, ())
     }
-    assert {p.name for p in SCREENSHOTS.glob("*.png")} == expected_files
+    assert {p.name for p in screenshots.glob("*.png")} == expected_files
     views = AuditLog(settings.app_db).read(events=["page_view"])
     assert set(views["username"]) == set(DEMO_NAMES.values())
