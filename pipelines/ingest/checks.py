@@ -110,7 +110,8 @@ def _pattern_check(file: str, col: Column, pattern: str, hashed: bool) -> list[R
 def _patterns(file: str) -> dict[str, str]:
     """Value patterns stated in the FY2026 notes; HUD's '(0-9){3}' slip is read as '[0-9]{3}'."""
     found = {}
-    for col in load_spec("fy2026").file(file).columns:
+    fy2026 = load_spec("fy2026")
+    for col in fy2026.file(file).columns if file in fy2026.files else ():
         if match := _PATTERN.search(col.notes):
             found[col.name] = match.group(1).replace("(0-9)", "[0-9]")
     return found
@@ -132,7 +133,8 @@ def special_checks(spec: HmisSpec, file_spec: FileSpec, *, hashed: bool) -> list
 def _element_map(file: str) -> dict[str, str]:
     """HUD data-element number -> column, from FY2026's DE column ('3.917.2 A, 3.917.2 B' gives two)."""
     mapping = {}
-    for col in load_spec("fy2026").file(file).columns:
+    fy2026 = load_spec("fy2026")
+    for col in fy2026.file(file).columns if file in fy2026.files else ():
         for element in col.element.split(","):
             if element.strip():
                 mapping[element.strip().replace(" ", "")] = col.name

@@ -16,7 +16,7 @@ import pyarrow as pa
 from pipelines.ingest import rulebook
 from pipelines.ingest.checks import HASHED_COLUMNS, TYPE_RULES, excluded_codes, sql_text
 from pipelines.ingest.layout import quote
-from pipelines.spec import CSV_VERSIONS, FileSpec, load_spec
+from pipelines.spec import READ_VERSIONS, FileSpec, load_spec
 
 _SEP = "chr(1)"
 _CHARS = r"[<>\[\]{}]"
@@ -35,7 +35,7 @@ def _tables() -> tuple[pa.Table, pa.Table]:
         "version", "file", "col", "dtype", "max_length", "required", "hash_exempt", "type_rule", "type_words",
         "list_words", "sev_required", "sev_type", "sev_length", "sev_list", "sev_chars")}  # fmt: skip
     codes: dict[str, list] = {"version": [], "file": [], "col": [], "code": []}
-    for version in CSV_VERSIONS:
+    for version in READ_VERSIONS:
         spec = load_spec(version)
         for file_spec in spec.files.values():
             file = file_spec.name

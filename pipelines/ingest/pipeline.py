@@ -19,19 +19,19 @@ import pyarrow as pa
 
 from pipelines.config import Settings, get_settings
 from pipelines.errors import WaypointError
-from pipelines.ingest import registry
+from pipelines.ingest import legacy, registry
 from pipelines.ingest.archive import ArchivedFile, archive_delivery
 from pipelines.ingest.db import connect
 from pipelines.ingest.deliveries import find_deliveries, source_of
 from pipelines.ingest.layout import quote, table_name
-from pipelines.ingest.models import ERROR, FATAL, SEVERITIES, Finding, IngestResult
+from pipelines.ingest.models import ERROR, FATAL, SEVERITIES, WARNING, Finding, IngestResult
 from pipelines.ingest.reader import load_text_file
 from pipelines.ingest.structure import ColumnMap, check_header
 from pipelines.ingest.textfile import TextFile, prepare
 from pipelines.ingest.unpack import Limits, ZipRejected, unpack
 from pipelines.ingest.validate import FINDINGS_TABLE, create_findings_table, validate_export, view_name
 from pipelines.ingest.version import detect_version
-from pipelines.spec import CSV_VERSIONS, FILE_ORDER, load_spec
+from pipelines.spec import ALL_FILES, CSV_VERSIONS, LEGACY_VERSIONS, load_spec, shape_of
 
 _REQUIRED_FILES = ("Export", "Client")
 _EXPORT_FIELDS = {
@@ -98,21 +98,14 @@ def _inspect(export: _Export, work: Path, limits: Limits) -> None:
         export.findings.append(rejected.finding)
         return
     export.findings += findings
-    for name in FILE_ORDER:
+    for name in ALL_FILES:
+        if name in members:
+            text, findings = prepare(members[name])
+            export.texts[name] = text
+            export.findings += findings
+    for name in _REQUIRED_FILES:
         if name not in members:
-            severity = FATAL if name in _REQUIRED_FILES else ERROR
-            export.findings.append(
-                Finding(
-                    name,
-                    "file.missing",
-                    severity,
-                    f"The export has no {name}.csv." + ("" if severity == FATAL else " Nothing was loaded for it."),
-                )
-            )
-            continue
-        text, findings = prepare(members[name])
-        export.texts[name] = text
-        export.findings += findings
+            export.findings.append(Finding(name, "file.missing", FATAL, f"The export has no {name}.csv."))
     if export.fatal:
         return
     export.export_row, findings = _export_row(export.texts["Export"])
@@ -124,19 +117,46 @@ def _inspect(export: _Export, work: Path, limits: Limits) -> None:
     if export.version is None:
         return
     spec = load_spec(export.version)
-    other_version = next(v for v in CSV_VERSIONS if v != export.version)
+    if export.version in LEGACY_VERSIONS:
+        export.findings.append(legacy.mapped_finding(export.version))
+    _check_file_set(export, spec)
+    other_version = (
+        shape_of(export.version)
+        if export.version in LEGACY_VERSIONS
+        else next(v for v in CSV_VERSIONS if v != export.version)
+    )
+    other = load_spec(other_version)
     for name, text in export.texts.items():
-        column_map, findings = check_header(
-            text.header, spec.file(name), (other_version, load_spec(other_version).file(name))
-        )
+        hint = (other_version, other.file(name)) if name in other.files else None
+        column_map, findings = check_header(text.header, spec.file(name), hint)
         export.maps[name] = column_map
         export.findings += findings
+
+
+def _check_file_set(export: _Export, spec) -> None:
+    """Files the version has but the export lacks (nothing loaded for them); files of another version."""
+    for name in spec.files:
+        if name not in export.texts:
+            export.findings.append(
+                Finding(name, "file.missing", ERROR, f"The export has no {name}.csv. Nothing was loaded for it.")
+            )
+    for name in [n for n in export.texts if n not in spec.files]:
+        del export.texts[name]
+        export.findings.append(
+            Finding(
+                name,
+                "file.other_version",
+                WARNING,
+                f"{name}.csv is not a file of the {spec.version.upper()} format; it was not loaded (it stays in "
+                "the archive).",
+            )
+        )
 
 
 def _stage(con: duckdb.DuckDBPyConnection, export: _Export) -> None:
     """Read every file into temp tables and expose them under HUD names as views ``_v_<table>``."""
     spec = load_spec(export.version)
-    for name in FILE_ORDER:
+    for name in spec.files:
         columns = spec.file(name).column_names
         column_map = export.maps.get(name)
         if column_map is None or not column_map.names:
@@ -196,15 +216,7 @@ def _write(con: duckdb.DuckDBPyConnection, export: _Export, status: str, receive
     con.execute("BEGIN TRANSACTION")
     try:
         if loaded:
-            for name in (n for n, count in result.rows.items() if count):
-                spec_columns = load_spec(export.version).file(name).column_names
-                cols = ", ".join(quote(c) for c in spec_columns)
-                con.execute(
-                    f"INSERT INTO raw.{quote(table_name(name))} ({cols}, _ingest_id, _source_id, _csv_version, "
-                    "_row_number) "
-                    f"SELECT {cols}, ?, ?, ?, _row_number FROM {view_name(name)}",
-                    [export.ingest_id, export.source_id, export.version],
-                )
+            _insert_raw(con, export)
         registry.insert_registry(con, record)
         con.execute(f"INSERT INTO meta.validation_findings SELECT ?, * FROM {FINDINGS_TABLE}", [export.ingest_id])
         con.execute("COMMIT")
@@ -217,6 +229,25 @@ def _write(con: duckdb.DuckDBPyConnection, export: _Export, status: str, receive
             ) from err
         raise
     return result
+
+
+def _insert_raw(con: duckdb.DuckDBPyConnection, export: _Export) -> None:
+    """Raw rows of a loaded export; a legacy export's as delivered in its own schema, then mapped into raw."""
+    spec = load_spec(export.version)
+    is_legacy = export.version in LEGACY_VERSIONS
+    for name in (n for n, count in export.rows.items() if count):
+        cols = ", ".join(quote(c) for c in spec.file(name).column_names)
+        if is_legacy:
+            target, meta, params = f"{legacy.LEGACY_SCHEMA[export.version]}.{quote(table_name(name))}", "", []
+        else:
+            target, meta, params = f"raw.{quote(table_name(name))}", "_csv_version, ", [export.version]
+        con.execute(
+            f"INSERT INTO {target} ({cols}, _ingest_id, _source_id, {meta}_row_number) "
+            f"SELECT {cols}, ?, ?, {'?, ' if params else ''}_row_number FROM {view_name(name)}",
+            [export.ingest_id, export.source_id, *params],
+        )
+    if is_legacy:
+        legacy.write_mapped(con, export.version, [export.ingest_id, export.source_id, export.version])
 
 
 class _Clock:

@@ -14,8 +14,9 @@ from datetime import datetime
 import duckdb
 
 from pipelines.ingest.layout import raw_table_ddl
+from pipelines.ingest.legacy import LEGACY_SCHEMA, legacy_table_ddl
 from pipelines.ingest.models import Finding
-from pipelines.spec import FILE_ORDER
+from pipelines.spec import FILE_ORDER, load_spec
 
 REGISTRY_COLUMNS: tuple[str, ...] = (
     "ingest_id", "sha256", "source_id", "original_name", "archive_path", "received_at", "status", "export_id",
@@ -92,6 +93,10 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_DDL)
     for file in FILE_ORDER:
         con.execute(raw_table_ddl(file))
+    for version, schema in LEGACY_SCHEMA.items():
+        con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+        for file in load_spec(version).files:
+            con.execute(legacy_table_ddl(version, file))
 
 
 def registered(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple[str, str] | None:

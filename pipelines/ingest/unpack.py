@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pipelines.ingest.models import ERROR, FATAL, WARNING, Finding
-from pipelines.spec import FILE_ORDER
+from pipelines.spec import ALL_FILES
 
 _CHUNK = 1 << 20
 _ARCHIVE_SUFFIXES = (".zip", ".7z", ".gz", ".tgz", ".tar", ".rar", ".bz2", ".xz")
@@ -50,7 +50,7 @@ class Member:
     bom: str | None  # "utf-8", "utf-16-le", "utf-16-be" or None
 
 
-_BY_LOWER = {f"{name.lower()}.csv": name for name in FILE_ORDER}
+_BY_LOWER = {f"{name.lower()}.csv": name for name in ALL_FILES}
 
 
 def _unsafe_name(name: str) -> str | None:

@@ -14,7 +14,7 @@ import duckdb
 from pipelines.ingest import column_rules, rulebook
 from pipelines.ingest.checks import RowCheck, conditional_checks, foreign_columns, special_checks, sql_text
 from pipelines.ingest.layout import quote, table_name
-from pipelines.spec import FileSpec, HmisSpec, load_spec
+from pipelines.spec import LEGACY_VERSIONS, FileSpec, HmisSpec, load_spec
 
 FINDINGS_TABLE = "_findings"
 
@@ -74,8 +74,12 @@ def _row_check_sql(version: str, file: str, hashed: bool) -> tuple[str, str, tup
     file_spec = spec.file(file)
     source, lookup = _source(spec, file_spec)
     checks = special_checks(spec, file_spec, hashed=hashed)
-    conditional, skipped = conditional_checks(file_spec, lookup)
-    checks += conditional
+    if version in LEGACY_VERSIONS:
+        # HUD's null-unless rules are written in FY2026 codes; FY2022's own codes would misfire them.
+        skipped = [f"{file}: conditional rules are not applied to {version.upper()} deliveries"]
+    else:
+        conditional, skipped = conditional_checks(file_spec, lookup)
+        checks += conditional
     screen = " OR ".join([column_rules.screen(version, file, hashed), *(f"coalesce({c.bad}, FALSE)" for c in checks)])
     union = " UNION ALL ".join(_insert(c, "_rows v") for c in checks)
     return f"SELECT * FROM {source} WHERE {screen}", union, tuple(skipped)

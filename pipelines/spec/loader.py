@@ -3,6 +3,8 @@
 The CSVs there are the single source of truth: nothing about the spec is typed here.
 FY2026's column table lacks AssessmentQuestions and AssessmentResults; HUD did not change
 those files between FY2024 and FY2026 (see docs/decisions.md), so they come from FY2024.
+FY2022 (``fy2022_columns.csv``, ``fy2022_lists.csv``) has the FY2024 tables' layout; where it came
+from is in docs/decisions.md ("FY2022 exports").
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from pipelines.spec.model import CSV_VERSIONS, FILE_ORDER, Column, FileSpec, HmisSpec
+from pipelines.spec.model import FILES_BY_VERSION, READ_VERSIONS, Column, FileSpec, HmisSpec
 
 SPEC_DIR = Path(__file__).resolve().parents[2] / "seeds" / "hmis_spec"
 
@@ -44,9 +46,10 @@ def _list_by(name: str, text: str) -> tuple[tuple[str, str, str], ...]:
     return tuple((controller, value, list_id.rstrip(".")) for value, list_id in _LIST_BY_VALUE.findall(text))
 
 
-def _fy2024_columns() -> list[Column]:
+def _fy2024_columns(table: str = "fy2024_columns.csv") -> list[Column]:
+    """Columns of a table in the FY2024 layout (FY2024 itself, or FY2022)."""
     columns = []
-    for row in _read("fy2024_columns.csv"):
+    for row in _read(table):
         dtype, length = _split_type(row["type"] + row["max_length"])
         lists = tuple(x for x in row["list"].split(";") if x)
         list_by = _list_by(row["column"], row["notes"])
@@ -97,9 +100,9 @@ def _fy2026_columns() -> list[Column]:
     return columns
 
 
-def _fy2024_lists() -> dict[str, dict[str, str]]:
+def _fy2024_lists(table: str = "fy2024_lists.csv") -> dict[str, dict[str, str]]:
     lists: dict[str, dict[str, str]] = {}
-    for row in _read("fy2024_lists.csv"):
+    for row in _read(table):
         lists.setdefault(row["list"], {})[row["code"]] = row["label"]
     return lists
 
@@ -116,13 +119,15 @@ def _fy2026_lists() -> dict[str, dict[str, str]]:
 
 @cache
 def load_spec(version: str = "fy2026") -> HmisSpec:
-    """The spec of one CSV version ('fy2026' or 'fy2024'), cached."""
-    if version not in CSV_VERSIONS:
-        raise ValueError(f"unknown HMIS CSV version {version!r}; expected one of {', '.join(CSV_VERSIONS)}")
-    columns = _fy2026_columns() if version == "fy2026" else _fy2024_columns()
-    lists = _fy2026_lists() if version == "fy2026" else _fy2024_lists()
+    """The spec of one CSV version ('fy2026', 'fy2024' or 'fy2022'), cached."""
+    if version not in READ_VERSIONS:
+        raise ValueError(f"unknown HMIS CSV version {version!r}; expected one of {', '.join(READ_VERSIONS)}")
+    if version == "fy2026":
+        columns, lists = _fy2026_columns(), _fy2026_lists()
+    else:
+        columns, lists = _fy2024_columns(f"{version}_columns.csv"), _fy2024_lists(f"{version}_lists.csv")
     files = {}
-    for name in FILE_ORDER:
+    for name in FILES_BY_VERSION[version]:
         ranked = sorted((c for c in columns if c.file == name), key=lambda c: c.order)
         # FY2026's table skips Enrollment order 12: positions are renumbered 1..n, keeping HUD's order.
         cols = [replace(c, order=i) for i, c in enumerate(ranked, start=1)]

@@ -32,7 +32,28 @@ FILE_ORDER: tuple[str, ...] = (
     "YouthEducationStatus",
 )
 
+# The versions whose shape the raw tables hold (FY2026 columns, then FY2024-only columns).
 CSV_VERSIONS: tuple[str, ...] = ("fy2026", "fy2024")
+# Older versions read and mapped, at ingest, into the shape of a current one (pipelines/ingest/legacy.py).
+LEGACY_VERSIONS: dict[str, str] = {"fy2022": "fy2024"}
+READ_VERSIONS: tuple[str, ...] = (*CSV_VERSIONS, *LEGACY_VERSIONS)
+
+# FY2022 had EnrollmentCoC.csv (folded into Enrollment.EnrollmentCoC in FY2024) and neither
+# HMISParticipation.csv nor CEParticipation.csv (added in FY2024).
+_FY2022_FILES = tuple(f for f in FILE_ORDER if f not in ("HMISParticipation", "CEParticipation"))
+FILES_BY_VERSION: dict[str, tuple[str, ...]] = {
+    "fy2026": FILE_ORDER,
+    "fy2024": FILE_ORDER,
+    "fy2022": (*_FY2022_FILES[: _FY2022_FILES.index("Enrollment") + 1], "EnrollmentCoC",
+               *_FY2022_FILES[_FY2022_FILES.index("Enrollment") + 1 :]),
+}  # fmt: skip
+# Every file name any read version has, for recognising zip members.
+ALL_FILES: tuple[str, ...] = tuple(dict.fromkeys(f for files in FILES_BY_VERSION.values() for f in files))
+
+
+def shape_of(version: str) -> str:
+    """The version whose columns the raw tables give rows of this version (itself unless legacy)."""
+    return LEGACY_VERSIONS.get(version, version)
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from pipelines.spec import load_spec
-from pipelines.synth import identities, output, structural_defects, value_defects
+from pipelines.spec import LEGACY_VERSIONS, load_spec, shape_of
+from pipelines.synth import identities, legacy, output, program_defects, structural_defects, value_defects
 from pipelines.synth.calendar import day
 from pipelines.synth.codes import check_choices
 from pipelines.synth.enrollments import expand, prior_living
@@ -92,8 +92,9 @@ def build_tables(options: Options) -> tuple[dict[str, pd.DataFrame], Defects, pd
     clients = value_defects.client_pii(clients, enr, options, defects)
     value_defects.disabling_condition(enrollments, enr, options, defects)
     value_defects.destinations(exits, options, defects)
+    program_defects.ssvf(clients, enrollments, options, defects)
     structural_defects.manifest_entries(enr, defects)
-    spec = load_spec(options.csv_version)
+    spec = load_spec(shape_of(options.csv_version))  # built in a current shape; FY2022 is written from it
     check_choices(spec)
     rows = stages.stage_rows(enrollments, exits, enr, clock, options)
     tables = {"Client": compact(clients), "Enrollment": compact(enrollments), "Exit": compact(exits)}
@@ -124,6 +125,8 @@ def build_tables(options: Options) -> tuple[dict[str, pd.DataFrame], Defects, pd
     tables |= projects.descriptor_files(roster, options, clock, admins)
     tables["User"] = output.users_per_source(user_table, tables, roster)
     tables["Export"] = output.export_rows(roster, options)
+    if options.csv_version in LEGACY_VERSIONS:
+        tables = legacy.to_fy2022(tables)
     return tables, defects, enr, clients
 
 

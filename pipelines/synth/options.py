@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
 
 from pipelines.errors import WaypointError
-from pipelines.spec import CSV_VERSIONS
+from pipelines.spec import READ_VERSIONS
 
 DEFAULT_END_DATE = date(2026, 9, 30)  # end of federal FY2026: output never depends on today's date
 EARLIEST_EXPORT_START = date(2019, 10, 1)  # every roster project and funder operates from here on
@@ -35,6 +35,20 @@ class DefectRates:
     destination_dk: float = 0.01
     income_missing_at_entry: float = 0.015
     income_missing_at_exit: float = 0.04
+    benefits_missing_at_entry: float = 0.01
+    benefits_missing_at_exit: float = 0.01
+    benefits_conflict_at_entry: float = 0.01
+    benefits_conflict_at_exit: float = 0.01
+    insurance_missing_at_entry: float = 0.01
+    insurance_missing_at_exit: float = 0.01
+    insurance_conflict_at_entry: float = 0.01
+    insurance_conflict_at_exit: float = 0.01
+    veteran_info_missing: float = 0.05
+    veteran_info_dk: float = 0.03
+    veteran_years_invalid: float = 0.02
+    percent_ami_missing: float = 0.03
+    vamc_station_missing: float = 0.03
+    hp_screening_missing: float = 0.03
     late_entry: float = 0.05
     late_exit: float = 0.06
     inactive_nbn: float = 0.08
@@ -122,8 +136,8 @@ def resolve_options(
     """Check the user's options and fill the blanks from the preset."""
     if preset not in PRESETS:
         raise WaypointError(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
-    if csv_version not in CSV_VERSIONS:
-        raise WaypointError(f"unknown CSV version {csv_version!r}; choose one of {', '.join(CSV_VERSIONS)}")
+    if csv_version not in READ_VERSIONS:
+        raise WaypointError(f"unknown CSV version {csv_version!r}; choose one of {', '.join(READ_VERSIONS)}")
     base = PRESETS[preset]
     clients = base.clients if clients is None else clients
     years = base.years if years is None else years

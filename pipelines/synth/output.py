@@ -22,7 +22,7 @@ from pipelines.synth.records import projects
 from pipelines.synth.roster import load_roster
 from pipelines.synth.writer import write_zip
 
-CSV_VERSION_TEXT = {"fy2026": "2026 v1.0", "fy2024": "2024 v1.4"}
+CSV_VERSION_TEXT = {"fy2026": "2026 v1.0", "fy2024": "2024 v1.4", "fy2022": "2022 v1.2"}
 
 
 @dataclass

@@ -181,7 +181,12 @@ def staged_columns(file: str) -> tuple[StagedColumn, ...]:
         )
     columns += [
         StagedColumn("ingest_id", "_ingest_id", "lineage", "Delivery the row came from (meta.export_registry)."),
-        StagedColumn("csv_version", "_csv_version", "lineage", "HMIS CSV version of that delivery (fy2026 / fy2024)."),
+        StagedColumn(
+            "csv_version",
+            "_csv_version",
+            "lineage",
+            "HMIS CSV version of that delivery (fy2026 / fy2024; fy2022 rows were mapped to the FY2024 shape).",
+        ),
         StagedColumn("raw_row_number", "_row_number", "lineage", "Row number in the delivered file (header excluded)."),
     ]
     columns.sort(key=lambda c: GROUP_ORDER.index(c.group))  # stable: HUD order within a group

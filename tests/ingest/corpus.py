@@ -277,8 +277,8 @@ def _services_wrong_list(files: Files) -> None:
     put(files, "Services", "TypeProvided", "99")
 
 
-def _fy2022_client_without_version(files: Files) -> None:
-    """No CSVVersion and FY2022-era Client headers: neither FY2026 nor FY2024 can be told."""
+def _fy2020_client_without_version(files: Files) -> None:
+    """No CSVVersion and FY2020-era Client headers (one Gender column): a version Waypoint does not read."""
     put(files, "Export", "CSVVersion", "")
     files["Client"][0][idx(files, "Client", "Sex")] = "Gender"
     files["Client"][0][idx(files, "Client", "HispanicLatinao")] = "Ethnicity"

@@ -12,7 +12,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from pipelines.spec import FILE_ORDER, load_spec
+from pipelines.spec import load_spec
 
 EXPORT_ID = "EXP1"
 ROWS_PER_FILE = 3
@@ -39,8 +39,10 @@ _FIXED = {
     ("ProjectCoC", "ZIP"): "73101",
     ("Enrollment", "EntryDate"): "2025-03-01",
     ("Enrollment", "EnrollmentCoC"): "OK-500",
+    ("EnrollmentCoC", "CoCCode"): "OK-500",
     ("Exit", "ExitDate"): "2025-06-01",
 }  # fmt: skip
+_CSV_VERSION_TEXT = {"fy2026": "2026 v1.0", "fy2024": "2024 v1.4", "fy2022": "2022 v1.2"}
 _DTYPE_VALUE = {"D": "2025-03-01", "T": "2025-03-01 09:30:00", "M": "10.00", "M+": "10.00", "I": "1"}
 
 
@@ -50,7 +52,7 @@ def _value(version: str, file: str, column: str, row: int) -> str:
     col = file_spec.column(column)
     if (file, column) in _FIXED:
         fixed = _FIXED[(file, column)]
-        return ("2026 v1.0" if version == "fy2026" else "2024 v1.4") if fixed is None else fixed
+        return _CSV_VERSION_TEXT[version] if fixed is None else fixed
     if column == "ExportID":
         return EXPORT_ID
     if column == file_spec.key:
@@ -76,7 +78,7 @@ def build_files(version: str = "fy2026", rows: int = ROWS_PER_FILE) -> dict[str,
     """File name -> rows (header first) of a small consistent export."""
     spec = load_spec(version)
     files = {}
-    for name in FILE_ORDER:
+    for name in spec.files:
         file_spec = spec.file(name)
         count = 1 if name == "Export" else rows
         body = [[_value(version, name, c, i) for c in file_spec.column_names] for i in range(1, count + 1)]

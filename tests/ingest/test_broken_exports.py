@@ -40,13 +40,13 @@ CASES: list[c.Case] = [
     ),
     c.Case(
         "unknown_csv_version",
-        c._mutate(lambda f: c.put(f, "Export", "CSVVersion", "2022 v1.1")),
+        c._mutate(lambda f: c.put(f, "Export", "CSVVersion", "2019 v1.1")),
         "rejected",
         [("version.unknown", "fatal", "Export")],
     ),
     c.Case(
-        "version_undetectable",
-        c._mutate(c._fy2022_client_without_version),
+        "fy2020_headers_refused",
+        c._mutate(c._fy2020_client_without_version),
         "rejected",
         [("version.unknown", "fatal", "Export")],
     ),

@@ -154,6 +154,132 @@ def income_missing_at_exit(export):
     return _income_missing(export, "3", "x.ExitDate", scope)
 
 
+_BENEFIT_SOURCES = {
+    "benefits": (
+        "BenefitsFromAnySource",
+        ("SNAP", "WIC", "TANFChildCare", "TANFTransportation", "OtherTANF", "OtherBenefitsSource"),
+    ),
+    "insurance": (
+        "InsuranceFromAnySource",
+        (
+            "Medicaid",
+            "Medicare",
+            "SCHIP",
+            "VHAServices",
+            "EmployerProvided",
+            "COBRA",
+            "PrivatePay",
+            "StateHealthIns",
+            "IndianHealthServices",
+            "OtherInsurance",
+        ),
+    ),
+}
+
+
+def _benefit_record(export, name: str, stage: str, condition: str) -> set[tuple]:
+    """Start (1) or exit (3) IncomeBenefits records of ``name`` (benefits, insurance) meeting ``condition``."""
+    any_column, sources = _BENEFIT_SOURCES[name]
+    marked = " or ".join(f"i.{s} = '1'" for s in sources)
+    sql = f"""
+        select i._source, i.EnrollmentID from "IncomeBenefits" i
+        where i.DataCollectionStage = '{stage}'
+            and {condition.format(any=f"i.{any_column}", marked=f"({marked})")}
+    """
+    return _set(export, sql, "IncomeBenefits", None)
+
+
+def benefits_missing_at_entry(export):
+    return _benefit_record(export, "benefits", "1", "{any} = '99'")
+
+
+def benefits_missing_at_exit(export):
+    return _benefit_record(export, "benefits", "3", "{any} = '99'")
+
+
+def benefits_conflict_at_entry(export):
+    return _benefit_record(export, "benefits", "1", "(({any} = '0' and {marked}) or ({any} = '1' and not {marked}))")
+
+
+def benefits_conflict_at_exit(export):
+    return _benefit_record(export, "benefits", "3", "(({any} = '0' and {marked}) or ({any} = '1' and not {marked}))")
+
+
+def insurance_missing_at_entry(export):
+    return _benefit_record(export, "insurance", "1", "{any} = '99'")
+
+
+def insurance_missing_at_exit(export):
+    return _benefit_record(export, "insurance", "3", "{any} = '99'")
+
+
+def insurance_conflict_at_entry(export):
+    return _benefit_record(export, "insurance", "1", "(({any} = '0' and {marked}) or ({any} = '1' and not {marked}))")
+
+
+def insurance_conflict_at_exit(export):
+    return _benefit_record(export, "insurance", "3", "(({any} = '0' and {marked}) or ({any} = '1' and not {marked}))")
+
+
+_V1 = (
+    "YearEnteredService",
+    "YearSeparated",
+    "WorldWarII",
+    "KoreanWar",
+    "VietnamWar",
+    "DesertStorm",
+    "AfghanistanOEF",
+    "IraqOIF",
+    "IraqOND",
+    "OtherTheater",
+    "MilitaryBranch",
+    "DischargeStatus",
+)
+
+
+def _veterans(export, condition: str) -> set[tuple]:
+    sql = f"select _source, PersonalID from \"Client\" where VeteranStatus = '1' and ({condition})"
+    return _set(export, sql, "Client", None)
+
+
+def veteran_info_missing(export):
+    return _veterans(export, " or ".join(f"{c} is null or {c} = '99'" for c in _V1))
+
+
+def veteran_info_dk(export):
+    return _veterans(export, " or ".join(f"{c} in ('8', '9')" for c in _V1[2:]))
+
+
+def veteran_years_invalid(export):
+    return _veterans(export, "YearSeparated::int < YearEnteredService::int")
+
+
+def _ssvf_heads(export, condition: str) -> set[tuple]:
+    """Single heads of household of SSVF-funded enrollments (funder 33) meeting ``condition``."""
+    sql = f"""
+        select e._source, e.EnrollmentID from "Enrollment" e
+        where e.RelationshipToHoH = '1'
+            and exists (select 1 from "Funder" f where f._source = e._source and f.ProjectID = e.ProjectID
+                and f.Funder = '33')
+            and (select count(*) from "Enrollment" m where m._source = e._source and m.HouseholdID = e.HouseholdID
+                and m.RelationshipToHoH = '1') = 1
+            and ({condition})
+    """
+    return _set(export, sql, "Enrollment", None)
+
+
+def percent_ami_missing(export):
+    return _ssvf_heads(export, "e.PercentAMI is null or e.PercentAMI = '99'")
+
+
+def vamc_station_missing(export):
+    return _ssvf_heads(export, "e.VAMCStation is null or e.VAMCStation = '99'")
+
+
+def hp_screening_missing(export):
+    return _ssvf_heads(export, "e.TargetScreenReqd = '1' and (e.HPScreeningScore is null or e.ThresholdScore is null)")
+
+
 def late_entry(export):
     return _set(
         export,
@@ -292,6 +418,20 @@ KINDS = (
     "destination_dk",
     "income_missing_at_entry",
     "income_missing_at_exit",
+    "benefits_missing_at_entry",
+    "benefits_missing_at_exit",
+    "benefits_conflict_at_entry",
+    "benefits_conflict_at_exit",
+    "insurance_missing_at_entry",
+    "insurance_missing_at_exit",
+    "insurance_conflict_at_entry",
+    "insurance_conflict_at_exit",
+    "veteran_info_missing",
+    "veteran_info_dk",
+    "veteran_years_invalid",
+    "percent_ami_missing",
+    "vamc_station_missing",
+    "hp_screening_missing",
     "late_entry",
     "late_exit",
     "inactive_nbn",

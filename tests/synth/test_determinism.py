@@ -53,7 +53,7 @@ def test_end_date_moves_the_export_period(tmp_path_factory):
     ("options", "message"),
     [
         ({"preset": "huge"}, "unknown preset"),
-        ({"csv_version": "fy2022"}, "unknown CSV version"),
+        ({"csv_version": "fy2020"}, "unknown CSV version"),
         ({"clients": 5}, "at least 20"),
         ({"end_date": date(2019, 12, 31)}, "before the synthetic roster operates"),
     ],

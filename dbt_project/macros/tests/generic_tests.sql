@@ -17,8 +17,9 @@
 
 {% test hmis_codes_in_lists(model, columns) -%}
     {#- Coded HMIS columns hold codes of their HUD list in the row's CSV version. `columns` maps a
-        column to {fy2026: list id, fy2024: list id}. Returns one row per column and value outside the
-        list; ingestion has already flagged each one as a finding, so this test warns. -#}
+        column to {fy2026: list id, fy2024: list id}; FY2022 rows were mapped to the FY2024 shape at
+        ingest, so they take FY2024's lists. Returns one row per column and value outside the list;
+        ingestion has already flagged each one as a finding, so this test warns. -#}
     {%- for column, lists in columns.items() %}
     select
         '{{ column }}' as column_name,
@@ -32,8 +33,9 @@
             from {{ ref('stg_hud_spec__code_labels') }} as codes
             where codes.code = cast(checked.{{ column }} as {{ dbt.type_string() }})
                 and (
-                    (checked.csv_version = 'fy2024' and codes.list_id = '{{ lists.fy2024 }}' and codes.in_fy2024)
-                    or (checked.csv_version <> 'fy2024' and codes.list_id = '{{ lists.fy2026 }}' and codes.in_fy2026)
+                    (checked.csv_version in ('fy2024', 'fy2022') and codes.list_id = '{{ lists.fy2024 }}' and codes.in_fy2024)
+                    or (checked.csv_version not in ('fy2024', 'fy2022') and codes.list_id = '{{ lists.fy2026 }}'
+                        and codes.in_fy2026)
                 )
         )
     group by 1, 2, 3

@@ -9,7 +9,7 @@ import click
 
 from pipelines.config import get_settings
 from pipelines.errors import WaypointError
-from pipelines.spec import CSV_VERSIONS
+from pipelines.spec import READ_VERSIONS
 from pipelines.synth import PRESETS, generate
 
 
@@ -33,7 +33,7 @@ def _parse_date(_ctx, _param, value: str | None) -> date | None:
 @click.option("--clients", type=int, default=None, help="Number of clients (people) instead of the preset's.")
 @click.option("--years", type=int, default=None, help="Years of history in the export period.")
 @click.option("--seed", type=int, default=42, show_default=True, help="Same seed and options give identical files.")
-@click.option("--csv-version", type=click.Choice(list(CSV_VERSIONS)), default="fy2026", show_default=True)
+@click.option("--csv-version", type=click.Choice(list(READ_VERSIONS)), default="fy2026", show_default=True)
 @click.option("--end-date", callback=_parse_date, default=None, help="Export end date (default 2026-09-30).")
 @click.option(
     "--defect-rate", type=float, default=None, help="Multiplies every defect rate (1 = defaults, 0 = clean data)."

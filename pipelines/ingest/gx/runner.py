@@ -28,7 +28,7 @@ from pipelines.config import Settings, get_settings
 from pipelines.ingest.db import connect
 from pipelines.ingest.gx.suites import build_suite
 from pipelines.ingest.layout import quote, table_name
-from pipelines.spec import FILE_ORDER, load_spec
+from pipelines.spec import FILE_ORDER, load_spec, shape_of
 
 FULL_SUITE_MAX_ROWS = 10_000
 _RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["_row_number"]}
@@ -265,7 +265,8 @@ def run_expectations(
             if row is None:
                 continue
             for file in files or FILE_ORDER:
-                done = _validate_file(context, con, ingest_id, file, row[0], full_suite_max_rows)
+                # A legacy (FY2022) export's raw rows are in the shape of the version it was mapped to.
+                done = _validate_file(context, con, ingest_id, file, shape_of(row[0]), full_suite_max_rows)
                 if done is None:
                     continue
                 file_outcome, rows, identifiers = done

@@ -2,7 +2,9 @@
 
 Income and benefits are asked of heads of household and adults; insurance of everyone. Yes/No flags
 agree with IncomeFromAnySource, and TotalMonthlyIncome is the sum of the amounts (cents internally).
-The income defects (no record, or IncomeFromAnySource 99) are chosen here, for heads of household.
+The income defects (no record, or IncomeFromAnySource 99) and the non-cash benefits and insurance
+defects (Data not collected, or a No that a marked source contradicts) are chosen here, for heads of
+household in projects whose funders require the element.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pipelines.synth.funding import Funding
 from pipelines.synth.manifest import Defects
 from pipelines.synth.options import Options
 from pipelines.synth.picking import pick
+from pipelines.synth.requirements import required_projects
 from pipelines.synth.rng import stream
 
 # source column, amount column, monthly median in dollars
@@ -156,14 +159,16 @@ def build(
     out["RyanWhiteMedDent"] = np.where(hopwa, 1, np.nan)
     ssvf = funding.funded(projects, Funding.SSVF) & adult
     out["ConnectionWithSOAR"] = np.where(ssvf, (rng.random(n) < 0.1).astype(float), np.nan)
-    return _missing_income(rng, out, rows, options, defects)
+    out, kept = _missing_income(rng, out, rows, options, defects)
+    _benefit_defects(rng, out, rows[kept].reset_index(drop=True), options, defects)
+    return out
 
 
 def _missing_income(
     rng: np.random.Generator, out: pd.DataFrame, rows: pd.DataFrame, options: Options, defects: Defects
-) -> pd.DataFrame:
+) -> tuple[pd.DataFrame, np.ndarray]:
     """Drop the start/exit record, or write IncomeFromAnySource 99, for some heads of household."""
-    hoh = rows["hoh_final"].to_numpy()
+    hoh = rows["hoh_final"].to_numpy() & rows["project_id"].isin(required_projects("4.02")).to_numpy()
     drop = np.zeros(len(out), dtype=bool)
     for stage, kind, rate in (
         (1, "income_missing_at_entry", options.rates.income_missing_at_entry),
@@ -193,4 +198,51 @@ def _missing_income(
             "EnrollmentID",
             detail=f"no stage-{stage} IncomeBenefits record",
         )
-    return out[~drop].reset_index(drop=True)
+    return out[~drop].reset_index(drop=True), ~drop
+
+
+# element, defect name, yes/no column, source columns, its "specify" text, the source a contradicted No marks
+_BENEFIT_ELEMENTS = (
+    ("4.03", "benefits", "BenefitsFromAnySource", _BENEFITS, "OtherBenefitsSourceIdentify", "SNAP"),
+    ("4.04", "insurance", "InsuranceFromAnySource", _INSURANCE, "OtherInsuranceIdentify", "PrivatePay"),
+)
+
+
+def _benefit_defects(
+    rng: np.random.Generator, out: pd.DataFrame, rows: pd.DataFrame, options: Options, defects: Defects
+) -> None:
+    """Non-cash benefits and insurance at start/exit: Data not collected (99, sources blank), or No
+    while a source says Yes (the source marked if none was)."""
+    rates, force = options.rates, options.force_every_defect
+    stage_of = rows["DataCollectionStage"].to_numpy()
+    for element, name, any_column, sources, identify, example in _BENEFIT_ELEMENTS:
+        required = rows["hoh_final"].to_numpy() & rows["project_id"].isin(required_projects(element)).to_numpy()
+        for stage, when in ((1, "entry"), (3, "exit")):
+            eligible = np.flatnonzero(required & (stage_of == stage))
+            missing = pick(rng, eligible, getattr(rates, f"{name}_missing_at_{when}"), force)
+            out.loc[out.index[missing], list(sources)] = np.nan
+            out.loc[out.index[missing], identify] = None
+            out.loc[out.index[missing], any_column] = 99
+            defects.add_rows(
+                f"{name}_missing_at_{when}",
+                out.iloc[missing],
+                "IncomeBenefits",
+                "EnrollmentID",
+                column=any_column,
+                values=[99] * len(missing),
+                detail=f"stage-{stage} {any_column} is 99 (data not collected)",
+            )
+            rest = np.setdiff1d(eligible, missing)
+            conflict = pick(rng, rest, getattr(rates, f"{name}_conflict_at_{when}"), force)
+            had_none = conflict[out[any_column].to_numpy()[conflict] == 0]
+            out.loc[out.index[had_none], example] = 1
+            out.loc[out.index[conflict], any_column] = 0
+            defects.add_rows(
+                f"{name}_conflict_at_{when}",
+                out.iloc[conflict],
+                "IncomeBenefits",
+                "EnrollmentID",
+                column=any_column,
+                values=[0] * len(conflict),
+                detail=f"stage-{stage} {any_column} is 0 while a source is marked yes",
+            )

@@ -1,5 +1,6 @@
-{#- Income checks (4.02) for adults and heads of household: at project start, at the latest annual
-    assessment whose window has closed (stayers), and at exit. Missing = no record dated on the
+{#- Income checks (4.02) for adults and heads of household in projects whose funders require income
+    (dq_project_requirements): at project start, at the latest annual assessment whose window has
+    closed (stayers), and at exit. Missing = no record dated on the
     event (or in the annual window) or Income from any source blank/99; conflict = the yes/no answer
     disagrees with the source flags (HUD Q6c). -#}
 {%- set source_flags = [] -%}
@@ -32,6 +33,13 @@ households as (
 
 ),
 
+requirements as (
+
+    select * from {{ ref('dq_project_requirements') }}
+    where data_element = '4.02'
+
+),
+
 selected as (
 
     select
@@ -55,6 +63,8 @@ adults as (
     from enrollments
     left join households
         on enrollments.household_key = households.household_key
+    inner join requirements
+        on enrollments.project_key = requirements.project_key
     where enrollments.is_adult_or_head
 
 ),

@@ -1,0 +1,29 @@
+"""Which roster projects must collect a program-specific data element (HUD's Data Standards funder
+tables, ``seeds/dq/dq_element_requirements.csv``, the seed the DQ checks read too), so defects of an
+element are injected only where a check can find them."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pandas as pd
+
+from pipelines.synth.roster import SEEDS, load_roster
+
+
+@cache
+def required_projects(element: str) -> frozenset[str]:
+    """Project ids of the roster whose funders require ``element`` (e.g. ``"4.03"``) for their type."""
+    roster = load_roster()
+    rules = pd.read_csv(SEEDS / "dq" / "dq_element_requirements.csv", dtype={"project_type": "Int64"})
+    rules = rules[rules["data_element"] == element]
+    types = roster.projects.set_index("project_id")["project_type"].astype(int)
+    required: set[str] = set()
+    for project_id, funder in roster.funders[["project_id", "funder"]].itertuples(index=False):
+        ptype = int(types[project_id])
+        mine = rules[
+            (rules["funder"] == int(funder)) & (rules["project_type"].isna() | (rules["project_type"] == ptype))
+        ]
+        if len(mine) and not (mine["required"] == "no").any():
+            required.add(project_id)
+    return frozenset(required)
