@@ -19,6 +19,7 @@ from pipelines.cli.main import cli
 from pipelines.defs.reports.jobs import hud_validation_metadata
 from pipelines.reports.build import write_reports
 from pipelines.reports.validation import MARKER_FILE
+from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
 from pipelines.warehouse.hud_validation import describe
 
 pytestmark = pytest.mark.slow
@@ -102,3 +103,12 @@ def test_a_rule_is_described_by_its_leading_comment():
     assert describe("-- SPM 4, 5 and 7: every part\n-- is within its universe.\n{%- set x = 1 %}") == (
         "SPM 4, 5 and 7: every part is within its universe."
     )
+
+
+def test_every_hud_rule_is_a_dagster_asset_check():
+    from pipelines.defs.warehouse.assets import warehouse_dbt
+
+    checks = {key.name: key.asset_key.path[-1] for key in warehouse_dbt.check_keys}
+    rules = {path.stem for path in (DBT_PROJECT_DIR / "tests").glob("hud_*/*.sql")}
+    assert len(rules) >= 30 and rules <= set(checks)
+    assert checks[FAILING_RULE] == "hud_apr_q22a1_length_of_participation"  # the first model the rule reads

@@ -13,11 +13,11 @@ from dagster_dbt import DbtCliResource, dbt_assets
 from pipelines.defs.warehouse.resources import WarehouseHome
 from pipelines.warehouse.build import finish_build, new_build, read_outcome
 from pipelines.warehouse.dbt_cli import build_environment
-from pipelines.warehouse.manifest import ensure_manifest
+from pipelines.warehouse.manifest import dagster_manifest
 from pipelines.warehouse.translator import WaypointDbtTranslator
 
 
-@dbt_assets(manifest=ensure_manifest(), dagster_dbt_translator=WaypointDbtTranslator(), name="warehouse_dbt")
+@dbt_assets(manifest=dagster_manifest(), dagster_dbt_translator=WaypointDbtTranslator(), name="warehouse_dbt")
 def warehouse_dbt(context: dg.AssetExecutionContext, warehouse_dbt: DbtCliResource, warehouse_home: WarehouseHome):
     settings = warehouse_home.settings().ensure()
     with new_build(settings, partial=context.is_subset) as files:
