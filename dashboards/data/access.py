@@ -88,6 +88,8 @@ class DataAccess:
 
     def _scope_clauses(self, dataset: Dataset) -> tuple[list[str], list[str]]:
         """SQL conditions for the user's scope; refuses when the dataset lacks a column the scope needs."""
+        if dataset.shared:  # settings and catalogues: about no one, the same for every user
+            return [], []
         scope, columns = self.scope, dataset.scope
         clauses: list[str] = []
         params: list[str] = []

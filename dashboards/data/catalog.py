@@ -40,6 +40,8 @@ class Dataset:
     # For an AGGREGATE dataset built from person-level rows: count column -> the key columns counted distinct,
     # grouped by ``columns``. The person rows never leave the database.
     count_distinct: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The same for every user (check settings, the check catalogue): about no one, so no scope applies.
+    shared: bool = False
 
 
 # Columns that identify a person or a record about one; an aggregate answer must never carry them.
@@ -310,6 +312,22 @@ _PAGE_DATASETS = (
         _dq_by_level(prefix, relation, level, columns, counts)
         for prefix, (relation, columns, counts) in DQ_FRAMEWORK_TABLES.items()
         for level in LEVELS
+    ),
+    Dataset(
+        name="dq_check_settings",
+        relation="dq_check_settings",
+        level=Level.AGGREGATE,
+        columns=("setting", "value", "unit", "description"),
+        shared=True,
+        order_by=("setting",),
+    ),
+    Dataset(
+        name="dq_check_catalogue",
+        relation="dq_check_catalogue",
+        level=Level.AGGREGATE,
+        columns=("family", "check_id", "check_name", "severity", "data_element", "applies_to", "guidance", "eva_id"),
+        shared=True,
+        order_by=("family", "check_id"),
     ),
     Dataset(
         name="dq_records_to_fix",

@@ -128,6 +128,20 @@ elif projects is not None:
                     on_download=ctx.data.record_download,
                 )
 
+with st.expander("Checks and local settings"):
+    st.caption(
+        "Every record-level check (with the Eva issue ids it covers) and the CoC's settings they use. "
+        "An administrator changes the settings in seeds/dq/dq_check_settings.csv; the next build applies them."
+    )
+    settings = fetch(lambda: aggregate(ctx.data, "dq_check_settings"))
+    if settings is not None and not settings.empty:
+        st.markdown("**Local settings**")
+        table(settings.table, name="dq_check_settings", page=DATA_QUALITY, on_download=ctx.data.record_download)
+    catalogue = fetch(lambda: aggregate(ctx.data, "dq_check_catalogue"))
+    if catalogue is not None and not catalogue.empty:
+        st.markdown("**Checks**")
+        table(catalogue.table, name="dq_check_catalogue", page=DATA_QUALITY, on_download=ctx.data.record_download)
+
 if ctx.data.scope.person_level:
     st.subheader("Records to fix")
     where = {}

@@ -12,9 +12,10 @@ from dashboards.data.reports import ReportShelf
 from dashboards.roles import HUD_REPORTS, Capability, can
 from dashboards.ui.context import page_context
 from pipelines.errors import WaypointError
+from pipelines.reports.registry import REPORTS
 from pipelines.reports.validation import FAILED, validation_of
 
-REPORT_NAMES = {"apr": "APR", "caper": "CAPER", "spm": "SPM", "hic_pit": "HIC/PIT", "dq": "Data quality"}
+REPORT_NAMES = {report.key: report.name for report in REPORTS.values()}
 
 ctx = page_context(HUD_REPORTS)
 shelf = ReportShelf(ctx.data)

@@ -12,18 +12,13 @@ import re
 
 import pandas as pd
 
-from pipelines.errors import WaypointError
-from pipelines.reports.marts import Connection, mart_rows, plain_value
+from pipelines.reports.marts import Connection, ReportNotBuilt, mart_rows, plain_value, require_rows
 from pipelines.reports.model import ReportRequest, ReportTable
 
 MARTS_SCHEMA = "marts"
 LAYOUT_SCHEMA = "reference"
 _MODEL_NAME = re.compile(r"^hud_(apr|caper)_[a-z0-9_]+$")
 _NOT_HUD_COLUMNS = ("request_id", "row_order")
-
-
-class ReportNotBuilt(WaypointError):
-    """The published warehouse holds no rows for the request: it was added after the last build."""
 
 
 def apr_tables(request: ReportRequest, con: Connection) -> list[ReportTable]:
@@ -50,12 +45,7 @@ def report_tables(report: str, request: ReportRequest, con: Connection) -> list[
     tables = [
         _table(request, con, table_id, model, title, labels.get(table_id, {})) for table_id, model, title in layout
     ]
-    if all(table.frame.empty for table in tables):
-        raise ReportNotBuilt(
-            f"the published warehouse has no rows for {request.request_id}: the request was added after the "
-            "last warehouse build; build again, then write the report"
-        )
-    return tables
+    return require_rows(tables, request.request_id)
 
 
 def _column_labels(con: Connection) -> dict[str, dict[str, str]]:

@@ -22,8 +22,8 @@ from pipelines.ingest.db import connect
 from pipelines.reports.artifacts import Artifacts, write_artifacts
 from pipelines.reports.marts import MartReader
 from pipelines.reports.model import ReportRequest
+from pipelines.reports.registry import report_named
 from pipelines.reports.requests import add_request
-from pipelines.reports.tables import report_extra_files, report_tables
 from pipelines.reports.validation import mark_folder, request_validation
 
 
@@ -92,12 +92,13 @@ def write_reports(requests: Sequence[ReportRequest], settings: Settings, *, requ
         marts = MartReader(con, [r.request_id for r in requests])  # each mart read once for all the requests
         for request in requests:
             report_time = datetime.now().replace(microsecond=0)
-            tables = report_tables(request, marts)
+            report = report_named(request.report)
+            tables = report.tables(request, marts)
             validation = request_validation(con, request)  # HUD's rules: a failed report is written, and marked
             manifest = {**inputs, "requested_by": requested_by, "report_time": report_time.isoformat()}
             manifest["hud_validation"] = validation
             artifacts = write_artifacts(settings.reports, request, tables, inputs=manifest)
-            _write_extra(artifacts.folder, report_extra_files(request, marts, report_time=report_time))
+            _write_extra(artifacts.folder, report.files_beside(request, marts, report_time=report_time))
             mark_folder(artifacts.folder, validation)
             written.append(artifacts)
     finally:

@@ -48,6 +48,12 @@ def default_count_night(year: int) -> date:
     return night
 
 
+def count_night_rule(start: date, end: date, options: dict[str, str]) -> tuple[date, date]:
+    """The registry's period rule of the HIC/PIT: one count night (option ``pit_date``, default the period's start)."""
+    night = check_count_night(date.fromisoformat(options.setdefault("pit_date", start.isoformat())))
+    return night, night
+
+
 def hic_pit_request(coc: str, night: date) -> ReportRequest:
     check_count_night(night)
     return ReportRequest("hic_pit", night, night, "coc", (coc,), (("pit_date", night.isoformat()),))

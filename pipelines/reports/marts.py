@@ -26,8 +26,19 @@ MARTS_SCHEMA = "marts"
 _KEY_COLUMNS = ("request_id", "row_order", "row_label")
 
 
-class ReportNotInWarehouse(WaypointError):
-    """The published warehouse lacks a report mart or the request's rows (it was built before the request)."""
+class ReportNotBuilt(WaypointError):
+    """The published warehouse lacks a report's layout, a mart or the request's rows (it was built before the
+    request was recorded): the one error every report raises for "build first"."""
+
+
+def require_rows(tables: list[ReportTable], request_id: str) -> list[ReportTable]:
+    """``tables`` unless every one is empty, which means the request was added after the last warehouse build."""
+    if all(table.frame.empty for table in tables):
+        raise ReportNotBuilt(
+            f"the published warehouse has no rows for {request_id}: the request was added after the last "
+            "warehouse build; build again (or use `waypoint report`, which does both)"
+        )
+    return tables
 
 
 @dataclass(frozen=True)
@@ -121,7 +132,7 @@ def _query(con: duckdb.DuckDBPyConnection, model: str, sql: str, params: list) -
     try:
         return con.execute(sql, params).df()
     except duckdb.CatalogException as err:
-        raise ReportNotInWarehouse(f"the published warehouse has no {model}; build it with `waypoint build`") from err
+        raise ReportNotBuilt(f"the published warehouse has no {model}; build it with `waypoint build`") from err
 
 
 def mart_rows(con: Connection, model: str, request_id: str) -> pd.DataFrame:
@@ -141,10 +152,4 @@ def read_mart_table(con: Connection, model: str, request_id: str) -> ReportTable
 
 def read_mart_tables(con: Connection, models: tuple[str, ...], request_id: str) -> list[ReportTable]:
     """Several marts of one request; every one empty means the request was added after the last build."""
-    tables = [read_mart_table(con, model, request_id) for model in models]
-    if all(table.frame.empty for table in tables):
-        raise ReportNotInWarehouse(
-            f"the published warehouse has no rows for {request_id}: the request was added after the last "
-            "warehouse build; build again (or use `waypoint report`, which does both)"
-        )
-    return tables
+    return require_rows([read_mart_table(con, model, request_id) for model in models], request_id)

@@ -15,9 +15,9 @@ from datetime import date, timedelta
 from urllib.parse import parse_qsl, urlencode
 
 from pipelines.errors import WaypointError
-from pipelines.reports.hic_pit import NotACountNight, check_count_night
-from pipelines.reports.model import REPORTS, ReportRequest
-from pipelines.reports.spm import fiscal_year_period
+from pipelines.reports.model import ReportRequest
+from pipelines.reports.registry import REPORTS, Report, report_named
+from pipelines.reports.spm import fiscal_year_of
 
 SELECTORS = ("coc=*", "project=*", "agency=*", "all")
 
@@ -52,10 +52,6 @@ class ReportBuildPlan:
 # --- periods ------------------------------------------------------------------------------------------
 
 
-def fiscal_year_of(day: date) -> int:
-    return day.year + 1 if day.month >= 10 else day.year
-
-
 def last_closed_fiscal_year(today: date) -> int:
     """The latest federal fiscal year that ended before ``today``."""
     return fiscal_year_of(today) - 1
@@ -82,8 +78,10 @@ def _scope_text(scope_type: str, scope_ids: tuple[str, ...]) -> str:
 
 def build_key(report: str, start: date, end: date, scope: str, options: dict[str, str] | None = None) -> str:
     """The partition key of a report build (``scope`` as in the module doc, e.g. ``coc=OK-500`` or ``all``)."""
-    if report not in REPORTS:
-        raise BadReportBuild(f"unknown report {report!r}; expected one of {', '.join(REPORTS)}")
+    try:
+        report_named(report)
+    except ValueError as err:
+        raise BadReportBuild(str(err)) from err
     key = f"{report}/{start.isoformat()}..{end.isoformat()}/{scope}"
     return key + (f"?{urlencode(sorted(options.items()))}" if options else "")
 
@@ -115,8 +113,8 @@ def parse_key(key: str) -> tuple[str, date, date, str, dict[str, str]]:
 # --- plans --------------------------------------------------------------------------------------------
 
 
-def _scopes(report: str, scope: str, catalogue: Catalogue | None) -> list[tuple[str, tuple[str, ...]]]:
-    """(scope_type, ids) per request the scope stands for."""
+def _scopes(report: Report, scope: str, catalogue: Catalogue | None) -> list[tuple[str, tuple[str, ...]]]:
+    """(scope_type, ids) per request the scope stands for; a selector expands to what the report can select."""
     if scope not in SELECTORS:
         scope_type, _, ids = scope.partition("=")
         ids_tuple = tuple(i for i in ids.split(",") if i)
@@ -125,47 +123,36 @@ def _scopes(report: str, scope: str, catalogue: Catalogue | None) -> list[tuple[
         return [(scope_type, ids_tuple)]
     if catalogue is None:
         raise BadReportBuild(f"scope {scope!r} needs the published warehouse to say what it covers")
-    projects = catalogue.esg_projects if report == "caper" else catalogue.projects
-    found: list[tuple[str, tuple[str, ...]]] = []
-    if scope in ("project=*", "all"):
-        found += [("project", (p,)) for p in projects]
-    if scope in ("agency=*", "all") and report != "caper":
-        found += [("agency", (a,)) for a in catalogue.agencies]
-    if scope in ("coc=*", "all") and report != "caper":
-        found += [("coc", (c,)) for c in catalogue.cocs]
-    return found
+    kinds = ("project", "agency", "coc") if scope == "all" else (scope.partition("=")[0],)
+    return [
+        (kind, (scope_id,))
+        for kind in kinds
+        if kind in report.selectable
+        for scope_id in getattr(catalogue, report.selectable[kind])
+    ]
 
 
 def plan_report_build(key: str, catalogue: Catalogue | None = None) -> ReportBuildPlan:
     """Turn a report build (report, period, scope) into the requests one warehouse build computes."""
-    report, start, end, scope, options = parse_key(key)
-    request_options = {k: v for k, v in options.items() if k != "trend_years"}
-    if report == "hic_pit":
+    name, start, end, scope, options = parse_key(key)
+    report = REPORTS[name]
+    request_options = {k: v for k, v in options.items() if k not in report.plan_options}
+    if report.period_rule is not None:
         try:
-            night = check_count_night(date.fromisoformat(request_options.setdefault("pit_date", start.isoformat())))
-        except (ValueError, NotACountNight) as err:
+            start, end = report.period_rule(start, end, request_options)
+        except (ValueError, WaypointError) as err:
             raise BadReportBuild(f"{key!r}: {err}") from err
-        start = end = night
-    if report == "spm" and (start, end) != fiscal_year_period(fiscal_year_of(end)):
-        raise BadReportBuild(f"{key!r}: SPM periods are federal fiscal years (Oct 1 - Sep 30)")
     requests = []
     for scope_type, ids in _scopes(report, scope, catalogue):
-        if report in ("spm", "hic_pit") and scope_type != "coc":
-            raise BadReportBuild(f"{key!r}: {report} is built per CoC")
+        if scope_type not in report.scope_kinds:
+            raise BadReportBuild(f"{key!r}: {name} is built per {report.built_per()}")
         try:
-            requests.append(ReportRequest(report, start, end, scope_type, ids, tuple(sorted(request_options.items()))))
+            requests.append(ReportRequest(name, start, end, scope_type, ids, tuple(sorted(request_options.items()))))
         except ValueError as err:
             raise BadReportBuild(f"{key!r}: {err}") from err
     if not requests:
         raise BadReportBuild(f"{key!r} covers nothing: no CoC, project or agency matches its scope")
-    supporting: list[ReportRequest] = []
-    trend_years = int(options.get("trend_years", "1"))
-    if report == "spm" and trend_years > 1:
-        fiscal_year = fiscal_year_of(end)
-        for request in requests:
-            for earlier in range(fiscal_year - trend_years + 1, fiscal_year):
-                first, last = fiscal_year_period(earlier)
-                supporting.append(ReportRequest("spm", first, last, "coc", request.scope_ids, request.options))
+    supporting = [r for request in requests for r in (report.supporting(request, options) if report.supporting else ())]
     return ReportBuildPlan(key, tuple(requests), tuple(supporting))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from datetime import date, datetime
 
 import pandas as pd
@@ -41,6 +42,26 @@ _DECIMAL_VARIABLES = ("AvgTime", "MedianTime")
 def fiscal_year_period(fiscal_year: int) -> tuple[date, date]:
     """Federal fiscal year ``fiscal_year`` runs Oct 1 of the year before to Sep 30."""
     return date(fiscal_year - 1, 10, 1), date(fiscal_year, 9, 30)
+
+
+def fiscal_year_of(day: date) -> int:
+    return day.year + 1 if day.month >= 10 else day.year
+
+
+def fiscal_year_rule(start: date, end: date, options: dict[str, str]) -> tuple[date, date]:
+    """The registry's period rule of the SPM: a federal fiscal year, nothing else."""
+    if (start, end) != fiscal_year_period(fiscal_year_of(end)):
+        raise ValueError("SPM periods are federal fiscal years (Oct 1 - Sep 30)")
+    return start, end
+
+
+def trend_requests(request: ReportRequest, options: Mapping[str, str]) -> list[ReportRequest]:
+    """The earlier fiscal years of the same CoC a trend of ``trend_years`` lines up, computed in the same build."""
+    fiscal_year = fiscal_year_of(request.period_end)
+    earlier = range(fiscal_year - int(options.get("trend_years", "1")) + 1, fiscal_year)
+    return [
+        ReportRequest("spm", *fiscal_year_period(year), "coc", request.scope_ids, request.options) for year in earlier
+    ]
 
 
 def spm_request(coc: str, fiscal_year: int) -> ReportRequest:

@@ -34,6 +34,7 @@ def expand(stays: pd.DataFrame, persons: pd.DataFrame, options: Options) -> pd.D
     enr = stays.merge(members, on="unit", how="inner", sort=False)
     enr["hh_entry"] = enr["entry"].to_numpy()
     _stagger(stream(options.seed, "stagger"), enr, day(options.end_date))
+    _rebase_history(enr)
     relationship = enr["role"].to_numpy().copy()
     none = (enr["hoh_defect"] == "none").to_numpy() & (enr["member"].to_numpy() == 0)
     relationship[none] = 99
@@ -45,6 +46,24 @@ def expand(stays: pd.DataFrame, persons: pd.DataFrame, options: Options) -> pd.D
     enr = enr.sort_values(["source_id", "entry", "stay", "member"], kind="stable").reset_index(drop=True)
     enr["enrollment"] = np.arange(len(enr))
     return enr
+
+
+def _rebase_history(enr: pd.DataFrame) -> None:
+    """A member who joined later counts times and months homeless up to their own project start."""
+    since = enr["DateToStreetESSH"].to_numpy()
+    entry = enr["entry"].to_numpy()
+    joined = (entry > enr["hh_entry"].to_numpy()) & (since >= 0)
+    times = enr["TimesHomelessPastThreeYears"].to_numpy().copy()
+    months = enr["MonthsHomelessPastThreeYears"].to_numpy().copy()
+    long_ago = joined & (entry - since >= 3 * 365)
+    times[long_ago] = 1
+    once = joined & (times == 1)
+    entry_month = entry.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    since_month = since.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    count = entry_month - since_month + 1
+    months[once] = np.where(count[once] > 12, 113, 100 + count[once])
+    enr["TimesHomelessPastThreeYears"] = times
+    enr["MonthsHomelessPastThreeYears"] = months
 
 
 _LEAVER_DESTINATIONS = ((312, 422, 313, 207, 410, 215), (0.35, 0.25, 0.15, 0.1, 0.1, 0.05))

@@ -93,6 +93,7 @@ def build_tables(options: Options) -> tuple[dict[str, pd.DataFrame], Defects, pd
     value_defects.disabling_condition(enrollments, enr, options, defects)
     value_defects.destinations(exits, options, defects)
     program_defects.ssvf(clients, enrollments, options, defects)
+    program_defects.homeless_history(enrollments, enr, options, defects)
     structural_defects.manifest_entries(enr, defects)
     spec = load_spec(shape_of(options.csv_version))  # built in a current shape; FY2022 is written from it
     check_choices(spec)
@@ -118,9 +119,9 @@ def build_tables(options: Options) -> tuple[dict[str, pd.DataFrame], Defects, pd
             services.contacts(enr, options), enr, clock, users, options, "CurrentLivingSitID", "InformationDate", bases
         )
     )
-    tables |= {
-        name: compact(frame) for name, frame in ce.build(enr, roster.projects, clock, users, options, bases).items()
-    }
+    ce_tables = ce.build(enr, roster.projects, clock, users, options, bases)
+    program_defects.referrals(ce_tables["Event"], options, defects)
+    tables |= {name: compact(frame) for name, frame in ce_tables.items()}
     admins = output.admins(user_table, roster)
     tables |= projects.descriptor_files(roster, options, clock, admins)
     tables["User"] = output.users_per_source(user_table, tables, roster)

@@ -49,6 +49,13 @@ class DefectRates:
     percent_ami_missing: float = 0.03
     vamc_station_missing: float = 0.03
     hp_screening_missing: float = 0.03
+    homeless_start_after_entry: float = 0.01
+    months_homeless_determinable: float = 0.01
+    months_homeless_start_conflict: float = 0.01
+    homeless_start_over_3_years: float = 0.05
+    short_stay_answer_conflict: float = 0.03
+    referral_result_undated: float = 0.02
+    referral_open: float = 0.03
     late_entry: float = 0.05
     late_exit: float = 0.06
     inactive_nbn: float = 0.08

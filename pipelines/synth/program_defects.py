@@ -1,5 +1,6 @@
-"""Defects in program-specific answers of finished Client and Enrollment rows: the SSVF elements (V1
-veteran's information, V4 percent of AMI, V6 VAMC station, V7 HP screening scores).
+"""Defects in answers of finished Client and Enrollment rows that contradict other answers or are
+missing where a funder requires them: the SSVF elements (V1 veteran's information, V4 percent of AMI,
+V6 VAMC station, V7 HP screening scores), the 3.917 homeless history and CE referral results.
 
 Each kind touches only records a check must read: veterans and heads of household of projects whose
 funders require the element (``requirements.required_projects``), in households with exactly one head
@@ -11,12 +12,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from pipelines.synth.calendar import day, to_date
 from pipelines.synth.manifest import Defects
 from pipelines.synth.options import Options
 from pipelines.synth.picking import pick
-from pipelines.synth.requirements import required_projects
+from pipelines.synth.requirements import dq_setting, required_projects
 from pipelines.synth.rng import stream
 
+_AFTER_THRESHOLD = (
+    "PreviousStreetESSH",
+    "DateToStreetESSH",
+    "TimesHomelessPastThreeYears",
+    "MonthsHomelessPastThreeYears",
+)
 _V1_ANSWERS = ("WorldWarII", "KoreanWar", "VietnamWar", "MilitaryBranch", "DischargeStatus")
 _V1_BLANKABLE = ("YearEnteredService", "YearSeparated", *_V1_ANSWERS)
 
@@ -55,11 +63,15 @@ def ssvf(client: pd.DataFrame, enrollments: pd.DataFrame, options: Options, defe
     _heads(rng, enrollments, options, defects)
 
 
-def _heads(rng: np.random.Generator, enrollments: pd.DataFrame, options: Options, defects: Defects) -> None:
-    rates, force = options.rates, options.force_every_defect
+def _single_heads(enrollments: pd.DataFrame) -> np.ndarray:
     heads = enrollments["RelationshipToHoH"].to_numpy() == 1
     per_household = enrollments.assign(_head=heads).groupby(["_source", "HouseholdID"])["_head"].transform("sum")
-    single_head = heads & (per_household.to_numpy() == 1)
+    return heads & (per_household.to_numpy() == 1)
+
+
+def _heads(rng: np.random.Generator, enrollments: pd.DataFrame, options: Options, defects: Defects) -> None:
+    rates, force = options.rates, options.force_every_defect
+    single_head = _single_heads(enrollments)
     project = enrollments["ProjectID"]
     for kind, element, column, value in (
         ("percent_ami_missing", "V4", "PercentAMI", 99),
@@ -88,3 +100,77 @@ def _note(defects: Defects, kind: str, rows: pd.DataFrame, columns, detail: str)
         defects.add_rows(
             kind, subset, "Client", "PersonalID", column=column, values=subset[column], detail=f"{column}: {detail}"
         )
+
+
+def homeless_history(enrollments: pd.DataFrame, enr: pd.DataFrame, options: Options, defects: Defects) -> None:
+    """3.917 answers of single heads of household that contradict each other (one kind per record)."""
+    rng = stream(options.seed, "history-defects")
+    rates, force = options.rates, options.force_every_defect
+    e = enrollments
+    entry = e["EntryDate"].to_numpy()
+    since = e["DateToStreetESSH"].to_numpy()
+    times = e["TimesHomelessPastThreeYears"].to_numpy()
+    months = e["MonthsHomelessPastThreeYears"].to_numpy()
+    known = _single_heads(e) & ~np.isnan(since)
+    days = entry - np.nan_to_num(since)
+    once = known & (times == 1) & (months >= 101) & (months <= 113)
+    prior = e["LivingSituation"].to_numpy()
+    stay = e["LengthOfStay"].to_numpy()
+    short = ((prior >= 200) & (prior < 300) & np.isin(stay, [10, 11, 2, 3])) | (
+        (prior >= 300) & (prior < 500) & np.isin(stay, [10, 11])
+    )
+    used: set[int] = set()
+
+    def take(eligible: np.ndarray, kind: str) -> np.ndarray:
+        candidates = np.setdiff1d(np.flatnonzero(eligible), np.fromiter(used, dtype=np.int64))
+        rows = pick(rng, candidates, getattr(rates, kind), force)
+        used.update(rows.tolist())
+        return rows
+
+    def note(kind: str, rows: np.ndarray, column: str, detail: str) -> None:
+        frame = e.iloc[rows]
+        defects.add_rows(kind, frame, "Enrollment", "EnrollmentID", column=column, values=frame[column], detail=detail)
+
+    rows = take(known & (enr["ptype"].to_numpy() != 12), "homeless_start_after_entry")
+    e.loc[e.index[rows], "DateToStreetESSH"] = entry[rows] + rng.integers(1, 31, len(rows))
+    note("homeless_start_after_entry", rows, "DateToStreetESSH", "homelessness started after EntryDate")
+    rows = take(once, "months_homeless_determinable")
+    e.loc[e.index[rows], "MonthsHomelessPastThreeYears"] = rng.choice([8, 9, 99], size=len(rows))
+    note("months_homeless_determinable", rows, "MonthsHomelessPastThreeYears", "one time homeless, months unknown")
+    rows = take(once & (days < 3 * 365 - 2), "months_homeless_start_conflict")
+    e.loc[e.index[rows], "MonthsHomelessPastThreeYears"] = np.where(months[rows] >= 104, 101, 113)
+    note("months_homeless_start_conflict", rows, "MonthsHomelessPastThreeYears", "months the start date contradicts")
+    rows = take(once & (months == 113) & (days >= 3 * 365 + 1), "homeless_start_over_3_years")
+    e.loc[e.index[rows], "TimesHomelessPastThreeYears"] = 2
+    note("homeless_start_over_3_years", rows, "TimesHomelessPastThreeYears", "started 3+ years ago, times 2")
+    rows = take(_single_heads(e) & (e["LOSUnderThreshold"].to_numpy() == 1) & short, "short_stay_answer_conflict")
+    e.loc[e.index[rows], "LOSUnderThreshold"] = 0  # and the 3.917 flow stops there (2C, 3-5 not asked)
+    e.loc[e.index[rows], list(_AFTER_THRESHOLD)] = np.nan
+    note("short_stay_answer_conflict", rows, "LOSUnderThreshold", "short stay answered No")
+
+
+REFERRAL_EVENTS = (10, 11, 12, 13, 14, 15, 17, 18)
+
+
+def referrals(events: pd.DataFrame, options: Options, defects: Defects) -> None:
+    """Referrals to a housing or shelter opening whose result is blank although they were made more
+    than the DQ setting ``referral_days`` before the export end, or whose result has no date."""
+    rng = stream(options.seed, "referral-defects")
+    rates, force = options.rates, options.force_every_defect
+    resulted = events["Event"].isin(REFERRAL_EVENTS).to_numpy() & events["ReferralResult"].notna().to_numpy()
+    old = resulted & (events["EventDate"].to_numpy() < day(options.end_date) - int(dq_setting("referral_days")))
+    rows = pick(rng, np.flatnonzero(old), rates.referral_open, force)
+    events.loc[events.index[rows], ["ReferralResult", "ResultDate"]] = np.nan
+    details = [f"referral made {to_date(int(d)).isoformat()}: no result" for d in events["EventDate"].to_numpy()[rows]]
+    defects.add_rows("referral_open", events.iloc[rows], "Event", "EnrollmentID", details=details)
+    rest = np.setdiff1d(np.flatnonzero(resulted), rows)
+    rows = pick(rng, rest, rates.referral_result_undated, force)
+    events.loc[events.index[rows], "ResultDate"] = np.nan
+    defects.add_rows(
+        "referral_result_undated",
+        events.iloc[rows],
+        "Event",
+        "EnrollmentID",
+        column="ResultDate",
+        detail="ReferralResult recorded, ResultDate blank",
+    )

@@ -1,6 +1,6 @@
-"""Which roster projects must collect a program-specific data element (HUD's Data Standards funder
-tables, ``seeds/dq/dq_element_requirements.csv``, the seed the DQ checks read too), so defects of an
-element are injected only where a check can find them."""
+"""What the DQ seeds say, read by the generator so defects land where the checks look: which roster
+projects must collect a program-specific data element (HUD's Data Standards funder tables,
+``seeds/dq/dq_element_requirements.csv``) and the local check settings (``dq_check_settings.csv``)."""
 
 from __future__ import annotations
 
@@ -27,3 +27,9 @@ def required_projects(element: str) -> frozenset[str]:
         if len(mine) and not (mine["required"] == "no").any():
             required.add(project_id)
     return frozenset(required)
+
+
+def dq_setting(name: str) -> str:
+    """A value of ``seeds/dq/dq_check_settings.csv`` (the generator declares what the checks will flag)."""
+    settings = pd.read_csv(SEEDS / "dq" / "dq_check_settings.csv", dtype=str)
+    return settings.set_index("setting").loc[name, "value"]

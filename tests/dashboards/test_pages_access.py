@@ -29,6 +29,8 @@ ALLOWED = {
     "trends_returns": COC_WIDE,
     "funded_project_outcomes": ALL,
     "dq_records_to_fix": {Role.SYSTEM_ADMINISTRATOR, Role.AGENCY_ADMIN, Role.CASE_MANAGER_III},
+    "dq_check_settings": ALL,  # shared: about no one
+    "dq_check_catalogue": ALL,
 }
 for _prefix in ("dq_metrics", "dq_framework_elements", "dq_framework_chronic", "dq_framework_timeliness"):
     ALLOWED[f"{_prefix}_coc"] = COC_WIDE

@@ -183,6 +183,15 @@ def test_records_to_fix_are_listed_only_for_person_level_roles(pages_world, page
         assert "counts only" in pages[role, "data_quality"].text
 
 
+def test_every_role_sees_the_dq_checks_and_local_settings(pages):
+    for role in (Role.PLANNER, Role.AGENCY_ADMIN, Role.CASE_MANAGER_I):
+        frames = pages[role, "data_quality"].frames
+        settings = next(f for f in frames if {"setting", "value"} <= set(f.columns))
+        assert {"referral_days", "inactive_days", "timeliness_days"} <= set(settings["setting"]), role
+        checks = next(f for f in frames if {"check_id", "guidance", "eva_id"} <= set(f.columns))
+        assert "ben_start_missing" in set(checks["check_id"]), role
+
+
 def test_downloading_the_records_to_fix_is_audited(pages_home):
     at = open_page(signed_in(pages_home, Role.AGENCY_ADMIN), Role.AGENCY_ADMIN, "data_quality")
     button = next(b for b in at.get("download_button") if "dq_records_to_fix" in str(b.proto.id))

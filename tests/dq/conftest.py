@@ -28,6 +28,7 @@ VERSIONS = {"fy2026": (42, ""), "fy2024": (7, "-fy2024")}
 class DqWorld:
     build: DqBuild
     manifests: dict[str, dict]  # csv version -> manifest, source ids as loaded
+    ingest_db: Path
 
     def connect(self) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(str(self.build.database), read_only=True)
@@ -66,7 +67,7 @@ def dq_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DqWorld]:
             assert [r.status for r in loaded] == ["loaded"], loaded
         manifests[version] = _renamed(load_manifest(result.manifest_path), suffix)
     build = build_dq(settings.build_dir / "dq.duckdb", settings.ingest_db, root / "dbt")
-    yield DqWorld(build=build, manifests=manifests)
+    yield DqWorld(build=build, manifests=manifests, ingest_db=settings.ingest_db)
 
 
 @pytest.fixture()

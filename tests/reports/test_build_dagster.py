@@ -10,7 +10,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 import pytest
-from fixtures.spm.world import SPM_FY2025, SPM_FY2026, SPM_RULES_FY2026, report_world
+from fixtures.spm.world import SPM_AGREE_FY2026, SPM_FY2025, SPM_FY2026, SPM_RULES_FY2026, report_world
 
 from pipelines.defs.reports.resources import ReportBuildSettings
 from pipelines.defs.reports.schedules import hic_pit_after_count_night, nightly_dq_refresh, spm_after_fiscal_year
@@ -35,8 +35,11 @@ def test_a_report_partition_run_records_its_requests_builds_once_and_writes_the_
         built = {r for (r,) in con.execute("select distinct request_id from marts.hud_spm_trend").fetchall()}
     finally:
         con.close()
-    # besides the OK-505 rules world's own FY2026 request, which the fixture recorded before the run
-    assert built - {SPM_RULES_FY2026.request_id} == {SPM_FY2026.request_id, SPM_FY2025.request_id}
+    # besides the OK-505 and OK-504 rules worlds' own FY2026 requests, which the fixture recorded before the run
+    assert built - {SPM_RULES_FY2026.request_id, SPM_AGREE_FY2026.request_id} == {
+        SPM_FY2026.request_id,
+        SPM_FY2025.request_id,
+    }
     manifest = json.loads((Path(folder) / "manifest.json").read_text())
     assert manifest["warehouse"]["build_id"] == build_id
 

@@ -106,14 +106,16 @@ def test_m2_counts_the_first_return_within_two_years_of_the_earliest_permanent_e
     assert m2[3]["% of Returns in 2 Years"] == 0  # SH: 0 of 1
 
 
-def test_m3_counts_sheltered_persons_once_across_sources_and_not_on_the_exit_day(con):
+def test_m3_counts_sheltered_persons_once_across_sources_by_each_types_active_client_method(con):
+    # Glossary Method 1 for ES entry/exit, SH and TH (exit >= report start), Method 2 for night-by-night:
     # ES: A01, A08, A02 (ES stay), A03 (and X03, the same person from the agency's database), A04
-    #     (exit 2025-10-06 > start), A05 (a bed night in the period), A07, R5, A13 = 9
-    # SH: A11 (exit 2025-10-02 > start) = 1; TH: A02 (TH exit 2025-12-01) = 1
-    # Not in: A12 exited on the report start (2025-10-01), A09 entered after the end, A10 is in OK-507
-    # Unduplicated total: A01 A08 A02 A03 A04 A05 A07 R5 A13 A11 = 10 (A02 is in ES and TH)
+    #     (exit 2025-10-06), A05 (a bed night in the period), A07, R5, A13, A12 (exit on the report
+    #     start 2025-10-01: Method 1's exit >= start) = 10
+    # SH: A11 (exit 2025-10-02) = 1; TH: A02 (TH exit 2025-12-01) = 1
+    # Not in: A09 entered after the end, A10 is in OK-507
+    # Unduplicated total: A01 A08 A02 A03 A04 A05 A07 R5 A13 A12 A11 = 11 (A02 is in ES and TH)
     m3 = rows(con, "hud_spm_m3_annual_count")
-    assert [r["Current FY"] for r in m3] == [10, 9, 1, 1]
+    assert [r["Current FY"] for r in m3] == [11, 10, 1, 1]
 
 
 def test_m4_compares_income_of_adult_stayers_and_leavers_in_coc_funded_projects(con):
@@ -172,13 +174,13 @@ def test_m7b_splits_leavers_and_permanent_housing_residents(con):
 
 def test_trend_lines_up_the_fiscal_years_built_for_the_coc(con):
     # FY2025 sheltered persons (2024-10-01..2025-09-30): ES A03, A04, A12, A13, R2 (ES 2024-12-01); TH A02;
-    # SH A11 -> 7. FY2026: 10 (measure 3 above).
+    # SH A11 -> 7. FY2026: 11 (measure 3 above).
     world = report_world()
     artifact = world.artifacts[SPM_FY2026.request_id]
     with open(artifact.folder / "csv" / "Trend.csv", newline="", encoding="utf-8") as handle:
         trend = list(csv.reader(handle))
     assert trend[0] == ["", "FY2025", "FY2026", "HDX variable"]
-    assert ["3.2 sheltered persons, unduplicated", "7", "10", "TotalAnnual_3"] in trend
+    assert ["3.2 sheltered persons, unduplicated", "7", "11", "TotalAnnual_3"] in trend
 
 
 # --- OK-505 (fixtures/spm/spm_rules_world.py): night-by-night, the lookback, PH before move-in, and

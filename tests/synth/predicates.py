@@ -280,6 +280,76 @@ def hp_screening_missing(export):
     return _ssvf_heads(export, "e.TargetScreenReqd = '1' and (e.HPScreeningScore is null or e.ThresholdScore is null)")
 
 
+def _history(export, condition: str) -> set[tuple]:
+    """Enrollments whose 3.917 answers meet ``condition`` (e = Enrollment, p = its Project; ``since``,
+    ``times`` and ``months`` typed)."""
+    sql = f"""
+        with e as (
+            select *, DateToStreetESSH::date as since, EntryDate::date as entry,
+                TimesHomelessPastThreeYears::int as times, MonthsHomelessPastThreeYears::int as months,
+                LivingSituation::int as prior, LengthOfStay::int as stay
+            from "Enrollment"
+        )
+        select e._source, e.EnrollmentID from e
+        join "Project" p on p._source = e._source and p.ProjectID = e.ProjectID
+        where {condition}
+    """
+    return _set(export, sql, "Enrollment", None)
+
+
+_MONTHS_FROM_START = "least(date_diff('month', date_trunc('month', since), date_trunc('month', entry)) + 1, 13)"
+
+
+def homeless_start_after_entry(export):
+    return _history(export, "since > entry and p.ProjectType <> '12'")
+
+
+def months_homeless_determinable(export):
+    return _history(export, "times = 1 and since is not null and (months is null or months in (8, 9, 99))")
+
+
+def months_homeless_start_conflict(export):
+    return _history(
+        export,
+        f"times = 1 and since <= entry and months between 101 and 113 and abs(months - 100 - {_MONTHS_FROM_START}) > 1",
+    )
+
+
+def homeless_start_over_3_years(export):
+    return _history(
+        export,
+        "since <= entry - interval 3 year and times between 1 and 4 and months between 101 and 113 "
+        "and (times <> 1 or months <> 113)",
+    )
+
+
+def short_stay_answer_conflict(export):
+    short = (
+        "((prior between 200 and 299 and stay in (10, 11, 2, 3)) or (prior between 300 and 499 and stay in (10, 11)))"
+    )
+    return _history(
+        export,
+        f"LOSUnderThreshold in ('0', '1') and prior between 200 and 499 and (LOSUnderThreshold = '1') <> {short}",
+    )
+
+
+_REFERRALS = "Event in ('10', '11', '12', '13', '14', '15', '17', '18')"
+
+
+def referral_open(export):
+    sql = f"""
+        select v._source, v.EnrollmentID from "Event" v join "Export" x on x._source = v._source
+        where {_REFERRALS} and v.ReferralResult is null and v.EventDate::date < x.ExportEndDate::date - 14
+    """
+    return _set(export, sql, "Event", None)
+
+
+def referral_result_undated(export):
+    sql = f"""select _source, EnrollmentID from "Event"
+        where {_REFERRALS} and ReferralResult is not null and ResultDate is null"""
+    return _set(export, sql, "Event", None)
+
+
 def late_entry(export):
     return _set(
         export,
@@ -432,6 +502,13 @@ KINDS = (
     "percent_ami_missing",
     "vamc_station_missing",
     "hp_screening_missing",
+    "homeless_start_after_entry",
+    "months_homeless_determinable",
+    "months_homeless_start_conflict",
+    "homeless_start_over_3_years",
+    "short_stay_answer_conflict",
+    "referral_open",
+    "referral_result_undated",
     "late_entry",
     "late_exit",
     "inactive_nbn",

@@ -104,8 +104,21 @@ def test_disabling_condition_agrees_with_the_disability_records(export):
     )
 
 
+HISTORY_DEFECTS = (
+    "homeless_start_after_entry",
+    "months_homeless_determinable",
+    "months_homeless_start_conflict",
+    "homeless_start_over_3_years",
+    "short_stay_answer_conflict",
+)
+
+
 def test_chronic_homelessness_questions_follow_their_branching(export):
-    base = """from "Enrollment" e join "Project" p on p._source = e._source and p.ProjectID = e.ProjectID
+    named = {f"{source}|{record}" for kind in HISTORY_DEFECTS for source, record in export.defects(kind)}
+    assert named, "the tiny run injects 3.917 defects (left out below: the manifest names them)"
+    listed = ", ".join(f"'{key}'" for key in sorted(named))
+    base = f"""from (select * from "Enrollment" where _source || '|' || EnrollmentID not in ({listed})) e
+              join "Project" p on p._source = e._source and p.ProjectID = e.ProjectID
               join "Client" c on c._source = e._source and c.PersonalID = e.PersonalID"""
     part_a = "p.ProjectType in ('0','1','4','8')"
     homeless = "e.LivingSituation like '1__'"

@@ -1,3 +1,8 @@
+{%- set household_coc_code -%}
+    coalesce(household_cocs.coc_code, case when households_with_heads.household_key is not null
+        then project_single_cocs.coc_code end)
+{%- endset -%}
+
 {#- The enrollment spine: one row per enrollment with everything most questions start from (exit,
     household, head of household, age, project type, CoC, county, tribal areas). Client identity
     across sources comes later (int_client_identity maps source_id + personal_id to a client). -#}
@@ -73,6 +78,14 @@ household_cocs as (
         where relationship_to_hoh = 1 and enrollment_coc is not null
     ) as heads
     where head_rank = 1
+
+),
+
+-- Households with a head of household: only they can have a CoC (the project's only CoC stands in for a
+-- head's blank EnrollmentCoC; a household without a head has none: spm.md general instruction 7a).
+households_with_heads as (
+
+    select distinct household_key from enrollments where relationship_to_hoh = 1
 
 ),
 
@@ -159,10 +172,10 @@ spine as (
         enrollments.move_in_date,
 
         -- geography: the household's CoC, the project's geocode there, its county and tribal areas
-        coalesce(household_cocs.coc_code, project_single_cocs.coc_code) as coc_code,
+        {{ household_coc_code }} as coc_code,
         case
             when household_cocs.coc_code is not null then 'head_of_household'
-            when project_single_cocs.coc_code is not null then 'project'
+            when {{ household_coc_code }} is not null then 'project'
         end as coc_code_basis,
         project_coc_geocodes.geocode,
         geocodes.county_fips,
@@ -178,11 +191,13 @@ spine as (
         on enrollments.project_key = projects.project_key
     left join household_cocs
         on enrollments.household_key = household_cocs.household_key
+    left join households_with_heads
+        on enrollments.household_key = households_with_heads.household_key
     left join project_single_cocs
         on enrollments.project_key = project_single_cocs.project_key
     left join project_coc_geocodes
         on enrollments.project_key = project_coc_geocodes.project_key
-        and coalesce(household_cocs.coc_code, project_single_cocs.coc_code) = project_coc_geocodes.coc_code
+        and {{ household_coc_code }} = project_coc_geocodes.coc_code
     left join geocodes
         on project_coc_geocodes.geocode = geocodes.geocode
     left join county_tribal_areas

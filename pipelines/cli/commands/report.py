@@ -14,7 +14,9 @@ import click
 from pipelines.config import get_settings
 from pipelines.errors import WaypointError
 from pipelines.reports.model import ReportRequest
-from pipelines.reports.schedule import plan_report_build
+from pipelines.reports.registry import REPORTS, Report
+from pipelines.reports.schedule import build_key, plan_report_build
+from pipelines.reports.spm import fiscal_year_period
 from pipelines.reports.validation import FAILED, FAILED_LABEL, MARKER_FILE, read_manifest, status_text, validation_of
 
 EXIT_FAILED_HUD_VALIDATION = 3  # every artifact written and the warehouse published, but a report failed a HUD rule
@@ -98,7 +100,7 @@ def command() -> None:
     """Build HUD reports and write their artifacts under reports/<report>/<period>/<scope>/."""
 
 
-def _period_command(report: str):
+def _period_command(report: Report) -> click.Command:
     @click.option("--projects", help="Project ids <source_id>:<ProjectID>, comma-separated.")
     @click.option("--agency", help="Agency id <source_id>:<OrganizationID>.")
     @click.option("--coc", help="CoC code, e.g. OK-500.")
@@ -108,53 +110,62 @@ def _period_command(report: str):
     def run(projects, agency, coc, start, end, build, by, verbose):
         scope_type, ids = _scope(projects, agency, coc)
         try:
-            request = ReportRequest(report, start.date(), end.date(), scope_type, ids)
+            request = ReportRequest(report.key, start.date(), end.date(), scope_type, ids)
         except ValueError as err:
             raise WaypointError(str(err)) from err
         _run([request], [], build, by, verbose)
 
-    run.__doc__ = f"{report.upper()} for projects, an agency or a CoC over a period."
-    return run
+    return click.command(report.verb, help=report.summary)(run)
 
 
-command.command("apr")(_period_command("apr"))
-command.command("caper")(_period_command("caper"))
-command.command("dq")(_period_command("dq"))
+def _fiscal_year_command(report: Report) -> click.Command:
+    @click.option("--coc", required=True, help="CoC code(s), comma-separated: one report per CoC.")
+    @click.option(
+        "--fy", "fiscal_year", type=int, required=True, help="Federal fiscal year (2026 = Oct 2025 - Sep 2026)."
+    )
+    @click.option(
+        "--trend",
+        "trend_years",
+        type=click.IntRange(1, 10),
+        default=3,
+        show_default=True,
+        help="Fiscal years in the trend table (this one and the ones before).",
+    )
+    @_common
+    def run(coc, fiscal_year, trend_years, build, by, verbose):
+        start, end = fiscal_year_period(fiscal_year)
+        _run_key(build_key(report.key, start, end, f"coc={','.join(_ids(coc))}", {"trend_years": str(trend_years)}),
+                 build, by, verbose)  # fmt: skip
+
+    return click.command(report.verb, help=report.summary)(run)
 
 
-@command.command("spm")
-@click.option("--coc", required=True, help="CoC code(s), comma-separated: one SPM per CoC.")
-@click.option("--fy", "fiscal_year", type=int, required=True, help="Federal fiscal year (2026 = Oct 2025 - Sep 2026).")
-@click.option(
-    "--trend",
-    "trend_years",
-    type=click.IntRange(1, 10),
-    default=3,
-    show_default=True,
-    help="Fiscal years in the trend table (this one and the ones before).",
-)
-@_common
-def spm(coc, fiscal_year, trend_years, build, by, verbose):
-    """System Performance Measures of a CoC for a federal fiscal year (plus the HDX 2.0 upload CSV)."""
-    key = f"spm/{fiscal_year - 1}-10-01..{fiscal_year}-09-30/coc={','.join(_ids(coc))}?trend_years={trend_years}"
+def _count_night_command(report: Report) -> click.Command:
+    @click.option("--coc", required=True, help="CoC code(s), comma-separated.")
+    @click.option(
+        "--night",
+        type=click.DateTime(["%Y-%m-%d"]),
+        required=True,
+        help="The count night, one of the last ten days of January.",
+    )
+    @_common
+    def run(coc, night, build, by, verbose):
+        day = night.date()
+        _run_key(build_key(report.key, day, day, f"coc={','.join(_ids(coc))}", {"pit_date": day.isoformat()}),
+                 build, by, verbose)  # fmt: skip
+
+    return click.command(report.verb, help=report.summary)(run)
+
+
+def _run_key(key: str, build: bool, by: str | None, verbose: bool) -> None:
     plan = plan_report_build(key)
     _run(list(plan.requests), list(plan.supporting), build, by, verbose)
 
 
-@command.command("hic-pit")
-@click.option("--coc", required=True, help="CoC code(s), comma-separated.")
-@click.option(
-    "--night",
-    type=click.DateTime(["%Y-%m-%d"]),
-    required=True,
-    help="The count night, one of the last ten days of January.",
-)
-@_common
-def hic_pit(coc, night, build, by, verbose):
-    """Housing Inventory Count and sheltered PIT count of a CoC on its count night."""
-    day = night.date()
-    plan = plan_report_build(f"hic_pit/{day}..{day}/coc={','.join(_ids(coc))}?pit_date={day}")
-    _run(list(plan.requests), list(plan.supporting), build, by, verbose)
+# The options of each CLI shape a registry entry names (pipelines/reports/registry.py).
+_SHAPES = {"period": _period_command, "fiscal_year": _fiscal_year_command, "count_night": _count_night_command}
+for _report in REPORTS.values():
+    command.add_command(_SHAPES[_report.cli](_report))
 
 
 @command.command("key")

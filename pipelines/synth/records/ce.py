@@ -14,6 +14,7 @@ import pandas as pd
 from pipelines.synth.calendar import day
 from pipelines.synth.ids import numbered
 from pipelines.synth.options import Options
+from pipelines.synth.requirements import dq_setting
 from pipelines.synth.rng import stream
 
 _EVENT_FOR = {"RRH": 13, "VRRH": 13, "PSH": 14, "TH": 11, "PHO": 15, "HOPWA_PH": 15}
@@ -70,7 +71,7 @@ def build(
     assessments = _keys(assessments, heads, rows)
     assessments = _stamp(assessments, "AssessmentDate", heads, clock, users)
     assessments.insert(0, "AssessmentID", numbered(assessments["_source"], options.seed, "AssessmentID", bases))
-    events = _events(rng, heads, entry, stop, referred, housed)
+    events = _events(rng, heads, entry, stop, referred, housed, end, int(dq_setting("referral_days")))
     er = events["_row"].to_numpy()
     events = _stamp(_keys(events, heads, er), "EventDate", heads, clock, users)
     events.insert(0, "EventID", numbered(events["_source"], options.seed, "EventID", bases))
@@ -101,7 +102,14 @@ def _stamp(frame: pd.DataFrame, date_column: str, heads: pd.DataFrame, clock, us
 
 
 def _events(
-    rng, heads: pd.DataFrame, entry: np.ndarray, stop: np.ndarray, referred: np.ndarray, housed: np.ndarray
+    rng,
+    heads: pd.DataFrame,
+    entry: np.ndarray,
+    stop: np.ndarray,
+    referred: np.ndarray,
+    housed: np.ndarray,
+    end: int,
+    referral_days: int,
 ) -> pd.DataFrame:
     frames = []
     sheltered = np.isin(referred, ["ES", "NBN"]) | np.isin(
@@ -121,12 +129,17 @@ def _events(
     )
     h = np.flatnonzero(housed)
     result_day = heads["referred_entry"].to_numpy()[h]
-    known = result_day <= stop[h]  # a household not yet housed at the export end has no result yet
+    known = result_day <= end  # a household not yet housed at the export end has no result yet
+    # A referral still open at the export end was made within the CoC's referral_days before it (or
+    # not yet made, if the household left CE earlier): an older open referral is a DQ defect.
+    recent = end - rng.integers(0, referral_days + 1, len(h))
     event_day = np.where(
         known,
-        np.maximum(entry[h], result_day - rng.integers(1, 20, len(h))),
-        np.minimum(entry[h] + rng.integers(0, 30, len(h)), stop[h]),
+        np.maximum(entry[h], np.minimum(stop[h], result_day - rng.integers(1, 20, len(h)))),
+        np.maximum(entry[h], recent),
     )
+    made = known | (event_day <= stop[h])
+    h, result_day, known, event_day = h[made], result_day[made], known[made], event_day[made]
     frames.append(
         pd.DataFrame(
             {

@@ -1,8 +1,10 @@
-{#- SPM Measure 1, steps 4-5 (spm.md): one row per request, M1 variant and person with a homeless night
-    in the report period: the episode window (client end = last homeless night in the period, client
-    start = 365 days earlier but not before the lookback date or birth) and the nights homeless in it.
-    Nights before the client start count while they run on without a break from it, so a whole run
-    that reaches into the window counts from its first night. -#}
+{#- SPM Measure 1, steps 1-8 (spm.md): one row per request, M1 variant and person with a bed night in
+    the report period (steps 1 and 2d: self-reported time alone never selects a person): the episode
+    window (step 3: client end = the last bed night in the period; step 4: client start = 365 days
+    earlier but not before the lookback date or birth) and the nights homeless in it. Nights before
+    the client start count while they run on without a break from it (step 6b), so a whole run that
+    reaches into the window counts from its first night; nothing after the client end counts, not even
+    self-reported time of a later stay (step 5 does not move the client end). -#}
 with
 
 runs as (
@@ -32,11 +34,11 @@ episode_ends as (
         runs.request_id,
         runs.variant,
         runs.client_id,
-        max(runs.last_night) as client_end_date
+        max(runs.last_bed_night) as client_end_date
     from runs
     inner join requests
         on runs.request_id = requests.request_id
-    where runs.last_night >= requests.report_start
+    where runs.last_bed_night >= requests.report_start
     group by runs.request_id, runs.variant, runs.client_id
 
 ),
@@ -82,13 +84,17 @@ counted as (
         started.client_start_date,
         started.client_end_date,
         min(runs.first_night) as first_night_counted,
-        cast(sum({{ days_between("runs.first_night", "runs.last_night") }} + 1) as {{ dbt.type_int() }}) as days_homeless
+        cast(sum({{ days_between(
+            "runs.first_night",
+            "case when runs.last_night > started.client_end_date then started.client_end_date else runs.last_night end"
+        ) }} + 1) as {{ dbt.type_int() }}) as days_homeless
     from started
     inner join runs
         on started.request_id = runs.request_id
         and started.variant = runs.variant
         and started.client_id = runs.client_id
         and runs.last_night >= started.client_start_date
+        and runs.first_night <= started.client_end_date
     group by
         started.request_id,
         started.variant,

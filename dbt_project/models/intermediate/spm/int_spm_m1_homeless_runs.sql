@@ -6,7 +6,11 @@
       1a.1  shelter                                          housed: transitional, PH after move-in
       1a.2  shelter, transitional                            housed: PH after move-in
       1b.1  shelter, PH before move-in, self-reported        housed: transitional, PH after move-in
-      1b.2  all of the above, and TH's self-reported time    housed: PH after move-in -#}
+      1b.2  all of the above, and TH's self-reported time    housed: PH after move-in
+
+    Each run also keeps its last bed night: the latest night a stay itself (not self-reported time)
+    makes homeless. Steps 1, 2d and 3 select persons and their client end date from bed nights only;
+    self-reported time (3.917.3) is added in step 5 to persons already selected. -#}
 {%- set kinds = ['shelter', 'transitional', 'housing_before_move_in', 'self_reported', 'self_reported_transitional',
     'housing_after_move_in'] -%}
 {%- set variants = {
@@ -16,6 +20,12 @@
         and housing_after_move_in = 0",
     '1b_2': "(shelter > 0 or transitional > 0 or housing_before_move_in > 0 or self_reported > 0
         or self_reported_transitional > 0) and housing_after_move_in = 0",
+} -%}
+{%- set bed_night_variants = {
+    '1a_1': variants['1a_1'],
+    '1a_2': variants['1a_2'],
+    '1b_1': "(shelter > 0 or housing_before_move_in > 0) and transitional = 0 and housing_after_move_in = 0",
+    '1b_2': "(shelter > 0 or transitional > 0 or housing_before_move_in > 0) and housing_after_move_in = 0",
 } -%}
 
 with
@@ -84,7 +94,8 @@ flagged as (
         first_night,
         last_night,
         {%- for variant, condition in variants.items() %}
-        {{ condition }} as is_homeless_{{ variant }}{{ "," if not loop.last }}
+        {{ condition }} as is_homeless_{{ variant }},
+        {{ bed_night_variants[variant] }} as is_bed_night_{{ variant }}{{ "," if not loop.last }}
         {%- endfor %}
     from segments
     where last_night is not null
@@ -113,7 +124,8 @@ runs as (
         client_id,
         run_{{ variant }} as run_number,
         min(first_night) as first_night,
-        max(last_night) as last_night
+        max(last_night) as last_night,
+        max(case when is_bed_night_{{ variant }} then last_night end) as last_bed_night
     from numbered
     where is_homeless_{{ variant }}
     group by request_id, client_id, run_{{ variant }}
@@ -132,7 +144,8 @@ final as (
 
         -- the run
         case when births.dob > runs.first_night then births.dob else runs.first_night end as first_night,
-        runs.last_night
+        runs.last_night,
+        runs.last_bed_night
 
     from runs
     left join births

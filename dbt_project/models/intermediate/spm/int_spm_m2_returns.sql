@@ -22,7 +22,8 @@ permanent_exits as (
         stays.*,
         row_number() over (
             partition by stays.request_id, stays.client_id
-            order by stays.exit_date, stays.entry_date, stays.enrollment_key
+            -- step 2: the earliest exit; on one date, the lowest EnrollmentID
+            order by stays.exit_date, {{ lowest_id_first('stays.enrollment_id') }}, stays.enrollment_key
         ) as exit_rank
     from stays
     inner join destination_classes

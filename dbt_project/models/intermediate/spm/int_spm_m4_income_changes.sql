@@ -55,7 +55,9 @@ stayer_stays as (
         select
             funded_stays.*,
             row_number() over (
-                partition by request_id, client_id order by entry_date desc, enrollment_key desc
+                -- step 2c: the latest start; on one date, the lowest EnrollmentID
+                partition by request_id, client_id
+                order by entry_date desc, {{ lowest_id_first('enrollment_id') }}, enrollment_key
             ) as stay_rank
         from funded_stays
         where exit_date is null
@@ -78,7 +80,9 @@ leaver_stays as (
             funded_stays.*,
             row_number() over (
                 partition by funded_stays.request_id, funded_stays.client_id
-                order by funded_stays.exit_date desc, funded_stays.entry_date desc, funded_stays.enrollment_key desc
+                -- step 3c: the stay with the latest start (lowest EnrollmentID on one date, as for stayers)
+                order by funded_stays.entry_date desc, {{ lowest_id_first('funded_stays.enrollment_id') }},
+                    funded_stays.enrollment_key
             ) as stay_rank
         from funded_stays
         left join still_enrolled
@@ -99,8 +103,10 @@ cohort_stays as (
 
 ),
 
--- Income records of the cohort's stays: start (stage 1 on entry), exit (stage 3 on exit), and annual
--- (stage 5 by the report end, within 30 days of an anniversary of this stay's entry).
+-- Income records of the cohort's stays: start (stage 1; a leaver's dated on entry, step 3g; a stayer's
+-- whatever its date, step 2g asks only for "Income and Sources at project start" dated before the
+-- later point), exit (stage 3 on exit), and annual (stage 5 by the report end, within 30 days of an
+-- anniversary of this stay's entry).
 records as (
 
     select
@@ -114,7 +120,10 @@ records as (
         income.earned_income_computed as earned_income,
         income.other_income_computed as other_income,
         case
-            when income.data_collection_stage = 1 and income.information_date = cohort_stays.entry_date then 'start'
+            when income.data_collection_stage = 1
+                and (cohort_stays.cohort = 'stayer' or income.information_date = cohort_stays.entry_date)
+                and income.information_date <= cohort_stays.report_end
+                then 'start'
             when income.data_collection_stage = 3 and income.information_date = cohort_stays.exit_date then 'exit'
             when income.data_collection_stage = 5 and income.information_date <= cohort_stays.report_end
                 then 'annual'
@@ -180,7 +189,8 @@ point_records as (
             records.*,
             row_number() over (
                 partition by request_id, client_id, cohort, record_point
-                order by income_benefits_key desc
+                order by case when information_date = entry_date then 0 else 1 end, information_date desc,
+                    income_benefits_key desc
             ) as record_rank
         from records
         where record_point in ('start', 'exit')

@@ -55,15 +55,16 @@ outreach_leavers as (
 
 ),
 
--- 7b.1: the latest exit of people no longer in ES, SH, TH or PH at the report end, unless it was from
--- PSH/OPH after moving in (7b.2's people).
+-- 7b.1: the latest exit of people no longer in ES, SH, TH or PH at the report end (step 2: exits on
+-- one date go to the lowest EnrollmentID), unless it was from PSH/OPH after moving in (7b.2's people).
 system_leavers as (
 
     select * from (
         select
             active.*,
             row_number() over (
-                partition by request_id, client_id order by exit_date desc, entry_date desc, enrollment_key desc
+                partition by request_id, client_id
+                order by exit_date desc, {{ lowest_id_first('enrollment_id') }}, enrollment_key
             ) as exit_rank
         from active
         where project_type in (0, 1, 2, 3, 8, 9, 10, 13)

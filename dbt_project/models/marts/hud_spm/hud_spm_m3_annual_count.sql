@@ -1,7 +1,10 @@
 {#- SPM Measure 3.2 (spm.md): one row per request and HUD row: unduplicated persons sheltered during
-    the report period — ES entry/exit, SH and TH stays that overlap it (the exit day is not a night) and
-    ES night-by-night stays with a bed night in it; in total and per project type (a person in ES and
-    TH counts in both rows, once in the total). 3.1 comes from the PIT count in HDX and is not here. -#}
+    the report period, each project type by its Glossary active-client method (step 1a: "the active
+    client method appropriate for the project type") — ES entry/exit, SH and TH by Method 1 (entered by
+    the end, exit on or after the start: an exit on the first day counts), ES night-by-night by Method 2
+    (a bed night in the stay, and a bed night in the period or an exit date in it); in total and per
+    project type (a person in ES and TH counts in both rows, once in the total). 3.1 comes from the PIT
+    count in HDX and is not here. -#}
 with
 
 requests as (
@@ -29,7 +32,7 @@ sheltered as (
     from stays
     where project_type in (0, 2, 8)
         and entry_date <= report_end
-        and (exit_date is null or exit_date > report_start)
+        and (exit_date is null or exit_date >= report_start)
 
     union all
 
@@ -38,7 +41,10 @@ sheltered as (
     inner join bed_nights
         on stays.enrollment_key = bed_nights.enrollment_key
     where stays.project_type = 1
-        and bed_nights.bed_night_date between stays.report_start and stays.report_end
+        and (
+            bed_nights.bed_night_date between stays.report_start and stays.report_end
+            or stays.exit_date between stays.report_start and stays.report_end
+        )
 
 ),
 

@@ -1,0 +1,111 @@
+"""Every report Waypoint builds, one entry each: adding a report is adding an entry here (and its marts and layout rows
+in ``seeds/reports/``), not a branch in the planner, the writer, the CLI, Dagster or the dashboards.
+
+An entry says what the rest of the report path asks of a report: its key prefix (``apr`` in
+``apr/2026-07-01..2026-09-30/coc=OK-500``, also the artifacts' folder), the name people know it by, the
+`waypoint report` sub-command and which options it takes, the scope kinds it is built for and what the
+selectors (``coc=*``, ``project=*``, ``agency=*``, ``all``) expand to, which tables it writes, and the hooks of
+the few reports that need one (a period rule, supporting requests, extra tables or files).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from pipelines.reports import dq, hic_pit, spm
+from pipelines.reports.apr import apr_tables, caper_tables
+from pipelines.reports.marts import Connection
+from pipelines.reports.model import SCOPE_TYPES, ReportRequest, ReportTable
+
+# The options of each CLI shape (pipelines/cli/commands/report.py): what `waypoint report <verb>` asks for.
+CLI_SHAPES = ("period", "fiscal_year", "count_night")
+# The Catalogue field (pipelines/reports/schedule.py) each scope kind's selector expands to, by default.
+EVERY_SCOPE = {"project": "projects", "agency": "agencies", "coc": "cocs"}
+SCOPE_NAMES = {"project": "project", "projects": "set of projects", "agency": "agency", "coc": "CoC"}
+
+TableReader = Callable[[ReportRequest, Connection], list[ReportTable]]
+FileWriter = Callable[..., dict[str, bytes]]
+PeriodRule = Callable[[date, date, dict[str, str]], tuple[date, date]]
+Supporting = Callable[[ReportRequest, Mapping[str, str]], list[ReportRequest]]
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report: everything the CLI, the planner, Dagster, the writer and the dashboards need to know of it."""
+
+    key: str  # key prefix, ``meta.report_requests.report`` and the artifacts' folder name
+    name: str  # what people call it (dashboards, artifacts' About sheet)
+    summary: str  # one line: the CLI's help
+    verb: str  # `waypoint report <verb>`
+    cli: str  # one of CLI_SHAPES
+    tables: TableReader  # the report's tables of one request, from the published warehouse
+    scope_kinds: tuple[str, ...] = SCOPE_TYPES
+    selectable: Mapping[str, str] = field(default_factory=lambda: dict(EVERY_SCOPE))
+    period_rule: PeriodRule | None = None  # checks (and may move) a key's period; may set request options
+    supporting: Supporting | None = None  # requests computed in the same build for this one's tables
+    plan_options: tuple[str, ...] = ()  # key options that steer the plan and are not request options
+    extra_files: FileWriter | None = None  # files beside the tables: (request, con, report_time=) -> name: bytes
+
+    def __post_init__(self) -> None:
+        if self.cli not in CLI_SHAPES:
+            raise ValueError(f"report {self.key}: CLI shape {self.cli!r} is not one of {', '.join(CLI_SHAPES)}")
+        unknown = [kind for kind in (*self.scope_kinds, *self.selectable) if kind not in SCOPE_TYPES]
+        if unknown:
+            raise ValueError(f"report {self.key}: unknown scope kinds {', '.join(unknown)}")
+
+    def built_per(self) -> str:
+        return " or ".join(SCOPE_NAMES[kind] for kind in self.scope_kinds)
+
+    def files_beside(self, request: ReportRequest, con: Connection, *, report_time: datetime) -> dict[str, bytes]:
+        return self.extra_files(request, con, report_time=report_time) if self.extra_files else {}
+
+
+_ENTRIES = (
+    Report("apr", "APR", "CoC APR for projects, an agency or a CoC over a period.", "apr", "period", apr_tables),
+    Report(
+        "caper",
+        "CAPER",
+        "ESG CAPER for projects, an agency or a CoC over a period.",
+        "caper",
+        "period",
+        caper_tables,
+        selectable={"project": "esg_projects"},
+    ),
+    Report(
+        "spm",
+        "SPM",
+        "System Performance Measures of a CoC for a federal fiscal year (plus the HDX 2.0 upload CSV).",
+        "spm",
+        "fiscal_year",
+        spm.spm_tables,
+        scope_kinds=("coc",),
+        selectable={"coc": "cocs"},
+        period_rule=spm.fiscal_year_rule,
+        supporting=spm.trend_requests,
+        plan_options=("trend_years",),
+        extra_files=spm.spm_extra_files,
+    ),
+    Report(
+        "hic_pit",
+        "HIC/PIT",
+        "Housing Inventory Count and sheltered PIT count of a CoC on its count night.",
+        "hic-pit",
+        "count_night",
+        hic_pit.hic_pit_tables,
+        scope_kinds=("coc",),
+        selectable={"coc": "cocs"},
+        period_rule=hic_pit.count_night_rule,
+    ),
+    Report("dq", "Data quality", "DQ for projects, an agency or a CoC over a period.", "dq", "period", dq.dq_tables),
+)
+REPORTS: dict[str, Report] = {entry.key: entry for entry in _ENTRIES}
+
+
+def report_named(key: str) -> Report:
+    """The entry of report ``key``; ValueError naming the known ones otherwise."""
+    try:
+        return REPORTS[key]
+    except KeyError:
+        raise ValueError(f"unknown report {key!r}; expected one of {', '.join(REPORTS)}") from None
