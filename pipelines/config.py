@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipelines.ops.permissions import owner_only_umask
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -54,6 +56,8 @@ class Settings:
         return self.home / "synth"
 
     def ensure(self) -> Settings:
+        """Create the folders (owner-only: the process umask is set to 077 first)."""
+        owner_only_umask()
         for path in (self.landing, self.archive, self.ingest_db.parent, self.build_dir, self.reports):
             path.mkdir(parents=True, exist_ok=True)
         return self
@@ -61,6 +65,8 @@ class Settings:
 
 def get_settings() -> Settings:
     """``WAYPOINT_HOME``, else ``./var`` of the current directory (never the installed package's folder, so two
-    checkouts sharing one virtualenv keep their data apart)."""
+    checkouts sharing one virtualenv keep their data apart). From here on this process creates owner-only files
+    (pipelines.ops.permissions)."""
+    owner_only_umask()
     home = os.environ.get("WAYPOINT_HOME") or Path.cwd() / "var"
     return Settings(home=Path(home).resolve())

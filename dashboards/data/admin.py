@@ -18,6 +18,7 @@ from dashboards.roles import AGENCY_MANAGED_ROLES, Capability, Role, can, policy
 from dashboards.state.audit import AuditLog
 from dashboards.state.users import UserRecord, UserStore
 from pipelines.config import Settings, get_settings
+from pipelines.security.audit_chain import Verification
 
 
 class AdminAccess:
@@ -136,6 +137,12 @@ class AdminAccess:
         if not can(self.user.role, Capability.VIEW_AUDIT_LOG):
             raise AccessDenied("your role does not see the audit log")
         return self.audit.read(events=events, username=username, since=since, until=until)
+
+    def audit_integrity(self) -> Verification:
+        """The audit log's hash chain checked end to end (as `waypoint audit verify`)."""
+        if not can(self.user.role, Capability.VIEW_AUDIT_LOG):
+            raise AccessDenied("your role does not see the audit log")
+        return self.audit.verify()
 
     def pipeline_health(self) -> PipelineHealth:
         if not can(self.user.role, Capability.VIEW_PIPELINE_HEALTH):

@@ -116,6 +116,8 @@ def audit_section() -> None:
     if isinstance(dates, tuple) and len(dates) == 2:
         since = datetime.combine(dates[0], time.min).astimezone()
         until = datetime.combine(dates[1], time.max).astimezone()
+    integrity = admin.audit_integrity()
+    (st.success if integrity.ok else st.error)(integrity.summary().capitalize() + ".")
     log = admin.audit_log(events=events or None, username=username.strip() or None, since=since, until=until)
     st.caption(f"{len(log)} entries, newest first. The audit log is append-only.")
     table(log, name="audit_log", page=ADMINISTRATION, on_download=admin.record_download)

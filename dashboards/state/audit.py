@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from dashboards.state.db import connect, to_text, utc_now
+from pipelines.security import audit_chain
 
 EVENTS = (
     "sign_in",
@@ -47,19 +48,21 @@ class AuditLog:
     ) -> None:
         if event not in EVENTS:
             raise ValueError(f"unknown audit event {event!r}")
+        values = {
+            "at": to_text(at or utc_now()),
+            "event": event,
+            "username": username,
+            "role": role,
+            "page": page,
+            "scope": json.dumps(scope, sort_keys=True) if scope is not None else None,
+            "detail": json.dumps(detail, sort_keys=True, default=str) if detail is not None else None,
+        }
         with connect(self.path) as conn:
-            conn.execute(
-                "insert into audit_log (at, event, username, role, page, scope, detail) values (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    to_text(at or utc_now()),
-                    event,
-                    username,
-                    role,
-                    page,
-                    json.dumps(scope, sort_keys=True) if scope is not None else None,
-                    json.dumps(detail, sort_keys=True, default=str) if detail is not None else None,
-                ),
-            )
+            audit_chain.append(conn, values)  # chained to the previous row's hash (tamper-evident)
+
+    def verify(self) -> audit_chain.Verification:
+        """Check the hash chain and the append-only triggers (`waypoint audit verify`, Administration page)."""
+        return audit_chain.verify(self.path)
 
     def read(
         self,

@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pipelines.security import audit_chain
+
 SCHEMA = """
 create table if not exists users (
     user_id integer primary key autoincrement,
@@ -46,7 +48,8 @@ create table if not exists audit_log (
     role text,
     page text,
     scope text,
-    detail text
+    detail text,
+    row_hash text -- pipelines.security.audit_chain: sha256 of the previous row's hash and this row
 );
 
 create trigger if not exists audit_log_no_update before update on audit_log
@@ -87,6 +90,7 @@ def connect(path: Path) -> Iterator[sqlite3.Connection]:
         conn.execute("pragma busy_timeout=10000")
         conn.execute("pragma foreign_keys=on")
         conn.executescript(SCHEMA)
+        audit_chain.ensure_column(conn)
         conn.execute("begin immediate")
         try:
             yield conn

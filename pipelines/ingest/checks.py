@@ -14,16 +14,21 @@ from pipelines.spec import Column, FileSpec, HmisSpec, load_spec
 
 # rules.md §2: with HashStatus 2 or 4 these hold hashes; the spec's lengths and patterns apply to unhashed data only.
 HASHED_COLUMNS = {("Client", "FirstName"), ("Client", "MiddleName"), ("Client", "LastName"), ("Client", "SSN")}
+# HUD type -> (rule id, HUD's own form, cast that must succeed, plain words). Dates and datetimes in another
+# form that pipelines.ingest.dates reads are a warning (format.date/format.datetime), not a type finding.
 TYPE_RULES = {
-    "I": ("type.integer", "'-?[0-9]+'", None, "a whole number"),
-    "D": ("type.date", "'[0-9]{4}-[0-9]{2}-[0-9]{2}'", "DATE", "a date written YYYY-MM-DD"),
+    "I": ("type.integer", "'-?[0-9]+'", "INTEGER", "a whole number"),
+    "D": ("type.date", "'[0-9]{4}-[0-9]{2}-[0-9]{2}'", "DATE",
+          "a date Waypoint can read (YYYY-MM-DD as HUD writes it, MM-DD-YYYY, M/D/YYYY)"),
     "T": ("type.datetime", "'[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}'", "TIMESTAMP",
-          "a date and time written YYYY-MM-DD hh:mm:ss"),
-    "M": ("type.money", "'-?[0-9]+([.][0-9]{1,2})?'", None, "an amount such as 1234.56"),
-    "M+": ("type.money", "'[0-9]+([.][0-9]{1,2})?'", None, "an amount of zero or more such as 1234.56"),
+          "a date and time Waypoint can read (YYYY-MM-DD hh:mm:ss as HUD writes it, MM-DD-YYYY hh:mm, ...)"),
+    "M": ("type.money", "'-?[0-9]+([.][0-9]{1,2})?'", "DECIMAL(14, 2)", "an amount such as 1234.56"),
+    "M+": ("type.money", "'[0-9]+([.][0-9]{1,2})?'", "DECIMAL(14, 2)", "an amount of zero or more such as 1234.56"),
 }  # fmt: skip
 _EXCLUDED_CODES = re.compile(r"\s*\d+(\s*,\s*\d+)+\s*")
 _PATTERN = re.compile(r"\^(\S+?)\$")
+BED_NIGHT = ("Services", "RecordType", "200")  # (file, controlling column, its value) of HUD's bed nights
+_PATTERN_CONDITION = re.compile(r"\s*If (\w+) = (\d+),")
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,7 @@ def _list_check(spec: HmisSpec, file: str, col: Column) -> RowCheck | None:
             f"WHEN TRY_CAST(v.{quote(ctl)} AS INTEGER) = {int(value)} THEN NOT "
             f"({_in_list(ref, _codes(spec, lid, excluded), col.dtype)})"
             for ctl, value, lid in col.list_by
+            if (file, ctl, value) != BED_NIGHT  # said by _bed_night_check, with what it means for reports
         ]
         ok_list = f"CASE {' '.join(cases)} ELSE FALSE END"
         which = "the list its " + col.list_by[0][0] + " selects"
@@ -96,14 +102,21 @@ def _list_check(spec: HmisSpec, file: str, col: Column) -> RowCheck | None:
     )  # fmt: skip
 
 
-def _pattern_check(file: str, col: Column, pattern: str, hashed: bool) -> list[RowCheck]:
+def _pattern_check(file_spec: FileSpec, col: Column, pattern: str, hashed: bool) -> list[RowCheck]:
+    file = file_spec.name
     ref = f"v.{quote(col.name)}"
     if hashed and (file, col.name) in HASHED_COLUMNS:
         return []
+    # "If SourceType = 1, ... in the format of ...": the pattern holds only under that condition.
+    when, only = _PATTERN_CONDITION.match(col.notes), ""
+    if when and when.group(1) in file_spec.column_names:
+        only = f" AND TRY_CAST(v.{quote(when.group(1))} AS INTEGER) = {int(when.group(2))}"
+    said = f" (required when {when.group(1)} is {when.group(2)})" if only else ""
     return [RowCheck(
         file, col.name, "format.pattern", rulebook.severity_of(file, col.name, "Incorrect Data Type"),
-        f"({ref} IS NOT NULL AND NOT regexp_full_match({ref}, {sql_text(pattern)}))",
-        _msg(sql_text(f"{col.name} is '"), _value(col.name), sql_text(f"', which does not have the form ^{pattern}$.")),
+        f"({ref} IS NOT NULL AND NOT regexp_full_match({ref}, {sql_text(pattern)}){only})",
+        _msg(sql_text(f"{col.name} is '"), _value(col.name),
+             sql_text(f"', which does not have the form ^{pattern}${said}.")),
     )]  # fmt: skip
 
 
@@ -117,6 +130,21 @@ def _patterns(file: str) -> dict[str, str]:
     return found
 
 
+def _bed_night_check(spec: HmisSpec, col: Column) -> RowCheck:
+    """A bed night whose TypeProvided is not a bed-night code is no night stayed: say so, never drop it silently."""
+    file, controller, value = BED_NIGHT
+    codes = next(_codes(spec, lid, set()) for ctl, v, lid in col.list_by if (ctl, v) == (controller, value))
+    ref = f"v.{quote(col.name)}"
+    other = f"coalesce(NOT ({_in_list(ref, codes, 'I')}), TRUE)"
+    return RowCheck(
+        file, col.name, "services.bed_night_type", rulebook.severity_of(file, col.name, "Non-Null Invalid"),
+        f"(TRY_CAST(v.{quote(controller)} AS INTEGER) = {int(value)} AND {other})",
+        _msg(sql_text(f"A bed night ({controller} {value}) has {col.name} '"), f"coalesce({_value(col.name)}, '')",
+             sql_text(f"', not {' or '.join(codes)}: it is not counted as a night stayed in night-by-night shelter "
+                      "(APR/CAPER, SPM, PIT). Set TypeProvided to 200 or correct RecordType.")),
+    )  # fmt: skip
+
+
 def special_checks(spec: HmisSpec, file_spec: FileSpec, *, hashed: bool) -> list[RowCheck]:
     """Column checks the rule tables do not cover: lists chosen by another column, and value patterns."""
     file = file_spec.name
@@ -125,8 +153,10 @@ def special_checks(spec: HmisSpec, file_spec: FileSpec, *, hashed: bool) -> list
     for col in file_spec.columns:
         if col.list_by and (check := _list_check(spec, file, col)):
             checks.append(check)
+        if (file, col.name) == (BED_NIGHT[0], "TypeProvided") and col.list_by:
+            checks.append(_bed_night_check(spec, col))
         if col.dtype == "S" and col.name in patterns:
-            checks += _pattern_check(file, col, patterns[col.name], hashed)
+            checks += _pattern_check(file_spec, col, patterns[col.name], hashed)
     return checks
 
 

@@ -13,7 +13,7 @@ from functools import cache
 import duckdb
 import pyarrow as pa
 
-from pipelines.ingest import rulebook
+from pipelines.ingest import dates, rulebook
 from pipelines.ingest.checks import HASHED_COLUMNS, TYPE_RULES, excluded_codes, sql_text
 from pipelines.ingest.layout import quote
 from pipelines.spec import READ_VERSIONS, FileSpec, load_spec
@@ -121,13 +121,41 @@ def screen(version: str, file: str, hashed: bool) -> str:
 
 
 def _type_ok(val: str) -> str:
+    """The value can be read as its HUD type (dates and datetimes in any form ``dates`` reads)."""
     cases = []
     for dtype, (_, regex, cast, _) in TYPE_RULES.items():
-        test = f"regexp_full_match({val}, {regex})"
-        if cast:
-            test += f" AND TRY_CAST({val} AS {cast}) IS NOT NULL"
+        if dtype == "D":
+            test = f"{dates.date_sql(val)} IS NOT NULL"
+        elif dtype == "T":
+            test = f"{dates.timestamp_sql(val)} IS NOT NULL"
+        else:
+            test = f"regexp_full_match({val}, {regex}) AND TRY_CAST({val} AS {cast}) IS NOT NULL"
         cases.append(f"WHEN '{dtype}' THEN {test}")
     return f"CASE r.dtype {' '.join(cases)} ELSE TRUE END"
+
+
+def _other_form(long: str, file: str) -> str:
+    """One warning per date/datetime column written in a readable form other than HUD's (count, first row)."""
+    shown = (
+        f"CASE dtype WHEN 'D' THEN strftime({dates.date_sql('val')}, '%Y-%m-%d') "
+        f"ELSE strftime({dates.timestamp_sql('val')}, '%Y-%m-%d %H:%M:%S') END"
+    )
+    hud_d, hud_t = TYPE_RULES["D"][1], TYPE_RULES["T"][1]
+    first = "left(arg_min(val, _row_number), 200)"
+    message = (
+        "col || ' is not written as HUD writes it (' || CASE dtype WHEN 'D' THEN 'YYYY-MM-DD' "
+        "ELSE 'YYYY-MM-DD hh:mm:ss' END || ') in ' || count(*)::VARCHAR || ' row(s), e.g. ''' || "
+        f"{first} || ''' in row ' || min(_row_number)::VARCHAR || ', read as ' || arg_min(shown, _row_number) "
+        "|| '; the warehouse reads every such value the same way.'"
+    )
+    return (
+        f"SELECT {sql_text(file)}, min(_row_number), col, "
+        f"CASE dtype WHEN 'D' THEN 'format.date' ELSE 'format.datetime' END, 'warning', {message}, {first} "
+        f"FROM (SELECT *, {shown} AS shown FROM {long} WHERE val IS NOT NULL AND ("
+        f"(dtype = 'D' AND NOT regexp_full_match(val, {hud_d})) "
+        f"OR (dtype = 'T' AND NOT regexp_full_match(val, {hud_t}))"
+        ")) WHERE shown IS NOT NULL GROUP BY col, dtype"
+    )
 
 
 @cache
@@ -152,7 +180,8 @@ def detail(version: str, file: str, hashed: bool, long: str = "_long") -> str:
     branches = [
         f"{head}, 'required.missing', sev_required, col || ' is empty; the spec requires a value.', NULL FROM {long} "
         "WHERE required AND val IS NULL",
-        f"{head}, type_rule, sev_type, {said} || ', which is not ' || type_words || '.', {value} FROM {long} r "
+        f"{head}, type_rule, sev_type, {said} || ', which is not ' || type_words || '; the warehouse holds it as "
+        f"empty (the text stays in raw and the archive).', {value} FROM {long} r "
         f"WHERE val IS NOT NULL AND type_rule IS NOT NULL AND NOT ({_type_ok('val')})",
         f"{head}, 'length.exceeded', sev_length, col || ' is ' || length(val)::VARCHAR || ' characters long; the "
         "spec allows ' "
@@ -170,5 +199,6 @@ def detail(version: str, file: str, hashed: bool, long: str = "_long") -> str:
         f"{head}, 'chars.formula', 'warning', col || ' starts like a spreadsheet formula and could run if opened in "
         "Excel: ''' "
         f"|| {value} || '''.', {value} FROM {long} WHERE dtype = 'S' AND regexp_matches({_SEP} || val, '{_FORMULA}')",
+        _other_form(long, file),
     ]
     return " UNION ALL ".join(branches)

@@ -1,14 +1,17 @@
-"""Reading meta.validation_findings back for people: the CLI, Dagster metadata, a CSV download."""
+"""Reading meta.validation_findings back for people: a summary per rule and file (the CLI default), the
+full list, Dagster metadata, a CSV download."""
 
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
 from pipelines.config import Settings
 from pipelines.ingest.db import connect
+from pipelines.ingest.fixes import fix_for
 
 COLUMNS = ("ingest_id", "file", "row_number", "column_name", "rule_id", "severity", "message", "value")
 _SEVERITY_RANK = "CASE severity WHEN 'fatal' THEN 0 WHEN 'error' THEN 1 ELSE 2 END"
@@ -72,3 +75,36 @@ def write_findings_csv(
     finally:
         con.close()
     return count
+
+
+@dataclass(frozen=True)
+class RuleSummary:
+    """The findings of one rule in one file: how many, three examples and what to do."""
+
+    severity: str
+    rule_id: str
+    file: str | None
+    count: int
+    exports: int
+    examples: list[dict]  # ingest_id, row_number, column_name, value, message
+    fix: str
+
+
+def summarise_findings(
+    settings: Settings, *, ingest_id: str | None = None, severity: str | None = None
+) -> list[RuleSummary]:
+    """Findings grouped per severity, rule and file, most severe and most frequent first."""
+    where, params = _where(ingest_id, severity)
+    con = _open(settings)
+    try:
+        rows = con.execute(
+            f"""SELECT severity, rule_id, file, count(*), count(DISTINCT ingest_id),
+                list({{'ingest_id': ingest_id, 'row_number': row_number, 'column_name': column_name,
+                       'value': value, 'message': message}} ORDER BY ingest_id, row_number NULLS FIRST)[1:3]
+            FROM meta.validation_findings{where}
+            GROUP BY severity, rule_id, file ORDER BY {_SEVERITY_RANK}, count(*) DESC, rule_id, file NULLS FIRST""",
+            params,
+        ).fetchall()
+    finally:
+        con.close()
+    return [RuleSummary(s, r, f, int(n), int(e), list(x), fix_for(r)) for s, r, f, n, e, x in rows]

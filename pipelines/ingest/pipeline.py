@@ -31,6 +31,10 @@ from pipelines.ingest.textfile import TextFile, prepare
 from pipelines.ingest.unpack import Limits, ZipRejected, unpack
 from pipelines.ingest.validate import FINDINGS_TABLE, create_findings_table, validate_export, view_name
 from pipelines.ingest.version import detect_version
+from pipelines.ops import content_identity, steps
+from pipelines.ops.cleanup import sweep_ingest_leftovers
+from pipelines.ops.failures import explain, rollback_quietly
+from pipelines.ops.locks import writer_lock
 from pipelines.spec import ALL_FILES, CSV_VERSIONS, LEGACY_VERSIONS, load_spec, shape_of
 
 _REQUIRED_FILES = ("Export", "Client")
@@ -55,7 +59,8 @@ class _Export:
     findings: list[Finding] = field(default_factory=list)
     texts: dict[str, TextFile] = field(default_factory=dict)
     maps: dict[str, ColumnMap] = field(default_factory=dict)
-    export_row: dict[str, str] = field(default_factory=dict)
+    export_row: dict[str, str] = field(default_factory=dict)  # the Export.csv row that describes the files
+    export_rows: list[dict[str, str]] = field(default_factory=list)  # every Export.csv row
     version: str | None = None
     rows: dict[str, int] = field(default_factory=dict)  # HMIS file -> rows read
 
@@ -68,26 +73,53 @@ class _Export:
         return self.archived.sha256[:16]
 
 
-def _export_row(text: TextFile) -> tuple[dict[str, str], list[Finding]]:
+def _export_rows(text: TextFile) -> tuple[list[dict[str, str]], list[Finding]]:
+    """Every data row of Export.csv (header names lower-cased); which one describes the files is decided later."""
     with open(text.path, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(io.StringIO(handle.read(1 << 20)), delimiter=text.delimiter, strict=False))
     header = [h.strip().lower() for h in rows[0]] if rows else []
     data = [r for r in rows[1:] if any(v.strip() for v in r)]
     if not data:
-        return {}, [
+        return [], [
             Finding("Export", "export.no_row", FATAL, "Export.csv has no data row, so the export cannot be identified.")
         ]
-    findings = []
-    if len(data) > 1:
-        findings.append(
-            Finding(
-                "Export",
-                "export.many_rows",
-                ERROR,
-                f"Export.csv has {len(data)} data rows; the spec allows one. The first was used.",
-            )
+    return [{h: v for h, v in zip(header, row, strict=False) if v != ""} for row in data], []
+
+
+def _choose_export_row(con: duckdb.DuckDBPyConnection, export: _Export) -> None:
+    """With several Export.csv rows, the one whose ExportID the files carry describes the export (all stay in raw)."""
+    if len(export.export_rows) < 2:
+        return
+    carried = ""
+    for name in ("Client", "Enrollment", "Project"):
+        if export.rows.get(name):
+            rows = con.execute(
+                f'SELECT "ExportID" FROM {view_name(name)} WHERE "ExportID" IS NOT NULL GROUP BY 1 '
+                "ORDER BY count(*) DESC, 1 LIMIT 1"
+            ).fetchall()
+            if rows:
+                carried = rows[0][0]
+                break
+    ids = [r.get("exportid", "") for r in export.export_rows]
+    at = ids.index(carried) if carried in ids else 0
+    export.export_row = export.export_rows[at]
+    why = (
+        f"the files carry ExportID '{carried}', so row {at + 1} describes this export"
+        if carried in ids
+        else "no row has the ExportID the files carry, so the first row was used"
+    )
+    export.findings.append(
+        Finding(
+            "Export",
+            "export.many_rows",
+            WARNING,
+            f"Export.csv has {len(ids)} data rows (ExportIDs {', '.join(repr(i) for i in ids[:5])}"
+            f"{' …' if len(ids) > 5 else ''}); {why}. Every row is kept in raw.export.",
+            row_number=at + 1,
+            column_name="ExportID",
+            value=export.export_row.get("exportid"),
         )
-    return {h: v for h, v in zip(header, data[0], strict=False) if v != ""}, findings
+    )
 
 
 def _inspect(export: _Export, work: Path, limits: Limits) -> None:
@@ -108,11 +140,13 @@ def _inspect(export: _Export, work: Path, limits: Limits) -> None:
             export.findings.append(Finding(name, "file.missing", FATAL, f"The export has no {name}.csv."))
     if export.fatal:
         return
-    export.export_row, findings = _export_row(export.texts["Export"])
+    export.export_rows, findings = _export_rows(export.texts["Export"])
     export.findings += findings
     if export.fatal:
         return
-    export.version, findings = detect_version(export.export_row.get("csvversion"), export.texts["Client"].header)
+    export.export_row = export.export_rows[0]
+    headers = {name: text.header for name, text in export.texts.items()}
+    export.version, findings = detect_version(export.export_row.get("csvversion"), headers)
     export.findings += findings
     if export.version is None:
         return
@@ -221,10 +255,11 @@ def _write(con: duckdb.DuckDBPyConnection, export: _Export, status: str, receive
         con.execute(f"INSERT INTO meta.validation_findings SELECT ?, * FROM {FINDINGS_TABLE}", [export.ingest_id])
         con.execute("COMMIT")
     except BaseException as err:
-        con.execute("ROLLBACK")
+        rollback_quietly(con)  # a failed COMMIT leaves no transaction: keep the first error, not ROLLBACK's
         if isinstance(err, duckdb.Error):
             raise IngestFailed(
-                f"Loading {export.archived.original_name} failed and was undone; nothing was written "
+                explain(err, doing=f"loading {export.archived.original_name}")
+                or f"Loading {export.archived.original_name} failed and was undone; nothing was written "
                 f"({str(err).splitlines()[0]})."
             ) from err
         raise
@@ -288,11 +323,21 @@ def ingest_one(
     try:
         _inspect(export, work, limits)
         clock.lap("unpack")
+        content = content_identity.digest(
+            export.export_row.get("exportid"), {n: t.path for n, t in export.texts.items()}
+        )
+        same = None if export.fatal else content_identity.loaded_with(con, content, source_id)
+        if same:  # the same export re-packed: recognised by ExportID and file digests (pipelines.ops)
+            return IngestResult(
+                path=path, ingest_id=same, sha256=archived.sha256, source_id=source_id, status="duplicate"
+            )
+        content_identity.remember(con, export.ingest_id, export.export_row.get("exportid"), content)
         create_findings_table(con)
-        hashed = export.export_row.get("hashstatus", "").strip() in ("2", "4")
         if not export.fatal:
             _stage(con, export)
+            _choose_export_row(con, export)
             clock.lap("read")
+            hashed = export.export_row.get("hashstatus", "").strip() in ("2", "4")
             validate_export(con, load_spec(export.version), export.rows, hashed=hashed)
             clock.lap("validate")
         _add_findings(con, export.findings)
@@ -318,12 +363,16 @@ def ingest_paths(
             raise WaypointError(f"{path} does not exist.")
         deliveries += find_deliveries(path)
     results = []
-    con = connect(settings.ingest_db)
-    try:
-        con.execute(f"SET temp_directory = '{settings.home / 'work' / 'duckdb_tmp'}'")
-        registry.ensure_schema(con)
-        for delivery in deliveries:
-            results.append(ingest_one(con, delivery, source or source_of(delivery), settings, limits))
-    finally:
-        con.close()
+    with writer_lock(settings.ingest_db, "ingest"):
+        con = connect(settings.ingest_db)
+        try:
+            con.execute(f"SET temp_directory = '{settings.home / 'work' / 'duckdb_tmp'}'")
+            registry.ensure_schema(con)
+            steps.ensure_table(con)
+            content_identity.ensure_table(con)
+            sweep_ingest_leftovers(settings)  # unpacked CSVs and partial zips of killed ingests
+            for delivery in deliveries:
+                results.append(ingest_one(con, delivery, source or source_of(delivery), settings, limits))
+        finally:
+            con.close()
     return results

@@ -3,8 +3,9 @@
 ``meta.current_exports`` is the one place that decides which accepted exports are the truth of a
 source: the newest full refresh (ExportDirective 2, or 3 "other", or none given) and every delta
 (ExportDirective 1) dated after it. Exports are ordered by ExportDate, then time received, so a
-re-delivered older export never overrides a newer one. ``recency`` 1 is the newest; staging keeps,
-for each record key, the row of the current export with the lowest recency.
+re-delivered older export never overrides a newer one (dates in any form ``dates`` reads).
+``recency`` 1 is the newest; staging keeps, for each record key, the row of the current export with
+the lowest recency.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import datetime
 
 import duckdb
 
+from pipelines.ingest.dates import timestamp_sql
 from pipelines.ingest.layout import raw_table_ddl
 from pipelines.ingest.legacy import LEGACY_SCHEMA, legacy_table_ddl
 from pipelines.ingest.models import Finding
@@ -25,7 +27,7 @@ REGISTRY_COLUMNS: tuple[str, ...] = (
     "implementation_id", "findings_fatal", "findings_error", "findings_warning", "rows_loaded",
 )  # fmt: skip
 
-_DDL = """
+_DDL_TEMPLATE = """
 CREATE SCHEMA IF NOT EXISTS meta;
 CREATE SCHEMA IF NOT EXISTS raw;
 CREATE TABLE IF NOT EXISTS meta.export_registry (
@@ -67,7 +69,7 @@ CREATE TABLE IF NOT EXISTS meta.validation_findings (
 CREATE OR REPLACE VIEW meta.current_exports AS
 WITH loaded AS (
     SELECT *,
-        coalesce(try_cast(export_date AS TIMESTAMP), try_cast(export_end AS TIMESTAMP), received_at) AS ordered_at
+        coalesce({export_date}, {export_end}, received_at) AS ordered_at
     FROM meta.export_registry
     WHERE status = 'loaded'
 ), ranked AS (
@@ -86,6 +88,10 @@ FROM ranked AS r
 LEFT JOIN base AS b USING (source_id)
 WHERE b.base_recency IS NULL OR r.recency <= b.base_recency;
 """
+# Export dates are read as the warehouse reads them (MM-DD-YYYY and the other vendor forms, pipelines.ingest.dates).
+_DDL = _DDL_TEMPLATE.replace("{export_date}", timestamp_sql("export_date")).replace(
+    "{export_end}", timestamp_sql("export_end")
+)
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:

@@ -75,8 +75,15 @@ def _usual_priority(issue_type: str) -> str | None:
     return usual[0][0] if usual else None
 
 
+# Record metadata whose form changes no HUD report: a bad value there is a warning whatever the sheet says.
+METADATA_COLUMNS = frozenset({"DateCreated", "DateUpdated"})
+_METADATA_ISSUES = frozenset({"Incorrect Data Type", "Impermissible Characters"})
+
+
 def severity_of(file: str, column: str, issue_type: str) -> str:
     """The severity of one check on one column; the issue type's usual priority when the sheet gives none."""
+    if column in METADATA_COLUMNS and issue_type in _METADATA_ISSUES:
+        return WARNING
     priority = _priorities().get((file, column, issue_type), _usual_priority(issue_type))
     return WARNING if priority is None else _severity(priority)
 

@@ -31,6 +31,18 @@ class Artifacts:
     csv_paths: tuple[Path, ...]
 
 
+def moved(artifacts: Artifacts, written: Path, folder: Path) -> Artifacts:
+    """The same artifacts once the folder they were written in became ``folder``."""
+
+    def at(path: Path) -> Path:
+        return folder / path.relative_to(written)
+
+    return Artifacts(
+        folder, at(artifacts.zip_path), at(artifacts.xlsx_path), at(artifacts.manifest_path),
+        tuple(at(p) for p in artifacts.csv_paths),
+    )  # fmt: skip
+
+
 def report_folder(root: Path, request: ReportRequest) -> Path:
     return root / request.report / request.period_key / request.scope_key
 
@@ -99,11 +111,14 @@ def _xlsx_bytes(request: ReportRequest, tables: list[ReportTable]) -> bytes:
     return buffer.getvalue()
 
 
-def write_artifacts(root: Path, request: ReportRequest, tables: list[ReportTable], *, inputs: dict) -> Artifacts:
-    """Write every artifact of one report build; each file is replaced atomically."""
+def write_artifacts(
+    root: Path, request: ReportRequest, tables: list[ReportTable], *, inputs: dict, folder: Path | None = None
+) -> Artifacts:
+    """Write every artifact of one report build; each file is replaced atomically. ``folder`` (default: the
+    request's report folder) lets the caller write aside and swap the whole folder in (pipelines.ops.folders)."""
     if not tables:
         raise ValueError(f"report {request.request_id} produced no tables")
-    folder = report_folder(root, request)
+    folder = folder or report_folder(root, request)
     (folder / "csv").mkdir(parents=True, exist_ok=True)
     stem = f"{request.report.upper()}-{request.period_key}"
     zip_path, xlsx_path = folder / f"{stem}.zip", folder / f"{stem}.xlsx"

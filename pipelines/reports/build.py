@@ -19,7 +19,9 @@ import duckdb
 from pipelines.config import Settings, get_settings
 from pipelines.errors import WaypointError
 from pipelines.ingest.db import connect
-from pipelines.reports.artifacts import Artifacts, write_artifacts
+from pipelines.ops.folders import replaced_atomically
+from pipelines.ops.locks import writer_lock
+from pipelines.reports.artifacts import Artifacts, moved, report_folder, write_artifacts
 from pipelines.reports.marts import MartReader
 from pipelines.reports.model import ReportRequest
 from pipelines.reports.registry import report_named
@@ -29,11 +31,12 @@ from pipelines.reports.validation import mark_folder, request_validation
 
 def record_requests(requests: Sequence[ReportRequest], settings: Settings, requested_by: str) -> list[str]:
     """Add the requests to meta.report_requests (creating it if needed); the same request twice is one row."""
-    con = connect(settings.ingest_db)
-    try:
-        return [add_request(con, request, requested_by=requested_by) for request in requests]
-    finally:
-        con.close()
+    with writer_lock(settings.ingest_db, "report request"):
+        con = connect(settings.ingest_db)
+        try:
+            return [add_request(con, request, requested_by=requested_by) for request in requests]
+        finally:
+            con.close()
 
 
 def _waypoint_version() -> str:
@@ -97,10 +100,12 @@ def write_reports(requests: Sequence[ReportRequest], settings: Settings, *, requ
             validation = request_validation(con, request)  # HUD's rules: a failed report is written, and marked
             manifest = {**inputs, "requested_by": requested_by, "report_time": report_time.isoformat()}
             manifest["hud_validation"] = validation
-            artifacts = write_artifacts(settings.reports, request, tables, inputs=manifest)
-            _write_extra(artifacts.folder, report.files_beside(request, marts, report_time=report_time))
-            mark_folder(artifacts.folder, validation)
-            written.append(artifacts)
+            target = report_folder(settings.reports, request)
+            with replaced_atomically(target) as aside:  # the whole folder swapped in one step, manifest included
+                artifacts = write_artifacts(settings.reports, request, tables, inputs=manifest, folder=aside)
+                _write_extra(aside, report.files_beside(request, marts, report_time=report_time))
+                mark_folder(aside, validation)
+            written.append(moved(artifacts, aside, target))
     finally:
         con.close()
     return written

@@ -21,6 +21,9 @@ import duckdb
 from pipelines.config import Settings, get_settings
 from pipelines.errors import WaypointError
 from pipelines.ingest.db import connect as connect_ingest_db
+from pipelines.ops.cleanup import die_with_parent, low_on_space, sweep_build_leftovers
+from pipelines.ops.failures import explain
+from pipelines.ops.locks import writer_lock
 from pipelines.reports.requests import ensure_table as ensure_report_requests
 from pipelines.warehouse.dbt_cli import DbtOutcome, dbt_env, dbt_executable, summarise_run_results
 from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
@@ -70,10 +73,13 @@ def prepare_ingest_db(ingest_db: Path, wait_seconds: float = INGEST_WAIT_SECONDS
 
 @contextmanager
 def new_build(settings: Settings, *, partial: bool = False) -> Iterator[BuildFiles]:
-    """Ready a build: ingest.duckdb prepared, the build lock held, and for a partial build the new file
-    started as a copy of the published warehouse (so models not rebuilt stay as published)."""
-    prepare_ingest_db(settings.ingest_db)
-    with build_lock(settings):
+    """Ready a build: the build lock held (a second build refuses), the writer lock held until the build ends
+    (an ingest waits; pipelines.ops.locks), ingest.duckdb prepared, what killed builds left removed, and for a
+    partial build the new file started as a copy of the published warehouse (models not rebuilt stay as
+    published)."""
+    with build_lock(settings), writer_lock(settings.ingest_db, "warehouse build"):  # until dbt exits
+        prepare_ingest_db(settings.ingest_db)
+        sweep_build_leftovers(settings)
         files = BuildFiles.new(settings)
         files.clear_working()
         if partial:
@@ -174,7 +180,7 @@ def finish_build(files: BuildFiles, settings: Settings, outcome: DbtOutcome) -> 
         files.keep_failed()  # before pruning, which keeps only the dbt folders of kept build files
         raise
     finally:
-        prune_builds(settings)
+        prune_builds(settings, keep=0 if low_on_space(settings.build_dir) else 3)  # a full disk is not kept full
     return BuildResult(
         build_id=files.build_id,
         published_path=published,
@@ -204,7 +210,13 @@ def run_dbt_build(
     env = {**os.environ, **dbt_env(files.database, settings.ingest_db)}
     last_lines: deque[str] = deque(maxlen=15)
     with subprocess.Popen(
-        command, cwd=DBT_PROJECT_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        command,
+        cwd=DBT_PROJECT_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=die_with_parent,  # no orphaned dbt when the CLI is killed
     ) as process:
         assert process.stdout is not None
         for line in process.stdout:
@@ -219,7 +231,8 @@ def read_outcome(files: BuildFiles, context: str = "") -> DbtOutcome:
     """What dbt did, from the build's run_results.json (missing when dbt stopped before running anything)."""
     run_results = files.dbt_target / "run_results.json"
     if not run_results.exists():
-        raise BuildFailed(f"dbt stopped before building anything ({context or f'dbt log: {files.log}'})")
+        line = explain(context, doing="the warehouse build") if context else None
+        raise BuildFailed(line or f"dbt stopped before building anything ({context or f'dbt log: {files.log}'})")
     return summarise_run_results(json.loads(run_results.read_text()))
 
 

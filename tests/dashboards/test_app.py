@@ -221,6 +221,7 @@ def test_administration_shows_users_audit_and_pipeline_health_to_the_system_admi
     assert {"test-planner", "test-funder"} <= set(users["user"])
     health_text = " ".join(s.value for s in at.subheader)
     assert "Last ingest per source" in health_text and "Last build" in health_text
+    assert any(s.value.startswith("Audit log intact:") for s in at.success), "the hash chain is verified on the page"
     assert any(set(frame.columns) >= {"source_id", "last_received"} for frame in shown_frames(at))
 
 

@@ -39,8 +39,25 @@ CASES: list[c.Case] = [
         [("export.no_row", "fatal", "Export")],
     ),
     c.Case(
-        "unknown_csv_version",
-        c._mutate(lambda f: c.put(f, "Export", "CSVVersion", "2019 v1.1")),
+        "unknown_csv_version_over_known_columns",
+        c._mutate(lambda f: c.put(f, "Export", "CSVVersion", "2014 v5.1")),
+        "loaded",
+        [("version.from_headers", "warning", "Export")],
+        check=lambda s, r: r.csv_version == "fy2026",
+    ),
+    c.Case(
+        "fy2024_declared_over_fy2026_columns",
+        c._mutate(lambda f: c.put(f, "Export", "CSVVersion", "2024 v1.4")),
+        "loaded",
+        [("version.mismatch", "warning", "Export")],
+        check=lambda s, r: (
+            r.csv_version == "fy2026"
+            and not query(s, "SELECT 1 FROM meta.validation_findings WHERE rule_id = 'header.missing'")
+        ),
+    ),
+    c.Case(
+        "unknown_csv_version_and_unknown_columns",
+        c._mutate(lambda f: (c._fy2020_client_without_version(f), c.put(f, "Export", "CSVVersion", "2014 v5.1"))),
         "rejected",
         [("version.unknown", "fatal", "Export")],
     ),
@@ -231,8 +248,15 @@ CASES: list[c.Case] = [
         "date_in_us_format",
         c._mutate(lambda f: c.put(f, "Enrollment", "EntryDate", "03/01/2025")),
         "loaded",
-        [("type.date", "error", "Enrollment")],
+        [("format.date", "warning", "Enrollment")],  # read as 2025-03-01 (docs/decisions.md, vendor date forms)
         check=lambda s, r: _value(s, "enrollment", "EntryDate") == "03/01/2025",
+    ),
+    c.Case(
+        "date_nobody_can_read",
+        c._mutate(lambda f: c.put(f, "Enrollment", "EntryDate", "31/31/2025")),
+        "loaded",
+        [("type.date", "error", "Enrollment")],
+        check=lambda s, r: _value(s, "enrollment", "EntryDate") == "31/31/2025",
     ),
     c.Case(
         "text_in_integer_column",
@@ -276,9 +300,30 @@ CASES: list[c.Case] = [
         "type_provided_outside_record_type_list",
         c._mutate(c._services_wrong_list),
         "loaded",
+        [("services.bed_night_type", "error", "Services")],  # a bed night not counted says so (RecordType 200)
+    ),
+    c.Case(
+        "type_provided_outside_another_record_type_list",
+        c._mutate(lambda f: (c.put(f, "Services", "RecordType", "141"), c.put(f, "Services", "TypeProvided", "99"))),
+        "loaded",
         [("list.invalid", "error", "Services")],
     ),
-    c.Case("export_csv_two_rows", c._mutate(c._second_export_row), "loaded", [("export.many_rows", "error", "Export")]),
+    c.Case(
+        "source_id_free_text_when_source_type_is_not_1",
+        c._mutate(lambda f: (c.put(f, "Export", "SourceType", "3"), c.put(f, "Export", "SourceID", "Agency DB"))),
+        "loaded",
+        [],
+        check=lambda s, r: not query(s, "SELECT 1 FROM meta.validation_findings WHERE column_name = 'SourceID'"),
+    ),
+    c.Case(
+        "source_id_not_a_coc_code_when_source_type_is_1",
+        c._mutate(lambda f: (c.put(f, "Export", "SourceType", "1"), c.put(f, "Export", "SourceID", "Agency DB"))),
+        "loaded",
+        [("format.pattern", "error", "Export")],
+    ),
+    c.Case(
+        "export_csv_two_rows", c._mutate(c._second_export_row), "loaded", [("export.many_rows", "warning", "Export")]
+    ),
     c.Case(
         "csv_version_empty",
         c._mutate(lambda f: c.put(f, "Export", "CSVVersion", "")),

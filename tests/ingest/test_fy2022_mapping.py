@@ -185,7 +185,22 @@ def test_the_client_columns_tell_fy2022_when_csv_version_is_empty(tmp_path):
 
 def test_an_fy2020_export_is_refused_in_one_line(tmp_path):
     files = _fy2022_files(csv_version="2020 v1.8")
+    header = files["Client"][0]
+    header[header.index("Female")] = "Gender"  # FY2020's one gender column: the columns fit no version read
     settings, result = _ingest(tmp_path, files)
     assert result.status == "rejected"
     (message,) = query(settings, "SELECT message FROM meta.validation_findings WHERE rule_id = 'version.unknown'")
     assert "FY2020" in message[0] and "FY2022" in message[0]
+
+
+def test_great_expectations_check_the_mapped_rows_with_the_fy2024_suites(mapped):
+    from pipelines.ingest.gx import run_expectations
+
+    settings, result = mapped
+    outcome = run_expectations([result.ingest_id], settings=settings, files=["Export", "Client", "Exit"])
+    suites = [(f.file, f.suite) for f in outcome.files]
+    assert suites == [("Export", "export.fy2024.from_fy2022"), ("Client", "client.fy2024.from_fy2022"),
+                      ("Exit", "exit.fy2024.from_fy2022")]  # fmt: skip
+    assert all(f.evaluated > 0 for f in outcome.files)
+    # Columns FY2022 does not have (Export.ImplementationID, required in FY2024) are not expected of it.
+    assert not query(settings, "SELECT 1 FROM meta.validation_findings WHERE column_name = 'ImplementationID'")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from fixtures.apr.apr_world import rule_request
 from fixtures.apr.built_world import BuiltWorld, built_world
-from fixtures.apr.cells import DK_PNTA, TOTAL, WITH_CHILDREN_AND_ADULTS, WITHOUT_CHILDREN, cell, row_values
+from fixtures.apr.cells import DK_PNTA, RACES, TOTAL, WITH_CHILDREN_AND_ADULTS, WITHOUT_CHILDREN, cell, row_values
 
 BOTH_REPORTS = pytest.mark.parametrize("report", ["apr", "caper"])
 # Q13's columns B-G, Q25's B-E, the income columns, the ten race and ethnicity groups
@@ -22,12 +22,6 @@ SPLIT = (
 NO_CHILD_ONLY = (TOTAL, WITHOUT_CHILDREN, WITH_CHILDREN_AND_ADULTS, "Unknown Household Type")
 BENEFITS = ("Benefit at Start", "Benefit at Latest Annual Assessment for Stayers", "Benefit at Exit for Leavers")
 INCOME = ("Income at Start", "Income at Latest Annual Assessment for Stayers", "Income at Exit for Leavers")
-RACES = (
-    "American Indian, Alaska Native, or Indigenous", "Asian or Asian American", "Black, African American, or African",
-    "Hispanic/Latina/e/o", "Middle Eastern or North African", "Native Hawaiian or Pacific Islander", "White",
-    "At Least 1 Race and Hispanic/Latina/e/o", "Multi-racial (does not include Hispanic/Latina/e/o)",
-    "Unknown (Doesn’t Know, Prefers not to Answer, Data not Collected)",
-)  # fmt: skip
 LEAVERS_STAYERS = ("Leavers", "Stayers")
 
 

@@ -1,8 +1,10 @@
 """Shared fixtures: one Waypoint home built once per session.
 
 Its ingest.duckdb holds the small world (hand-written snippets, sources ``ok500-hmis`` and
-``ok507-agency``) and the generator's ``tiny`` preset in both CSV versions, ingested for real
-(sources ``ok-500``, ``ok-507``, ``kvh-ssvf`` in FY2026 and the same with ``-fy2024`` in FY2024).
+``ok507-agency``) and the generator's ``tiny`` preset in three CSV versions, ingested for real
+(sources ``ok-500``, ``ok-507``, ``kvh-ssvf`` in FY2026 and the same with ``-fy2024`` and ``-fy2022``),
+with one APR request per rendition over all its projects (federal FY2026), so the renditions' reports
+can be compared table by table.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -17,13 +20,17 @@ import pytest
 
 from pipelines.config import Settings
 from pipelines.ingest import ingest_paths
+from pipelines.reports.model import ReportRequest
+from pipelines.reports.requests import add_request
 from pipelines.synth import generate
 from pipelines.warehouse.build import BuildResult, build_warehouse
 
 from .raw_layer import write_raw_layer
 from .small_world import small_world_exports
 
-SYNTH_VERSIONS = ("fy2026", "fy2024")
+SYNTH_VERSIONS = ("fy2026", "fy2024", "fy2022")
+SYNTH_SOURCES = ("ok-500", "ok-507", "kvh-ssvf")
+APR_PERIOD = (date(2025, 10, 1), date(2026, 9, 30))
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,31 @@ def ingest_synthetic_tiny(settings: Settings, out_dir: Path) -> None:
             assert [r.status for r in results] == ["loaded"], results
 
 
+def rendition_apr(settings: Settings, csv_version: str) -> ReportRequest:
+    """The APR over every project of one rendition of the tiny world (recorded before the build)."""
+    sources = [synthetic_source(s, csv_version) for s in SYNTH_SOURCES]
+    con = duckdb.connect(str(settings.ingest_db), read_only=True)
+    try:
+        rows = con.execute(
+            """SELECT DISTINCT _source_id || ':' || "ProjectID" FROM raw.project
+            WHERE _source_id IN (SELECT unnest(?))""",
+            [sources],
+        ).fetchall()
+    finally:
+        con.close()
+    return ReportRequest("apr", *APR_PERIOD, "projects", tuple(sorted(r[0] for r in rows)))
+
+
+def record_rendition_reports(settings: Settings) -> None:
+    requests = [rendition_apr(settings, version) for version in SYNTH_VERSIONS]
+    con = duckdb.connect(str(settings.ingest_db))
+    try:
+        for request in requests:
+            add_request(con, request, requested_by="tests")
+    finally:
+        con.close()
+
+
 @pytest.fixture(scope="session")
 def built_warehouse(tmp_path_factory: pytest.TempPathFactory) -> BuiltWarehouse:
     """The small world and the synthetic tiny exports, built and published once (read-only for tests)."""
@@ -60,6 +92,7 @@ def built_warehouse(tmp_path_factory: pytest.TempPathFactory) -> BuiltWarehouse:
     settings = Settings(home=root / "home").ensure()
     write_raw_layer(settings.ingest_db, small_world_exports())
     ingest_synthetic_tiny(settings, root / "synth")
+    record_rendition_reports(settings)
     return BuiltWarehouse(settings, build_warehouse(settings))
 
 

@@ -32,7 +32,7 @@ def test_failed_build_leaves_the_published_warehouse_byte_identical(
     before = _sha256(published)
     reader = duckdb.connect(str(published), read_only=True)
     con = duckdb.connect(str(published_home.ingest_db))
-    con.execute("update meta.export_registry set csv_version = 'fy2022' where ingest_id = 'ing-002'")
+    con.execute("update meta.export_registry set csv_version = 'fy2019' where ingest_id = 'ing-002'")
     con.close()
     monkeypatch.setenv("WAYPOINT_HOME", str(published_home.home))
 

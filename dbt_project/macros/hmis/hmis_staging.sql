@@ -14,8 +14,8 @@
 
 {% macro hmis_latest_rows(relation, key_column, has_date_deleted=true, has_date_updated=true) -%}
     {#- Latest truth: per source and record key, the row of the newest current export (then the latest
-        DateUpdated, then the first row of the file); a newest version that is a tombstone (DateDeleted
-        set) removes the record. -#}
+        DateUpdated, then the first row of the file); a newest version that is a tombstone (a DateDeleted
+        that reads as a date; an unreadable one is null, as everywhere) removes the record. -#}
     select * from (
         select
             versions.*,
@@ -33,7 +33,7 @@
     ) as ranked
     where version_rank = 1
     {%- if has_date_deleted %}
-        and "DateDeleted" is null
+        and {{ hmis_date('"DateDeleted"') }} is null
     {%- endif %}
 {%- endmacro %}
 
@@ -41,25 +41,4 @@
 {% macro hmis_key(id_column, source_column='_source_id') -%}
     {#- A HUD identifier namespaced by its source: IDs are unique only within one HMIS. -#}
     case when {{ id_column }} is not null then {{ source_column }} || '|' || {{ id_column }} end
-{%- endmacro %}
-
-
-{% macro hmis_integer(column) -%}
-    {{ dbt.safe_cast(column, api.Column.translate_type('integer')) }}
-{%- endmacro %}
-
-
-{% macro hmis_date(column) -%}
-    {{ dbt.safe_cast(column, api.Column.translate_type('date')) }}
-{%- endmacro %}
-
-
-{% macro hmis_timestamp(column) -%}
-    {{ dbt.safe_cast(column, api.Column.translate_type('timestamp')) }}
-{%- endmacro %}
-
-
-{% macro hmis_money(column) -%}
-    {#- HUD money (M, M+): two decimals, no symbols. -#}
-    {{ dbt.safe_cast(column, 'numeric(14, 2)') }}
 {%- endmacro %}

@@ -46,10 +46,11 @@
 
 
 {% macro apr_rate(numerator, denominator, scale=4) -%}
-    {#- HUD rates: a decimal fraction rounded to `scale` places; 0 when the denominator is 0. -#}
+    {#- HUD rates: a decimal fraction rounded to `scale` places; 0 when the denominator is 0. Both sides
+        are bracketed, so a denominator like `total - excluded` (Q23c row 43) divides as a whole. -#}
     case
-        when coalesce({{ denominator }}, 0) = 0 then 0
-        else round(cast({{ numerator }} as {{ dbt.type_numeric() }}) / {{ denominator }}, {{ scale }})
+        when coalesce(({{ denominator }}), 0) = 0 then 0
+        else round(cast(({{ numerator }}) as {{ dbt.type_numeric() }}) / ({{ denominator }}), {{ scale }})
     end
 {%- endmacro %}
 
@@ -338,8 +339,8 @@ cells as (
     {#- Q19a1 / Q19a2: adults with a known income at start and at the later point (the mart's
         `universe` CTE: start_* and later_* amounts per person), per income category (earned,
         other, total): who had it at start and/or later and how the amount moved. Count rows count
-        people; average rows average (later - start) over the people of the cell; I = E + F with their
-        average; J = I / H. -#}
+        people; average rows average (later - start) over the people of the cell, exact to the cent and
+        rounded half up (money_average); I = E + F with their average; J = I / H. -#}
     {%- set categories = [('earned', 'earned_income'), ('other', 'other_income'), ('total', 'total_income')] %}
 ,
 
@@ -383,13 +384,13 @@ summarised as (
         {%- for column in ['had_at_start_not_later', 'retained_less', 'retained_same', 'retained_more', 'gained',
                            'did_not_have'] %}
         count(distinct case when change_column = '{{ column }}' then personal_key end) as {{ column }}_count,
-        avg(case when change_column = '{{ column }}' then change_amount end) as {{ column }}_average,
+        {{ money_average("case when change_column = '" ~ column ~ "' then change_amount end") }} as {{ column }}_average,
         {%- endfor %}
         count(distinct personal_key) as total_adults_count,
-        avg(change_amount) as total_adults_average,
+        {{ money_average('change_amount') }} as total_adults_average,
         count(distinct case when change_column in ('retained_more', 'gained') then personal_key end)
             as gained_or_increased_count,
-        avg(case when change_column in ('retained_more', 'gained') then change_amount end)
+        {{ money_average("case when change_column in ('retained_more', 'gained') then change_amount end") }}
             as gained_or_increased_average
     from classified
     group by request_id, category
@@ -413,7 +414,7 @@ cells as (
         category || '_average' as row_key,
         {%- for column in ['had_at_start_not_later', 'retained_less', 'retained_same', 'retained_more', 'gained',
                            'did_not_have', 'total_adults', 'gained_or_increased'] %}
-        round(coalesce({{ column }}_average, 0), 2) as {{ column }},
+        coalesce({{ column }}_average, 0) as {{ column }},
         {%- endfor %}
         cast(null as {{ dbt.type_numeric() }}) as percent_accomplished
     from summarised

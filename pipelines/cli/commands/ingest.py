@@ -9,6 +9,9 @@ import click
 from pipelines.config import get_settings
 from pipelines.errors import WaypointError
 from pipelines.ingest import IngestResult, ingest_paths
+from pipelines.ops.failures import explain
+from pipelines.ops.locks import writer_lock
+from pipelines.ops.steps import unfinished_ingests
 
 
 def _line(result: IngestResult) -> str:
@@ -39,18 +42,24 @@ def command(paths: tuple[Path, ...], source: str | None, expectations: bool) -> 
     Exit code 0 when every export loaded (even with errors or warnings), 1 when any was rejected.
     """
     settings = get_settings()
-    results = ingest_paths(list(paths), source=source, settings=settings)
-    for result in results:
-        click.echo(_line(result))
-    loaded = [r.ingest_id for r in results if r.status == "loaded"]
-    if expectations and loaded:
-        from pipelines.ingest.gx import run_expectations
+    with writer_lock(settings.ingest_db, "ingest"):  # held until Great Expectations is done (ops.locks)
+        results = ingest_paths(list(paths), source=source, settings=settings)
+        unfinished = unfinished_ingests(settings, results) if expectations else []
+        for result in results:
+            click.echo(_line(result))
+            if result.ingest_id in unfinished and result.status == "duplicate":
+                click.echo("  its Great Expectations step did not finish last time: completing it now")
+        loaded = [r.ingest_id for r in results if r.status == "loaded"]
+        loaded += [i for i in unfinished if i not in loaded]
+        if expectations and loaded:
+            from pipelines.ingest.gx import run_expectations
 
-        try:
-            outcome = run_expectations(loaded, settings=settings)
-        except Exception as err:  # the exports are loaded; say what failed without a stack trace
-            raise WaypointError(f"the exports were loaded, but Great Expectations failed: {err}") from err
-        click.echo(f"Great Expectations: {outcome.summary()}; Data Docs: {outcome.docs_index}")
+            try:
+                outcome = run_expectations(loaded, settings=settings)
+            except Exception as err:  # the exports are loaded; say what failed without a stack trace
+                line = explain(err, doing="Great Expectations")
+                raise WaypointError(line or f"the exports were loaded, but Great Expectations failed: {err}") from err
+            click.echo(f"Great Expectations: {outcome.summary()}; Data Docs: {outcome.docs_index}")
     if results:
         click.echo(
             f"Findings: `waypoint findings --ingest-id ID` (table meta.validation_findings in {settings.ingest_db})."

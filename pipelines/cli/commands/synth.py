@@ -11,6 +11,7 @@ from pipelines.config import get_settings
 from pipelines.errors import WaypointError
 from pipelines.spec import READ_VERSIONS
 from pipelines.synth import PRESETS, generate
+from pipelines.synth.quirks import QUIRKS, apply_to_run
 
 
 def _parse_date(_ctx, _param, value: str | None) -> date | None:
@@ -39,13 +40,20 @@ def _parse_date(_ctx, _param, value: str | None) -> date | None:
     "--defect-rate", type=float, default=None, help="Multiplies every defect rate (1 = defaults, 0 = clean data)."
 )
 @click.option(
+    "--quirk",
+    "quirks",
+    type=click.Choice(list(QUIRKS)),
+    multiple=True,
+    help="Write a vendor quirk into every zip (repeatable): " + "; ".join(f"{k}: {v}" for k, v in QUIRKS.items()),
+)
+@click.option(
     "--out",
     "out",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
     help="Output folder (default: $WAYPOINT_HOME/synth).",
 )
-def command(preset, clients, years, seed, csv_version, end_date, defect_rate, out) -> None:
+def command(preset, clients, years, seed, csv_version, end_date, defect_rate, quirks, out) -> None:
     """Generate synthetic HMIS CSV exports, one zip per source, with a manifest of every defect."""
     out = out or get_settings().synth
     try:
@@ -59,6 +67,7 @@ def command(preset, clients, years, seed, csv_version, end_date, defect_rate, ou
             end_date=end_date,
             defect_rate=defect_rate,
         )
+        apply_to_run(result.zips, result.manifest_path, quirks, csv_version)
     except OSError as err:
         raise WaypointError(f"cannot write to {out}: {err.strerror or err}") from err
     click.echo(
@@ -70,4 +79,6 @@ def command(preset, clients, years, seed, csv_version, end_date, defect_rate, ou
         files = result.rows[source]
         click.echo(f"  {source}: {path.name} ({len(files)} files, {sum(files.values()):,} rows)")
         click.echo("    " + ", ".join(f"{name} {count:,}" for name, count in files.items()))
+    if quirks:
+        click.echo(f"  quirks: {', '.join(quirks)}")
     click.echo(f"  manifest: {result.manifest_path} ({result.defects:,} defects, {result.identities:,} identities)")

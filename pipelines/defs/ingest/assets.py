@@ -12,6 +12,8 @@ from pipelines.defs.ingest.resources import IngestHome
 from pipelines.ingest import ingest_paths
 from pipelines.ingest.deliveries import find_deliveries
 from pipelines.ingest.layout import all_raw_tables
+from pipelines.ops.locks import set_announcer, writer_lock
+from pipelines.ops.steps import unfinished_ingests
 
 GX_CHECK = "great_expectations"
 RAW_KEYS = {file: dg.AssetKey(["raw", table]) for file, table in all_raw_tables().items()}
@@ -68,25 +70,30 @@ def _ingest(settings, config: IngestConfig) -> list:
 )
 def raw_hmis_tables(context: dg.AssetExecutionContext, config: IngestConfig, ingest_home: IngestHome):
     settings = ingest_home.settings()
-    results = _ingest(settings, config)
-    for result in results:
-        log = context.log.error if result.status == "rejected" else context.log.info
-        log(
-            f"{result.path.name}: {result.status} (ingest {result.ingest_id}, export {result.export_id}, findings "
-            f"{result.findings})"
-        )
-    loaded = [r for r in results if r.status == "loaded"]
-    for file, key in RAW_KEYS.items():
-        yield dg.MaterializeResult(
-            asset_key=key,
-            metadata={
-                "rows_loaded": sum(r.rows.get(file, 0) for r in loaded),
-                "ingest_ids": ", ".join(r.ingest_id for r in loaded) or "none",
-                "rejected": sum(r.status == "rejected" for r in results),
-                "duplicates": sum(r.status == "duplicate" for r in results),
-            },
-        )
-    yield from _checks(settings, [r.ingest_id for r in loaded], config.expectations)
+    set_announcer(context.log.warning)  # "waiting for the warehouse build …" goes to the run's log
+    # one writer-lock hold from loading to the end of Great Expectations (pipelines.ops.locks)
+    with writer_lock(settings.ingest_db, "Dagster ingest run"):
+        results = _ingest(settings, config)
+        for result in results:
+            log = context.log.error if result.status == "rejected" else context.log.info
+            log(
+                f"{result.path.name}: {result.status} (ingest {result.ingest_id}, export {result.export_id}, findings "
+                f"{result.findings})"
+            )
+        loaded = [r for r in results if r.status == "loaded"]
+        for file, key in RAW_KEYS.items():
+            yield dg.MaterializeResult(
+                asset_key=key,
+                metadata={
+                    "rows_loaded": sum(r.rows.get(file, 0) for r in loaded),
+                    "ingest_ids": ", ".join(r.ingest_id for r in loaded) or "none",
+                    "rejected": sum(r.status == "rejected" for r in results),
+                    "duplicates": sum(r.status == "duplicate" for r in results),
+                },
+            )
+        unfinished = unfinished_ingests(settings, results) if config.expectations else []
+        ids = [r.ingest_id for r in loaded] + [i for i in unfinished if i not in {r.ingest_id for r in loaded}]
+        yield from _checks(settings, ids, config.expectations)
 
 
 def _checks(settings, ingest_ids: list[str], run: bool):

@@ -13,6 +13,7 @@ import dagster as dg
 
 from pipelines.defs.ingest.assets import ingest_job, landing_deliveries
 from pipelines.defs.ingest.resources import IngestHome
+from pipelines.ops.locks import holder
 
 
 def fingerprint(delivery: Path) -> tuple[int, int]:
@@ -27,6 +28,12 @@ def fingerprint(delivery: Path) -> tuple[int, int]:
 @dg.sensor(job=ingest_job, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING)
 def landing_sensor(context: dg.SensorEvaluationContext, ingest_home: IngestHome):
     settings = ingest_home.settings()
+    busy = holder(settings.ingest_db)
+    if busy:  # runs launched now would only queue on the writer lock (pipelines.ops.locks)
+        return dg.SkipReason(
+            f"Waiting: {settings.ingest_db.name} is in use by {busy.describe()}; new deliveries are launched when "
+            "it finishes."
+        )
     seen: dict[str, list[int]] = json.loads(context.cursor) if context.cursor else {}
     settled_before = time.time_ns() - int(ingest_home.settle_seconds * 1e9)
     requests = []

@@ -25,28 +25,53 @@ from great_expectations.data_context.types.base import (
 )
 
 from pipelines.config import Settings, get_settings
+from pipelines.ingest.dates import date_sql, timestamp_sql
 from pipelines.ingest.db import connect
 from pipelines.ingest.gx.suites import build_suite
 from pipelines.ingest.layout import quote, table_name
+from pipelines.ops import steps
+from pipelines.ops.failures import rollback_quietly
 from pipelines.spec import FILE_ORDER, load_spec, shape_of
 
 FULL_SUITE_MAX_ROWS = 10_000
 _RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["_row_number"]}
-_EXPORT_DATE = (
-    '(SELECT left(min(e."ExportDate"), 10) FROM raw.export e WHERE e._ingest_id = t._ingest_id) AS _export_date'
+
+
+def _iso(ref: str, dtype: str) -> str:
+    """SQL: a raw date/datetime text in HUD's form when ``dates`` reads it, else the text as delivered."""
+    if dtype == "D":
+        return f"coalesce(strftime({date_sql(ref)}, '%Y-%m-%d'), {ref})"
+    if dtype == "T":
+        return f"coalesce(strftime({timestamp_sql(ref)}, '%Y-%m-%d %H:%M:%S'), {ref})"
+    return ref
+
+
+def _first_date(table: str, column: str, join: str, name: str) -> str:
+    """SQL: the earliest date of ``column`` in another raw table of the same ingest, as YYYY-MM-DD."""
+    ref = f'o."{column}"'
+    return (
+        f"(SELECT strftime(min({date_sql(ref)}), '%Y-%m-%d') FROM raw.{table} o "
+        f"WHERE o._ingest_id = t._ingest_id{join}) AS {name}"
+    )
+
+
+# HUD collects 3.20 Housing Move-In Date only in PSH, PH housing only, PH housing with services and RRH.
+MOVE_IN_PROJECT_TYPES = (3, 9, 10, 13)
+_BY_ENROLLMENT = ' AND o."EnrollmentID" = t."EnrollmentID"'
+_EXPORT_DATE = _first_date("export", "ExportDate", "", "_export_date")
+_MOVE_IN_REF = 't."MoveInDate"'
+_MOVE_IN = (
+    'CASE WHEN (SELECT min(TRY_CAST(p."ProjectType" AS INTEGER)) FROM raw.project p '
+    'WHERE p._ingest_id = t._ingest_id AND p."ProjectID" = t."ProjectID") '
+    f"IN {MOVE_IN_PROJECT_TYPES} THEN {_iso(_MOVE_IN_REF, 'D')} END AS _move_in_date"
 )
 _HELPERS = {
-    "Exit": [
-        '(SELECT min(n."EntryDate") FROM raw.enrollment n '
-        'WHERE n._ingest_id = t._ingest_id AND n."EnrollmentID" = t."EnrollmentID") AS _entry_date'
-    ],
-    "Enrollment": [
-        '(SELECT min(x."ExitDate") FROM raw.exit x '
-        'WHERE x._ingest_id = t._ingest_id AND x."EnrollmentID" = t."EnrollmentID") AS _exit_date',
-        _EXPORT_DATE,
-    ],
+    "Exit": [_first_date("enrollment", "EntryDate", _BY_ENROLLMENT, "_entry_date")],
+    "Enrollment": [_first_date("exit", "ExitDate", _BY_ENROLLMENT, "_exit_date"), _EXPORT_DATE, _MOVE_IN],
     "Client": [_EXPORT_DATE],
 }
+# Helper columns a finding names by the HUD column they stand for.
+_SHOWN_AS = {"_move_in_date": "MoveInDate"}
 
 logging.getLogger("great_expectations").setLevel(logging.ERROR)
 
@@ -100,8 +125,14 @@ def _context(settings: Settings):
 
 
 def _frame(con: duckdb.DuckDBPyConnection, ingest_id: str, file: str, version: str, suite) -> pd.DataFrame:
+    """The raw rows the suite reads; dates in a form ``dates`` reads are given as YYYY-MM-DD (hh:mm:ss), so
+    expectations compare dates, not texts (an unreadable value stays as delivered, for the type rule)."""
     wanted = {getattr(e, k, None) for e in suite.expectations for k in ("column", "column_A", "column_B")}
-    columns = ", ".join(f"t.{quote(c)}" for c in load_spec(version).file(file).column_names if c in wanted)
+    columns = ", ".join(
+        f"{_iso(f't.{quote(c.name)}', c.dtype)} AS {quote(c.name)}"
+        for c in load_spec(version).file(file).columns
+        if c.name in wanted
+    )
     helpers = "".join(", " + h for h in _HELPERS.get(file, []))
     sql = (
         f"SELECT {columns}, t._row_number{helpers} FROM raw.{quote(table_name(file))} t "
@@ -120,7 +151,11 @@ def _findings_of(result: dict, file: str) -> list[tuple]:
         if not isinstance(index, dict):
             continue
         row_number = int(index.get("_row_number"))
-        shown = column if column and not column.startswith("_") else kwargs.get("column_B", column)
+        named = column and (not column.startswith("_") or column in _SHOWN_AS)
+        shown = column if named else kwargs.get("column_B", column)
+        if shown in _SHOWN_AS:
+            index = {(_SHOWN_AS[shown] if k == shown else k): v for k, v in index.items()}
+            shown = _SHOWN_AS[shown]
         value = index.get(shown)
         value = None if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)[:200]
         others = [
@@ -145,12 +180,23 @@ def _findings_of(result: dict, file: str) -> list[tuple]:
 
 
 def _suite(file: str, version: str, full: bool) -> gx.ExpectationSuite:
-    """The whole generated suite, or for a large file only what the structural validator does not check."""
-    suite = build_suite(file, version)
-    if full:
+    """The whole generated suite, or for a large file only what the structural validator does not check.
+
+    A legacy export's rows were mapped into a current shape: its version's suite runs, without the
+    expectations on columns the delivered format does not have (they are empty or derived by the mapping).
+    """
+    shape = shape_of(version)
+    suite = build_suite(file, shape)
+    name, kept = suite.name, list(suite.expectations)
+    if shape != version:
+        delivered = set(load_spec(version).file(file).column_names) if file in load_spec(version).files else set()
+        kept = [e for e in kept if e.meta["rule_id"].startswith("business.") or getattr(e, "column", None) in delivered]
+        name = f"{name}.from_{version}"
+    if not full:
+        kept, name = [e for e in kept if e.meta["rule_id"].startswith("business.")], f"{name}.business"
+    if name == suite.name:
         return suite
-    kept = [copy.copy(e) for e in suite.expectations if e.meta["rule_id"].startswith("business.")]
-    return gx.ExpectationSuite(name=f"{suite.name}.business", expectations=kept, meta=suite.meta)
+    return gx.ExpectationSuite(name=name, expectations=[copy.copy(e) for e in kept], meta=suite.meta)
 
 
 def _checkpoint(context, suite: gx.ExpectationSuite, file: str) -> gx.Checkpoint:
@@ -181,7 +227,7 @@ def _validate_file(
     suite = _suite(file, version, full=rows <= full_suite_max_rows)
     if not rows or not suite.expectations:
         return None
-    frame = _frame(con, ingest_id, file, version, suite)
+    frame = _frame(con, ingest_id, file, shape_of(version), suite)
     checkpoint = _checkpoint(context, suite, file)
     run = checkpoint.run(
         batch_parameters={"dataframe": frame}, run_id=gx.RunIdentifier(run_name=f"{ingest_id}.{table_name(file)}")
@@ -227,7 +273,7 @@ def _store_findings(con: duckdb.DuckDBPyConnection, ingest_id: str, rows: list[t
         )
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        rollback_quietly(con)
         raise
     finally:
         con.unregister("_gx_findings")
@@ -250,7 +296,8 @@ def run_expectations(
 
     A file with more than ``full_suite_max_rows`` rows runs only the business expectations: GX's cost
     grows with rows times expectations, and the spec-generated ones repeat checks the structural
-    validator already made on every row.
+    validator already made on every row. Callers hold the writer lock across loading and this step
+    (pipelines.ops.locks), so no build reads ingest.duckdb in between.
     """
     settings = settings or get_settings()
     context = _context(settings)
@@ -265,14 +312,15 @@ def run_expectations(
             if row is None:
                 continue
             for file in files or FILE_ORDER:
-                # A legacy (FY2022) export's raw rows are in the shape of the version it was mapped to.
-                done = _validate_file(context, con, ingest_id, file, shape_of(row[0]), full_suite_max_rows)
+                done = _validate_file(context, con, ingest_id, file, row[0], full_suite_max_rows)
                 if done is None:
                     continue
                 file_outcome, rows, identifiers = done
                 result_ids += identifiers
                 file_outcome.findings_added = _store_findings(con, ingest_id, rows)
                 outcome.files.append(file_outcome)
+            if files is None:
+                steps.mark_done(con, ingest_id)  # only now is the ingest complete (pipelines.ops.steps)
     finally:
         con.close()
     if result_ids:

@@ -3,7 +3,8 @@
 One suite per HMIS file and CSV version (``client.fy2026``): required values, type patterns,
 lengths, code lists and unique keys come from the spec objects; the hand-written business
 expectations (exit not before entry, DOB not after the export, move-in within the stay) read
-helper columns the runner adds (``_entry_date``, ``_exit_date``, ``_export_date``). Every
+helper columns the runner adds (``_entry_date``, ``_exit_date``, ``_export_date``, ``_move_in_date``: the
+MoveInDate of projects that collect 3.20). Every
 expectation carries ``severity`` and ``rule_id`` in meta and a plain-words description.
 
 ``python -m pipelines.ingest.gx.suites`` rewrites the committed suites under ``expectations/``.
@@ -38,10 +39,10 @@ BUSINESS_RULES: tuple[tuple[str, str, str, str, str, str], ...] = (
      "ExitDate is not before the EntryDate of its enrollment."),
     ("Client", "_export_date", "DOB", "business.dob_in_future", "error",
      "DOB is not in the future (not after the export date)."),
-    ("Enrollment", "MoveInDate", "EntryDate", "business.move_in_before_entry", "error",
-     "MoveInDate is not before EntryDate (move-in lies within the stay)."),
-    ("Enrollment", "_exit_date", "MoveInDate", "business.move_in_after_exit", "error",
-     "MoveInDate is not after the ExitDate (move-in lies within the stay)."),
+    ("Enrollment", "_move_in_date", "EntryDate", "business.move_in_before_entry", "error",
+     "MoveInDate is not before EntryDate (move-in lies within the stay; PSH, PH and RRH, which collect 3.20)."),
+    ("Enrollment", "_exit_date", "_move_in_date", "business.move_in_after_exit", "error",
+     "MoveInDate is not after the ExitDate (move-in lies within the stay; PSH, PH and RRH, which collect 3.20)."),
     ("Enrollment", "_export_date", "EntryDate", "business.entry_after_export", "warning",
      "EntryDate is not after the export date."),
 )  # fmt: skip

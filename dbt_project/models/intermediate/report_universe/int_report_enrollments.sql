@@ -232,6 +232,12 @@ final as (
                 'coalesce(as_of_period_end.exit_date_in_period, ' ~ add_days(1, 'as_of_period_end.period_end') ~ ')'
             ) }}
         end as days_in_project,
+        -- time in the project, whatever the bed nights (glossary, Annual Assessment step 3: "time-based,
+        -- not service-based"): who is a stayer of 365 days or more (Q5a row 17, Q6c row 4, Q19a1)
+        {{ days_between(
+            'as_of_period_end.entry_date',
+            'coalesce(as_of_period_end.exit_date_in_period, ' ~ add_days(1, 'as_of_period_end.period_end') ~ ')'
+        ) }} as days_since_entry,
 
         -- the data-quality universe leaves out street outreach clients not engaged by the period end
         coalesce(as_of_period_end.project_type <> 4, true)

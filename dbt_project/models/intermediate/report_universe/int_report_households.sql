@@ -42,8 +42,9 @@ active_members as (
         max(case when reporting_age >= 25 then 1 else 0 end) = 1 as has_member_25_or_older,
         max(case when relationship_to_hoh = 2 and reporting_age between 0 and 17 then 1 else 0 end) = 1
             as has_child_of_head,
-        -- the head's stay of 365 days or more, counted while still enrolled (Q5a row 17, Q19a1)
-        max(case when is_head_of_household and is_stayer and days_in_project >= 365 then 1 else 0 end) = 1
+        -- the head's stay of 365 days or more, counted while still enrolled (Q5a row 17, Q6c row 4,
+        -- Q19a1): calendar time, also in night-by-night shelter, like the annual assessment it asks for
+        max(case when is_head_of_household and is_stayer and days_since_entry >= 365 then 1 else 0 end) = 1
             as has_head_stayer_365_days,
         max(case when is_head_of_household then exit_date end) as head_exit_date
     from report_enrollments

@@ -116,8 +116,8 @@ flagged as (
         coalesce(is_youth and (is_head_of_household or is_adult) and has_child_of_head, false) as is_parenting_youth,
         coalesce(
             is_stayer and (
-                (is_head_of_household and days_in_project >= 365)
-                or (is_adult and (days_in_project >= 365 or has_head_stayer_365_days))
+                (is_head_of_household and days_since_entry >= 365)
+                or (is_adult and (days_since_entry >= 365 or has_head_stayer_365_days))
             ),
             false
         ) as is_head_or_adult_stayer_365_days,
@@ -149,6 +149,10 @@ final as (
     select
         ranked.*,
         stay_rank = 1 as is_latest_stay,
+        -- the data-quality universe drops street outreach stays not engaged by the period end *before*
+        -- taking each person's latest stay (glossary, Data Quality "Project Stays to Include": "apply
+        -- this filter before determining each client's latest stay"); HUD's Data Lab code filters after
+        -- (docs/decisions.md, where Waypoint differs from HUD's Data Lab code)
         coalesce(dq_stay_rank = 1, false) as is_latest_dq_stay
     from ranked
 
