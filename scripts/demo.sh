@@ -5,9 +5,13 @@ cd "$(dirname "$0")/.."
 export WAYPOINT_HOME="${WAYPOINT_HOME:-$PWD/var}"
 BIN="$PWD/.venv/bin"
 PRESET="${WAYPOINT_DEMO_PRESET:-demo}"
+# Vendor quirks written into the demo exports (same data, as real HMIS software writes it); "" for none.
+QUIRKS="${WAYPOINT_DEMO_QUIRKS-us-dates folder multi-row-export version-mislabel}"
+QUIRK_ARGS=()
+for quirk in $QUIRKS; do QUIRK_ARGS+=(--quirk "$quirk"); done
 
-echo "== 1/5 generating the '$PRESET' synthetic exports (OK-500, OK-507) into $WAYPOINT_HOME/synth"
-"$BIN/waypoint" synth --preset "$PRESET" --out "$WAYPOINT_HOME/synth"
+echo "== 1/5 generating the '$PRESET' synthetic exports (OK-500, OK-507) into $WAYPOINT_HOME/synth (quirks: ${QUIRKS:-none})"
+"$BIN/waypoint" synth --preset "$PRESET" --out "$WAYPOINT_HOME/synth" "${QUIRK_ARGS[@]}"
 
 echo "== 2/5 dropping them into landing/<source>/"
 for dir in "$WAYPOINT_HOME"/synth/*/; do

@@ -145,18 +145,18 @@ class ReportShelf:
         return pd.DataFrame(rows)
 
     def start_build(self, report: str, start: date, end: date, scope_type: str, scope_ids: list[str]) -> Path:
-        """Starts ``build_reports`` for one request in a background process; returns its log file. Audited."""
+        """Submits the report build key of one request to a background process (``dashboards.data.report_runner``,
+        which plans it as the CLI and Dagster do); returns its log file. Audited."""
         self._require_builds()
         from pipelines.reports.model import ReportRequest
+        from pipelines.reports.schedule import partition_key
 
         request = ReportRequest(report, start, end, scope_type, tuple(scope_ids))  # ValueError on a bad request
+        key = partition_key(request)
         logs = self.root / RUNS_FOLDER
         logs.mkdir(parents=True, exist_ok=True)
         log = logs / f"{datetime.now():%Y%m%dT%H%M%S}-{request.report}.log"
-        command = [
-            sys.executable, "-m", "dashboards.data.report_runner", request.report, start.isoformat(), end.isoformat(),
-            scope_type, ",".join(scope_ids), f"dashboards:{self.data.user.username}",
-        ]  # fmt: skip
+        command = [sys.executable, "-m", "dashboards.data.report_runner", key, f"dashboards:{self.data.user.username}"]
         with open(log, "w", encoding="utf-8") as handle:
             process = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
         self.data.audit.record(
@@ -165,6 +165,6 @@ class ReportShelf:
             role=self.data.user.role,
             page="hud_reports",
             scope=self.data.scope.to_dict(),
-            detail={"request_id": request.request_id, "pid": process.pid, "log": str(log)},
+            detail={"key": key, "request_id": request.request_id, "pid": process.pid, "log": str(log)},
         )
         return log

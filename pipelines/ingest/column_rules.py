@@ -97,6 +97,8 @@ def screen(version: str, file: str, hashed: bool) -> str:
             cast = TYPE_RULES[col.dtype][2]
             if cast:
                 terms.append(f"({ref} IS NOT NULL AND TRY_CAST({ref} AS {cast}) IS NULL)")
+            if col.dtype in ("D", "T"):
+                terms.append(f"starts_with({ref}, '0000')")  # year 0: DuckDB casts it (1 BC); dates.py does not
         if col.dtype == "S":
             strings.append(ref)
             if col.max_length and not (hashed and (file, col.name) in HASHED_COLUMNS):

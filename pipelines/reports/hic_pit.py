@@ -1,4 +1,5 @@
-"""Housing Inventory Count and sheltered PIT count of one CoC on its count night, from ``hud_hic_pit_*`` marts.
+"""Housing Inventory Count and sheltered PIT count of one CoC on its count night, from ``hud_hic_pit_*`` marts
+(HIC, then the sheltered PIT tables in HUD's order, hic-pit-lsa.md §3.4: seed report_tables).
 
 The count night is a night in the last ten days of January chosen by the CoC (hic-pit-lsa.md §1);
 the request carries it as option ``pit_date`` with period start = end = that night.
@@ -9,24 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from pipelines.errors import WaypointError
-from pipelines.reports.marts import Connection, read_mart_tables
-from pipelines.reports.model import ReportRequest, ReportTable
-
-# HIC, then the sheltered PIT tables in HUD's order (hic-pit-lsa.md §3.4), the summary first.
-HIC_PIT_MARTS: tuple[str, ...] = (
-    "hud_hic_pit_hic_summary",
-    "hud_hic_pit_project_inventory",
-    "hud_hic_pit_sheltered_summary",
-    "hud_hic_pit_sheltered_with_children",
-    "hud_hic_pit_sheltered_only_children",
-    "hud_hic_pit_sheltered_without_children",
-    "hud_hic_pit_sheltered_additional_populations",
-    "hud_hic_pit_sheltered_unaccompanied_youth",
-    "hud_hic_pit_sheltered_parenting_youth",
-    "hud_hic_pit_sheltered_veterans_with_children",
-    "hud_hic_pit_sheltered_veterans_without_children",
-    "hud_hic_pit_sheltered_projects",
-)
+from pipelines.reports.model import ReportRequest
 
 
 class NotACountNight(WaypointError):
@@ -57,10 +41,3 @@ def count_night_rule(start: date, end: date, options: dict[str, str]) -> tuple[d
 def hic_pit_request(coc: str, night: date) -> ReportRequest:
     check_count_night(night)
     return ReportRequest("hic_pit", night, night, "coc", (coc,), (("pit_date", night.isoformat()),))
-
-
-def hic_pit_tables(request: ReportRequest, con: Connection) -> list[ReportTable]:
-    """HIC (summary, by project), then the sheltered PIT tables, for the request's CoC and night."""
-    if request.report != "hic_pit":
-        raise ValueError(f"request {request.request_id} is a {request.report} report, not hic_pit")
-    return read_mart_tables(con, HIC_PIT_MARTS, request.request_id)

@@ -4,8 +4,9 @@ in ``seeds/reports/``), not a branch in the planner, the writer, the CLI, Dagste
 An entry says what the rest of the report path asks of a report: its key prefix (``apr`` in
 ``apr/2026-07-01..2026-09-30/coc=OK-500``, also the artifacts' folder), the name people know it by, the
 `waypoint report` sub-command and which options it takes, the scope kinds it is built for and what the
-selectors (``coc=*``, ``project=*``, ``agency=*``, ``all``) expand to, which tables it writes, and the hooks of
-the few reports that need one (a period rule, supporting requests, extra tables or files).
+selectors (``coc=*``, ``project=*``, ``agency=*``, ``all``) expand to, and the hooks of the few reports that
+need one (a period rule, supporting requests, extra tables or files). Its tables are rows of the seed
+``report_tables`` under the same key (pipelines/reports/layout.py).
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from pipelines.reports import dq, hic_pit, spm
-from pipelines.reports.apr import apr_tables, caper_tables
+from pipelines.reports import hic_pit, spm
+from pipelines.reports.layout import layout_tables
 from pipelines.reports.marts import Connection
 from pipelines.reports.model import SCOPE_TYPES, ReportRequest, ReportTable
 
@@ -40,12 +41,12 @@ class Report:
     summary: str  # one line: the CLI's help
     verb: str  # `waypoint report <verb>`
     cli: str  # one of CLI_SHAPES
-    tables: TableReader  # the report's tables of one request, from the published warehouse
     scope_kinds: tuple[str, ...] = SCOPE_TYPES
     selectable: Mapping[str, str] = field(default_factory=lambda: dict(EVERY_SCOPE))
     period_rule: PeriodRule | None = None  # checks (and may move) a key's period; may set request options
     supporting: Supporting | None = None  # requests computed in the same build for this one's tables
     plan_options: tuple[str, ...] = ()  # key options that steer the plan and are not request options
+    extra_tables: TableReader | None = None  # tables after the seed's: (request, con) -> tables
     extra_files: FileWriter | None = None  # files beside the tables: (request, con, report_time=) -> name: bytes
 
     def __post_init__(self) -> None:
@@ -58,19 +59,24 @@ class Report:
     def built_per(self) -> str:
         return " or ".join(SCOPE_NAMES[kind] for kind in self.scope_kinds)
 
+    def tables(self, request: ReportRequest, con: Connection) -> list[ReportTable]:
+        """The request's tables from the published warehouse: the layout seed's, then any extra ones."""
+        tables = layout_tables(self.key, request, con)
+        return tables + self.extra_tables(request, con) if self.extra_tables else tables
+
     def files_beside(self, request: ReportRequest, con: Connection, *, report_time: datetime) -> dict[str, bytes]:
         return self.extra_files(request, con, report_time=report_time) if self.extra_files else {}
 
 
+PER_COC = {"scope_kinds": ("coc",), "selectable": {"coc": "cocs"}}  # reports HUD defines for one CoC
 _ENTRIES = (
-    Report("apr", "APR", "CoC APR for projects, an agency or a CoC over a period.", "apr", "period", apr_tables),
+    Report("apr", "APR", "CoC APR for projects, an agency or a CoC over a period.", "apr", "period"),
     Report(
         "caper",
         "CAPER",
         "ESG CAPER for projects, an agency or a CoC over a period.",
         "caper",
         "period",
-        caper_tables,
         selectable={"project": "esg_projects"},
     ),
     Report(
@@ -79,12 +85,11 @@ _ENTRIES = (
         "System Performance Measures of a CoC for a federal fiscal year (plus the HDX 2.0 upload CSV).",
         "spm",
         "fiscal_year",
-        spm.spm_tables,
-        scope_kinds=("coc",),
-        selectable={"coc": "cocs"},
+        **PER_COC,
         period_rule=spm.fiscal_year_rule,
         supporting=spm.trend_requests,
         plan_options=("trend_years",),
+        extra_tables=spm.trend_tables,
         extra_files=spm.spm_extra_files,
     ),
     Report(
@@ -93,12 +98,10 @@ _ENTRIES = (
         "Housing Inventory Count and sheltered PIT count of a CoC on its count night.",
         "hic-pit",
         "count_night",
-        hic_pit.hic_pit_tables,
-        scope_kinds=("coc",),
-        selectable={"coc": "cocs"},
+        **PER_COC,
         period_rule=hic_pit.count_night_rule,
     ),
-    Report("dq", "Data quality", "DQ for projects, an agency or a CoC over a period.", "dq", "period", dq.dq_tables),
+    Report("dq", "Data quality", "DQ for projects, an agency or a CoC over a period.", "dq", "period"),
 )
 REPORTS: dict[str, Report] = {entry.key: entry for entry in _ENTRIES}
 
@@ -109,3 +112,8 @@ def report_named(key: str) -> Report:
         return REPORTS[key]
     except KeyError:
         raise ValueError(f"unknown report {key!r}; expected one of {', '.join(REPORTS)}") from None
+
+
+def report_tables(request: ReportRequest, con: Connection) -> list[ReportTable]:
+    """The tables of ``request``'s report, from the published warehouse (``con``, read-only)."""
+    return report_named(request.report).tables(request, con)

@@ -1,6 +1,6 @@
 """System Performance Measures of one CoC and federal fiscal year, from the published ``hud_spm_*`` marts.
 
-Tables come in HUD's order (1a ... 7b.2); a "Trend" table lines the key figures up for every fiscal
+Tables come in HUD's order (1a ... 7b.2, seed report_tables); a "Trend" table lines the key figures up for every fiscal
 year of the same CoC the warehouse has built; the HDX 2.0 upload (one CSV row, spm.md "HDX 2.0 SPM CSV
 upload") is an extra file of the report build.
 """
@@ -15,26 +15,9 @@ from datetime import date, datetime
 import pandas as pd
 
 from pipelines.errors import WaypointError
-from pipelines.reports.marts import Connection, plain_value, read_mart_tables
+from pipelines.reports.marts import Connection, plain_value
 from pipelines.reports.model import ReportRequest, ReportTable
 
-SPM_MARTS: tuple[str, ...] = (
-    "hud_spm_m1a_length_of_time_homeless",
-    "hud_spm_m1b_length_of_time_homeless",
-    "hud_spm_m2_returns",
-    "hud_spm_m3_annual_count",
-    "hud_spm_m4_1_stayer_earned_income",
-    "hud_spm_m4_2_stayer_other_income",
-    "hud_spm_m4_3_stayer_total_income",
-    "hud_spm_m4_4_leaver_earned_income",
-    "hud_spm_m4_5_leaver_other_income",
-    "hud_spm_m4_6_leaver_total_income",
-    "hud_spm_m5_1_first_time_homeless_es_sh_th",
-    "hud_spm_m5_2_first_time_homeless_es_sh_th_ph",
-    "hud_spm_m7a1_street_outreach_exits",
-    "hud_spm_m7b1_exits_to_permanent_housing",
-    "hud_spm_m7b2_permanent_housing_retention",
-)
 SOFTWARE_NAME = "Waypoint HMIS Data Warehouse"
 _DECIMAL_VARIABLES = ("AvgTime", "MedianTime")
 
@@ -69,13 +52,10 @@ def spm_request(coc: str, fiscal_year: int) -> ReportRequest:
     return ReportRequest("spm", start, end, "coc", (coc,))
 
 
-def spm_tables(request: ReportRequest, con: Connection) -> list[ReportTable]:
-    """The SPM tables of ``request`` in HUD's order, then the trend over the fiscal years built for its CoC."""
-    if request.report != "spm":
-        raise ValueError(f"request {request.request_id} is a {request.report} report, not spm")
-    tables = read_mart_tables(con, SPM_MARTS, request.request_id)
+def trend_tables(request: ReportRequest, con: Connection) -> list[ReportTable]:
+    """The registry's extra tables of the SPM: the trend over the fiscal years built for its CoC, if any."""
     trend = trend_table(request, con)
-    return [*tables, trend] if trend is not None else tables
+    return [trend] if trend is not None else []
 
 
 def trend_table(request: ReportRequest, con: Connection) -> ReportTable | None:

@@ -124,6 +124,7 @@ def build_tables(options: Options) -> tuple[dict[str, pd.DataFrame], Defects, pd
     tables |= {name: compact(frame) for name, frame in ce_tables.items()}
     admins = output.admins(user_table, roster)
     tables |= projects.descriptor_files(roster, options, clock, admins)
+    program_defects.descriptors(tables, options, defects)
     tables["User"] = output.users_per_source(user_table, tables, roster)
     tables["Export"] = output.export_rows(roster, options)
     if options.csv_version in LEGACY_VERSIONS:

@@ -56,6 +56,8 @@ class DefectRates:
     short_stay_answer_conflict: float = 0.03
     referral_result_undated: float = 0.02
     referral_open: float = 0.03
+    address_missing: float = 0.03
+    inventory_before_operating: float = 0.03
     late_entry: float = 0.05
     late_exit: float = 0.06
     inactive_nbn: float = 0.08

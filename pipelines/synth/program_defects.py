@@ -174,3 +174,36 @@ def referrals(events: pd.DataFrame, options: Options, defects: Defects) -> None:
         column="ResultDate",
         detail="ReferralResult recorded, ResultDate blank",
     )
+
+
+def descriptors(tables: dict[str, pd.DataFrame], options: Options, defects: Defects) -> None:
+    """Project descriptor defects: a blank City on a site-based project's address (2.03), and inventory
+    records dated before the project's operating start (2.07)."""
+    rng = stream(options.seed, "descriptor-defects")
+    rates, force = options.rates, options.force_every_defect
+    project, coc = tables["Project"], tables["ProjectCoC"]
+    organization = tables["Organization"]
+    vsp = set(organization.loc[organization["VictimServiceProvider"] == 1, "OrganizationID"])
+    described = coc.merge(project[["ProjectID", "OrganizationID", "HousingType"]], on="ProjectID", how="left")
+    eligible = ~described["OrganizationID"].isin(vsp).to_numpy() & (described["HousingType"].to_numpy() != 3)
+    rows = pick(rng, np.flatnonzero(eligible), rates.address_missing, force)
+    coc.loc[coc.index[rows], "City"] = None
+    defects.add_rows(
+        "address_missing", coc.iloc[rows], "ProjectCoC", "ProjectID", column="City", detail="ProjectCoC City blank"
+    )
+    inventory = tables["Inventory"]
+    projects_with_beds = np.array(sorted(set(inventory["ProjectID"])), dtype=object)
+    chosen = set(pick(rng, projects_with_beds, rates.inventory_before_operating, force).tolist())
+    rows = np.flatnonzero(inventory["ProjectID"].isin(chosen).to_numpy())
+    opened = project.set_index("ProjectID")["OperatingStartDate"].reindex(inventory["ProjectID"]).to_numpy()
+    shift = rng.integers(1, 61, len(rows))
+    inventory.loc[inventory.index[rows], "InventoryStartDate"] = opened[rows] - shift
+    defects.add_rows(
+        "inventory_before_operating",
+        inventory.iloc[rows],
+        "Inventory",
+        "ProjectID",
+        column="InventoryStartDate",
+        values=inventory["InventoryStartDate"].to_numpy()[rows],
+        detail="InventoryStartDate before the project's OperatingStartDate",
+    )

@@ -184,7 +184,7 @@ def test_records_to_fix_are_listed_only_for_person_level_roles(pages_world, page
 
 
 def test_every_role_sees_the_dq_checks_and_local_settings(pages):
-    for role in (Role.PLANNER, Role.AGENCY_ADMIN, Role.CASE_MANAGER_I):
+    for role in (Role.SYSTEM_ADMINISTRATOR, Role.AGENCY_ADMIN, Role.CASE_MANAGER_I):
         frames = pages[role, "data_quality"].frames
         settings = next(f for f in frames if {"setting", "value"} <= set(f.columns))
         assert {"referral_days", "inactive_days", "timeliness_days"} <= set(settings["setting"]), role

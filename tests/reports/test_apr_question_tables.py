@@ -2,7 +2,7 @@
 
 Every expected cell is worked out by hand from the households in fixtures/apr/question_households.py
 and apr_world.py (the report period is calendar 2025); the comments show the working. The tables
-come through the whole path (HMIS CSV zip -> ingestion -> dbt build -> apr_tables/caper_tables) of
+come through the whole path (HMIS CSV zip -> ingestion -> dbt build -> report_tables) of
 the one warehouse the APR tests share.
 """
 

@@ -2,7 +2,7 @@
 
 Every expected cell below is worked out by hand from the households in fixtures/apr/apr_world.py
 (the report period is calendar 2025); the comments show the working. The tables come through the
-whole path: HMIS CSV zip -> ingestion -> meta.report_requests -> dbt build -> apr_tables/caper_tables.
+whole path: HMIS CSV zip -> ingestion -> meta.report_requests -> dbt build -> report_tables.
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ import pytest
 from fixtures.spm.world import HIC_PIT_2026, PIT_TABLES_2026, report_world
 from openpyxl import load_workbook
 
-from pipelines.reports.hic_pit import HIC_PIT_MARTS, NotACountNight, check_count_night, default_count_night
-from pipelines.reports.marts import mart_layouts, read_mart_table
+from pipelines.reports.hic_pit import NotACountNight, check_count_night, default_count_night
+from pipelines.reports.layout import read_mart_table, report_layout
 from pipelines.reports.model import ReportRequest
 
 pytestmark = pytest.mark.slow
@@ -143,7 +143,7 @@ def test_count_night_is_one_of_the_last_ten_nights_of_january():
         check_count_night(default_count_night(2026).replace(day=21))
 
 
-def test_hic_pit_artifacts_carry_every_table_in_hud_order():
+def test_hic_pit_artifacts_carry_every_table_in_hud_order(con):
     # HIC, HIC by project, then the sheltered PIT tables in the order of hic-pit-lsa.md §3.4 (the
     # summary first, the per-project table last), in the zip, the CSVs and the workbook alike.
     artifacts = report_world().artifacts[HIC_PIT_2026.request_id]
@@ -161,7 +161,7 @@ def test_hic_pit_artifacts_carry_every_table_in_hud_order():
         "PIT-Vet-AO",
         "PIT-Projects",
     ]
-    assert [mart_layouts()[model].table_id for model in HIC_PIT_MARTS] == expected
+    assert [layout.table_id for layout in report_layout(con, "hic_pit")] == expected
     assert [p.stem for p in artifacts.csv_paths] == expected
     assert load_workbook(artifacts.xlsx_path, read_only=True).sheetnames == ["About", *expected]
 

@@ -11,7 +11,8 @@ import duckdb
 import pytest
 from fixtures.spm.world import SPM_AGREE_FY2026, report_world
 
-from pipelines.reports.marts import plain_value, read_mart_table
+from pipelines.reports.layout import read_mart_table
+from pipelines.reports.marts import plain_value
 
 pytestmark = pytest.mark.slow
 

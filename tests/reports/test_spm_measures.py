@@ -15,7 +15,8 @@ import duckdb
 import pytest
 from fixtures.spm.world import SPM_FY2026, SPM_RULES_FY2026, report_world
 
-from pipelines.reports.marts import plain_value, read_mart_table
+from pipelines.reports.layout import read_mart_table
+from pipelines.reports.marts import plain_value
 from pipelines.reports.model import ReportRequest
 
 pytestmark = pytest.mark.slow

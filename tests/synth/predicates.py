@@ -350,6 +350,26 @@ def referral_result_undated(export):
     return _set(export, sql, "Event", None)
 
 
+def address_missing(export):
+    sql = """
+        select pc._source, pc.ProjectID from "ProjectCoC" pc
+        join "Project" p on p._source = pc._source and p.ProjectID = pc.ProjectID
+        join "Organization" o on o._source = p._source and o.OrganizationID = p.OrganizationID
+        where o.VictimServiceProvider <> '1' and coalesce(p.HousingType, '') <> '3'
+            and (pc.Address1 is null or pc.City is null or pc.State is null or pc.ZIP is null)
+    """
+    return _set(export, sql, "ProjectCoC", None)
+
+
+def inventory_before_operating(export):
+    sql = """
+        select distinct p._source, p.ProjectID from "Project" p
+        join "Inventory" i on i._source = p._source and i.ProjectID = p.ProjectID
+        where i.InventoryStartDate::date < p.OperatingStartDate::date
+    """
+    return _set(export, sql, "Inventory", None)
+
+
 def late_entry(export):
     return _set(
         export,
@@ -509,6 +529,8 @@ KINDS = (
     "short_stay_answer_conflict",
     "referral_open",
     "referral_result_undated",
+    "address_missing",
+    "inventory_before_operating",
     "late_entry",
     "late_exit",
     "inactive_nbn",

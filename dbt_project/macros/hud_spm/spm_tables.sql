@@ -69,31 +69,10 @@ select * from final
         those homeless for the first time, from int_spm_m5_first_time. -#}
 with
 
-requests as (
-
-    select distinct request_id from {{ ref('int_spm_requests') }}
-
-),
-
-persons as (
-
-    select * from {{ ref('int_spm_m5_first_time') }}
-    where hud_table = '{{ hud_table }}'
-
-),
-
-counted as (
-
-    select
-        requests.request_id,
-        count(persons.client_id) as entered,
-        count(case when persons.had_prior_stay then 1 end) as with_prior_stay
-    from requests
-    left join persons
-        on requests.request_id = persons.request_id
-    group by requests.request_id
-
-),
+{{ spm_counted_per_request('int_spm_m5_first_time', hud_table, 'persons', [
+    ['entered', 'count(persons.client_id)'],
+    ['with_prior_stay', 'count(case when persons.had_prior_stay then 1 end)'],
+]) }},
 
 table_rows as (
 
@@ -114,12 +93,95 @@ table_rows as (
 
 )
 
-select
+select {{ spm_current_fy_columns(dbt.type_int()) }}
+from table_rows
+{%- endmacro %}
+
+
+{% macro spm_m7_table(hud_table, universe, outcomes, success) -%}
+    {#- One SPM Measure 7 table (7a.1, 7b.1 or 7b.2): per request, the persons of int_spm_m7_placements for
+        `hud_table` (row 1, labelled `universe`), then one row per [column, condition, label] of `outcomes`
+        (persons meeting the condition), then the share of successes: `success` is [label, numerator over
+        the outcome columns]. Previous FY and Difference columns are filled by HDX and stay blank. -#}
+{%- set counts = [['persons', 'count(placements.client_id)']] %}
+{%- for column, condition, label in outcomes %}
+    {%- do counts.append([column, 'count(case when ' ~ condition ~ ' then 1 end)']) %}
+{%- endfor %}
+with
+
+{{ spm_counted_per_request('int_spm_m7_placements', hud_table, 'placements', counts) }},
+
+table_rows as (
+
+    select request_id, 1 as row_order, '{{ universe }}' as row_label,
+        cast(persons as numeric(12, 2)) as current_fy
+    from counted
+    {%- for column, condition, label in outcomes %}
+    union all
+    select request_id, {{ loop.index + 1 }}, '{{ label }}',
+        cast({{ column }} as numeric(12, 2))
+    from counted
+    {%- endfor %}
+    union all
+    select request_id, {{ outcomes | length + 2 }}, '{{ success[0] }}', {{ spm_percent(success[1], 'persons') }}
+    from counted
+
+)
+
+select {{ spm_current_fy_columns() }}
+from table_rows
+{%- endmacro %}
+
+
+{% macro spm_m4_table(hud_table) -%}
+    {#- One SPM Measure 4 table (4.1 ... 4.6): its rows of int_spm_m4_table_rows. Previous FY and Difference
+        columns are filled by HDX and stay blank. -#}
+select {{ spm_current_fy_columns() }}
+from {{ ref('int_spm_m4_table_rows') }}
+where hud_table = '{{ hud_table }}'
+{%- endmacro %}
+
+
+{% macro spm_counted_per_request(model, hud_table, alias, counts) -%}
+    {#- The CTEs `requests`, `<alias>` (the rows of `model` for `hud_table`) and `counted` (one row per SPM
+        request: each [column, aggregate over <alias>] of `counts`, 0 when the request has no rows), which
+        M5 and M7 tables continue (a `with` chain's first CTEs, without the closing comma). -#}
+requests as (
+
+    select distinct request_id from {{ ref('int_spm_requests') }}
+
+),
+
+{{ alias }} as (
+
+    select * from {{ ref(model) }}
+    where hud_table = '{{ hud_table }}'
+
+),
+
+counted as (
+
+    select
+        requests.request_id,
+        {%- for column, aggregate in counts %}
+        {{ aggregate }} as {{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from requests
+    left join {{ alias }}
+        on requests.request_id = {{ alias }}.request_id
+    group by requests.request_id
+
+)
+{%- endmacro %}
+
+
+{% macro spm_current_fy_columns(data_type='numeric(12, 2)') -%}
+    {#- The columns of an SPM table with one figure per row: HUD's Previous FY and Difference are filled by HDX
+        and stay blank (null of `data_type`); Waypoint computes the Current FY. -#}
     request_id,
     row_order,
     row_label,
-    cast(null as {{ dbt.type_int() }}) as previous_fy,
+    cast(null as {{ data_type }}) as previous_fy,
     current_fy,
-    cast(null as {{ dbt.type_int() }}) as difference
-from table_rows
+    cast(null as {{ data_type }}) as difference
 {%- endmacro %}

@@ -1,7 +1,7 @@
 {#- Building blocks of the APR/CAPER question marts. A mart computes its cells (one row per request and
     row key, one column per HUD value column) and ends with apr_table_layout, which lays the cells out
     on HUD's rows for every request whose report has the table: row order and labels come from the
-    seeds apr_table_rows / apr_report_tables (labels of coded rows from the HUD code lists), blank
+    seeds apr_table_rows / report_tables (labels of coded rows from the HUD code lists), blank
     ("intentionally blank") cells are NULL, cells nobody falls into are 0. -#}
 
 {% macro apr_household_type_columns(with_only_children=true) -%}
@@ -68,7 +68,7 @@ apr_requests as (
     from {{ ref('stg_meta__report_requests') }} as requests
     where requests.report in (
         select report_tables.report
-        from {{ ref('apr_report_tables') }} as report_tables
+        from {{ ref('report_tables') }} as report_tables
         where report_tables.table_id = '{{ table_id }}'
     )
 

@@ -109,11 +109,7 @@ def _period_command(report: Report) -> click.Command:
     @_common
     def run(projects, agency, coc, start, end, build, by, verbose):
         scope_type, ids = _scope(projects, agency, coc)
-        try:
-            request = ReportRequest(report.key, start.date(), end.date(), scope_type, ids)
-        except ValueError as err:
-            raise WaypointError(str(err)) from err
-        _run([request], [], build, by, verbose)
+        _run_key(build_key(report.key, start.date(), end.date(), f"{scope_type}={','.join(ids)}"), build, by, verbose)
 
     return click.command(report.verb, help=report.summary)(run)
 
@@ -158,6 +154,7 @@ def _count_night_command(report: Report) -> click.Command:
 
 
 def _run_key(key: str, build: bool, by: str | None, verbose: bool) -> None:
+    """Every verb builds a key, planned as `waypoint report key`, Dagster and the dashboards plan theirs."""
     plan = plan_report_build(key)
     _run(list(plan.requests), list(plan.supporting), build, by, verbose)
 

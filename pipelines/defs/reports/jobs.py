@@ -3,7 +3,7 @@ writes the artifacts (pipelines.reports.build.build_reports). One job per schedu
 ``report_build`` for any (report, period, scope) key.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import dagster as dg
@@ -70,6 +70,12 @@ def hud_validation_metadata(artifacts: list[Artifacts]) -> dict[str, Any]:
     }
 
 
+def _period(context: dg.OpExecutionContext) -> tuple[date, date]:
+    """First and last day of a time-window partition (a month or a quarter)."""
+    window = context.partition_time_window
+    return window.start.date(), window.end.date() - timedelta(days=1)
+
+
 @dg.op(pool="warehouse_build", description="Build the report of this partition's key.")
 def build_report_partition(context: dg.OpExecutionContext, report_build_settings: ReportBuildSettings):
     return run_report_builds(context, [context.partition_key], report_build_settings)
@@ -82,8 +88,7 @@ def report_build():
 
 @dg.op(pool="warehouse_build", description="DQ report of every CDSA CoC for the partition's month.")
 def build_dq_month(context: dg.OpExecutionContext, report_build_settings: ReportBuildSettings):
-    window = context.partition_time_window
-    start, end = window.start.date(), window.end.date() - timedelta(days=1)
+    start, end = _period(context)
     return run_report_builds(context, [build_key("dq", start, end, "coc=*")], report_build_settings)
 
 
@@ -94,8 +99,7 @@ def dq_refresh():
 
 @dg.op(pool="warehouse_build", description="APR (projects, agencies, CoCs) and CAPER (ESG projects) for the quarter.")
 def build_apr_caper_quarter(context: dg.OpExecutionContext, report_build_settings: ReportBuildSettings):
-    window = context.partition_time_window
-    start, end = window.start.date(), window.end.date() - timedelta(days=1)
+    start, end = _period(context)
     keys = [build_key("apr", start, end, "all"), build_key("caper", start, end, "project=*")]
     return run_report_builds(context, keys, report_build_settings)
 

@@ -1,7 +1,7 @@
 {#- One row per failed check and record (client, enrollment, exit, household, project or inventory
     record): the work list an agency admin goes through, with the record's project, agency and CoC,
-    the client's warehouse id, what was found and what to fix. Client-level issues are placed in the
-    project of the client's latest enrollment. -#}
+    the client's warehouse id, what was found and what to fix. A client-level issue is listed in every
+    project where the client was active in the source's data period (else in its latest enrollment's). -#}
 {%- set check_models = [
     'dq_checks_household', 'dq_checks_pii', 'dq_checks_ude', 'dq_checks_homeless_history', 'dq_checks_dates',
     'dq_checks_exits', 'dq_checks_income', 'dq_checks_benefits', 'dq_checks_ssvf', 'dq_checks_ce', 'dq_checks_timeliness',
@@ -63,19 +63,63 @@ inventory as (
 
 ),
 
-client_latest_enrollments as (
+as_of as (
 
-    select personal_key, enrollment_key from (
-        select
-            personal_key,
-            enrollment_key,
-            row_number() over (
-                partition by personal_key
-                order by entry_date desc, exit_date desc nulls first, enrollment_id desc
-            ) as enrollment_rank
-        from enrollments
-    ) as ranked
-    where enrollment_rank = 1
+    select * from {{ ref('dq_source_as_of') }}
+
+),
+
+-- Where a client-level issue is listed: every project where the client was active in the source's data
+-- period (its latest enrollment there), so each agency sees what it must fix; a client with no such
+-- enrollment, in the project of its latest enrollment.
+ranked_enrollments as (
+
+    select
+        enrollments.personal_key,
+        enrollments.project_key,
+        enrollments.enrollment_key,
+        enrollments.entry_date <= as_of.as_of_date
+            and (enrollments.exit_date is null or enrollments.exit_date >= as_of.data_start_date) as is_active,
+        row_number() over (
+            partition by enrollments.personal_key, enrollments.project_key
+            order by enrollments.entry_date desc, enrollments.exit_date desc nulls first, enrollments.enrollment_id desc
+        ) as rank_in_project,
+        row_number() over (
+            partition by enrollments.personal_key
+            order by enrollments.entry_date desc, enrollments.exit_date desc nulls first, enrollments.enrollment_id desc
+        ) as rank_overall
+    from enrollments
+    left join as_of
+        on enrollments.source_id = as_of.source_id
+
+),
+
+active_projects as (
+
+    select personal_key, project_key, max(case when is_active then 1 else 0 end) as is_active
+    from ranked_enrollments
+    group by personal_key, project_key
+
+),
+
+client_contexts as (
+
+    select ranked_enrollments.personal_key, ranked_enrollments.enrollment_key
+    from ranked_enrollments
+    inner join active_projects
+        on ranked_enrollments.personal_key = active_projects.personal_key
+        and ranked_enrollments.project_key = active_projects.project_key
+    where ranked_enrollments.rank_in_project = 1 and active_projects.is_active = 1
+
+    union all
+
+    select personal_key, enrollment_key
+    from ranked_enrollments
+    where rank_overall = 1
+        and not exists (
+            select 1 from active_projects
+            where active_projects.personal_key = ranked_enrollments.personal_key and active_projects.is_active = 1
+        )
 
 ),
 
@@ -83,11 +127,11 @@ placed as (
 
     select
         found.*,
-        coalesce(found.enrollment_key, client_latest_enrollments.enrollment_key) as context_enrollment_key
+        coalesce(found.enrollment_key, client_contexts.enrollment_key) as context_enrollment_key
     from found
-    left join client_latest_enrollments
+    left join client_contexts
         on found.record_type = 'client'
-        and found.personal_key = client_latest_enrollments.personal_key
+        and found.personal_key = client_contexts.personal_key
 
 ),
 
@@ -95,7 +139,9 @@ enriched as (
 
     select
         -- the issue
-        {{ dbt.hash("placed.check_id || '|' || placed.source_id || '|' || placed.record_type || '|' || placed.record_id") }} as issue_id,
+        {{ dbt.hash("placed.check_id || '|' || placed.source_id || '|' || placed.record_type || '|' || placed.record_id
+            || case when placed.record_type = 'client' then '|' || coalesce(context.project_key, '') else '' end") }}
+            as issue_id,
         placed.check_id,
         catalogue.check_name,
         catalogue.severity,

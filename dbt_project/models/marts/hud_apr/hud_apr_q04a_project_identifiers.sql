@@ -48,7 +48,7 @@ clients as (
 
 report_tables as (
 
-    select * from {{ ref('apr_report_tables') }} where table_id = 'Q4a'
+    select * from {{ ref('report_tables') }} where table_id = 'Q4a'
 
 ),
 

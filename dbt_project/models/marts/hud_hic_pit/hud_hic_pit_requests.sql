@@ -16,7 +16,7 @@ options as (
     select
         request_id,
         cast({{ hic_pit_option('options', 'pit_date') }} as date) as pit_date_option
-    from {{ source('meta', 'report_requests') }}
+    from {{ ref('stg_meta__report_requests') }}
     where report = 'hic_pit'
 
 ),

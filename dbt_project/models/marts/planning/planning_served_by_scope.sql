@@ -95,6 +95,8 @@ final as (
     inner join periods
         on counted.period_type = periods.period_type
         and counted.period_start = periods.period_start
+    -- a stay whose project is unknown (deleted in the HMIS, its enrollments not) counts for the CoC only
+    where counted.is_above_agency = 1 or counted.organization_key is not null
 
 )
 

@@ -15,6 +15,7 @@ newest as (
         source_id,
         export_end_date as as_of_date,
         cast(export_date as date) as export_date,
+        cast(received_at as date) as received_date,
         export_start_date
     from current_exports
     where is_latest_export
@@ -33,8 +34,9 @@ final as (
 
     select
         newest.source_id,
-        coalesce(newest.as_of_date, newest.export_date) as as_of_date,
-        coalesce(newest.export_date, newest.as_of_date) as export_date,
+        -- an export whose dates cannot be read is dated by its delivery (it cannot be later)
+        coalesce(newest.as_of_date, newest.export_date, newest.received_date) as as_of_date,
+        coalesce(newest.export_date, newest.as_of_date, newest.received_date) as export_date,
         earliest_start.data_start_date
     from newest
     left join earliest_start

@@ -34,7 +34,8 @@ same_project_overlaps as (
 ),
 
 -- Nights in a bed: shelter, transitional housing and safe haven stays from entry; permanent housing
--- (not services-only RRH) from a valid move-in; night-by-night shelter from runs of bed nights.
+-- (services-only RRH too: 3.20 applies to all RRH) from a valid move-in; night-by-night shelter from
+-- runs of bed nights.
 bed_stays as (
 
     select
@@ -52,7 +53,6 @@ bed_stays as (
         coalesce(exit_date, {{ add_days(1, 'as_of_date') }}) as day_after_last_night
     from enrollments
     where project_type in (3, 9, 10, 13)
-        and coalesce(rrh_sub_type, 2) <> 1
         and move_in_date >= entry_date
         and (exit_date is null or move_in_date <= exit_date)
 
@@ -91,7 +91,31 @@ bed_intervals as (
 
 ),
 
-bed_overlaps as (
+-- Two night-by-night stays of one person in the same project with a bed night on the same date.
+same_night_bed_nights as (
+
+    select
+        later.enrollment_key,
+        min(earlier.enrollment_id) as other_enrollment_id
+    from bed_nights as later_night
+    inner join bed_nights as earlier_night
+        on later_night.bed_night_date = earlier_night.bed_night_date
+        and later_night.enrollment_key <> earlier_night.enrollment_key
+    inner join enrollments as later
+        on later_night.enrollment_key = later.enrollment_key
+    inner join enrollments as earlier
+        on earlier_night.enrollment_key = earlier.enrollment_key
+        and later.client_id = earlier.client_id
+        and later.project_key = earlier.project_key
+        and (
+            later.entry_date > earlier.entry_date
+            or (later.entry_date = earlier.entry_date and later.enrollment_key > earlier.enrollment_key)
+        )
+    group by later.enrollment_key
+
+),
+
+other_project_bed_overlaps as (
 
     select
         later.enrollment_key,
@@ -107,6 +131,18 @@ bed_overlaps as (
             or (later.entry_date = earlier.entry_date and later.enrollment_key > earlier.enrollment_key)
         )
     group by later.enrollment_key
+
+),
+
+bed_overlaps as (
+
+    select enrollment_key, min(other_enrollment_id) as other_enrollment_id
+    from (
+        select * from other_project_bed_overlaps
+        union all
+        select * from same_night_bed_nights
+    ) as both_kinds
+    group by enrollment_key
 
 ),
 

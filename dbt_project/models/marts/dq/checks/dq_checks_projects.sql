@@ -1,6 +1,8 @@
-{#- Project descriptor checks (Eva's PDDE): geography, RRH subtype, housing type, inventory present
-    and consistent (dedicated beds add up, units not above beds, no beds in services-only RRH, CoC
-    served by the project). One row per project or inventory record and failed check. -#}
+{#- Project descriptor checks (Eva's PDDE): geography and address, RRH subtype, housing type, inventory
+    present and consistent (dedicated beds add up, units not above beds, no beds in services-only RRH,
+    CoC served by the project and every served CoC with inventory, inventory not before the project
+    opened), victim service providers kept out of HMIS, night-by-night projects with bed nights. One row
+    per project or inventory record and failed check. -#}
 with
 
 projects as (
@@ -21,6 +23,30 @@ inventory as (
 
 ),
 
+organizations as (
+
+    select * from {{ ref('stg_hmis__organizations') }}
+
+),
+
+participations as (
+
+    select * from {{ ref('stg_hmis__hmis_participations') }}
+
+),
+
+enrollments as (
+
+    select * from {{ ref('stg_hmis__enrollments') }}
+
+),
+
+bed_nights as (
+
+    select * from {{ ref('int_bed_nights') }}
+
+),
+
 described as (
 
     select
@@ -32,8 +58,58 @@ described as (
             where project_cocs.project_key = projects.project_key
                 and (project_cocs.coc_code is null or project_cocs.geocode is null)
         ) as incomplete_project_coc_count,
-        (select count(*) from inventory where inventory.project_key = projects.project_key) as inventory_count
+        (select count(*) from inventory where inventory.project_key = projects.project_key) as inventory_count,
+        (select min(inventory_start_date) from inventory where inventory.project_key = projects.project_key)
+            as first_inventory_start,
+        (
+            select min(project_cocs.coc_code) from project_cocs
+            where project_cocs.project_key = projects.project_key
+                and project_cocs.coc_code is not null
+                and not exists (
+                    select 1 from inventory
+                    where inventory.project_key = projects.project_key and inventory.coc_code = project_cocs.coc_code
+                )
+        ) as uncovered_coc_code,
+        coalesce(organizations.victim_service_provider = 1, false) as is_victim_service_provider,
+        exists (
+            select 1 from participations
+            where participations.project_key = projects.project_key and participations.hmis_participation_type = 1
+        ) as participates_in_hmis,
+        (select count(*) from enrollments where enrollments.project_key = projects.project_key) as enrollment_count,
+        (
+            select count(*) from bed_nights
+            inner join enrollments on bed_nights.enrollment_key = enrollments.enrollment_key
+            where enrollments.project_key = projects.project_key
+        ) as bed_night_count
     from projects
+    left join organizations
+        on projects.organization_key = organizations.organization_key
+
+),
+
+-- 2.03 address: a ZIP of 5 digits (or ZIP+4) everywhere; street, city and state except for victim
+-- service providers and tenant-based scattered-site projects (Eva 42).
+addressed as (
+
+    select
+        described.project_key,
+        described.project_id,
+        described.source_id,
+        min(case
+            when project_cocs.zip is null then 'ZIP blank'
+            when not ((length(project_cocs.zip) = 5 and translate(project_cocs.zip, '0123456789', '') = '')
+                or (length(project_cocs.zip) = 10 and substr(project_cocs.zip, 6, 1) = '-'
+                    and translate(project_cocs.zip, '0123456789', '') = '-'))
+                then 'ZIP = ' || project_cocs.zip
+            when described.is_victim_service_provider or coalesce(described.housing_type, 0) = 3 then null
+            when project_cocs.address_1 is null then 'Address1 blank'
+            when project_cocs.city is null then 'City blank'
+            when project_cocs.state is null then 'State blank'
+        end) as address_problem
+    from described
+    inner join project_cocs
+        on described.project_key = project_cocs.project_key
+    group by described.project_key, described.project_id, described.source_id
 
 ),
 
@@ -106,6 +182,43 @@ issues as (
     select {{ dq_issue('proj_inventory_coc_mismatch', 'inventory', 'inventory_id', dq_shown('CoCCode', 'coc_code'), project_key='project_key') }}
     from inventory_checked
     where not is_project_coc
+
+    union all
+    select {{ dq_issue('proj_address_missing', 'project', 'project_id', "address_problem", project_key='project_key') }}
+    from addressed
+    where address_problem is not null
+
+    union all
+    select {{ dq_issue('proj_inventory_before_operating', 'project', 'project_id',
+        "'InventoryStartDate ' || cast(first_inventory_start as " ~ dbt.type_string() ~ ") || ' before OperatingStartDate '
+         || cast(operating_start_date as " ~ dbt.type_string() ~ ")", project_key='project_key') }}
+    from described
+    where first_inventory_start < operating_start_date
+
+    union all
+    select {{ dq_issue('proj_vsp_client_data', 'project', 'project_id',
+        "cast(enrollment_count as " ~ dbt.type_string() ~ ") || ' enrollments in a victim service provider''s project'",
+        project_key='project_key') }}
+    from described
+    where is_victim_service_provider and enrollment_count > 0
+
+    union all
+    select {{ dq_issue('proj_vsp_in_hmis', 'project', 'project_id', "'VictimServiceProvider = 1, HMISParticipationType = 1'",
+        project_key='project_key') }}
+    from described
+    where is_victim_service_provider and participates_in_hmis
+
+    union all
+    select {{ dq_issue('proj_nbn_no_bed_nights', 'project', 'project_id',
+        "cast(enrollment_count as " ~ dbt.type_string() ~ ") || ' enrollments, no bed nights'", project_key='project_key') }}
+    from described
+    where project_type = 1 and participates_in_hmis and enrollment_count > 0 and bed_night_count = 0
+
+    union all
+    select {{ dq_issue('proj_coc_without_inventory', 'project', 'project_id', "'no Inventory for CoC ' || uncovered_coc_code",
+        project_key='project_key') }}
+    from described
+    where is_residential and inventory_count > 0 and uncovered_coc_code is not null
 
 )
 

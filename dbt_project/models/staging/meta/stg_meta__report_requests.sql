@@ -23,6 +23,9 @@ renamed as (
         scope_type,
         scope_ids,
 
+        -- report options (e.g. the HIC/PIT count night `pit_date`), read with macro hic_pit_option
+        options,
+
         -- bookkeeping
         cast(requested_at as {{ dbt.type_timestamp() }}) as requested_at,
         requested_by
