@@ -18,7 +18,7 @@ requests as (
 
     select requests.request_id, report_tables.table_id
     from {{ ref('stg_meta__report_requests') }} as requests
-    inner join {{ ref('apr_report_tables') }} as report_tables
+    inner join {{ ref('report_tables') }} as report_tables
         on requests.report = report_tables.report
 
 ),
