@@ -71,18 +71,15 @@ else:
 
 if can(ctx.user.role, Capability.RUN_BUILDS):
     st.header("Builds")
-    st.subheader("Schedules")
-    schedules = shelf.schedules()
-    if schedules.empty:
-        st.info("No report schedules are defined yet.")
-    else:
-        st.dataframe(schedules, hide_index=True, width="stretch")
-    st.subheader("Recent builds started here")
-    recent = shelf.recent_builds()
-    if recent.empty:
-        st.caption("None yet.")
-    else:
-        st.dataframe(recent, hide_index=True, width="stretch")
+    for heading, frame, say_empty in (
+        ("Schedules", shelf.schedules(), lambda: st.info("No report schedules are defined yet.")),
+        ("Recent builds started here", shelf.recent_builds(), lambda: st.caption("None yet.")),
+    ):
+        st.subheader(heading)
+        if frame.empty:
+            say_empty()
+        else:
+            st.dataframe(frame, hide_index=True, width="stretch")
 
     st.subheader("Start a build")
     notice = st.session_state.pop("_reports_notice", None)

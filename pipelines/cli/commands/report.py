@@ -15,7 +15,7 @@ from pipelines.config import get_settings
 from pipelines.errors import WaypointError
 from pipelines.reports.model import ReportRequest
 from pipelines.reports.registry import REPORTS, Report
-from pipelines.reports.schedule import build_key, plan_report_build
+from pipelines.reports.schedule import build_key
 from pipelines.reports.spm import fiscal_year_period
 from pipelines.reports.validation import FAILED, FAILED_LABEL, MARKER_FILE, read_manifest, status_text, validation_of
 
@@ -109,7 +109,8 @@ def _period_command(report: Report) -> click.Command:
     @_common
     def run(projects, agency, coc, start, end, build, by, verbose):
         scope_type, ids = _scope(projects, agency, coc)
-        _run_key(build_key(report.key, start.date(), end.date(), f"{scope_type}={','.join(ids)}"), build, by, verbose)
+        key = build_key(report.key, start.date(), end.date(), f"{scope_type}={','.join(ids)}")
+        _run_keys((key,), build, by, verbose)
 
     return click.command(report.verb, help=report.summary)(run)
 
@@ -130,8 +131,8 @@ def _fiscal_year_command(report: Report) -> click.Command:
     @_common
     def run(coc, fiscal_year, trend_years, build, by, verbose):
         start, end = fiscal_year_period(fiscal_year)
-        _run_key(build_key(report.key, start, end, f"coc={','.join(_ids(coc))}", {"trend_years": str(trend_years)}),
-                 build, by, verbose)  # fmt: skip
+        key = build_key(report.key, start, end, f"coc={','.join(_ids(coc))}", {"trend_years": str(trend_years)})
+        _run_keys((key,), build, by, verbose)
 
     return click.command(report.verb, help=report.summary)(run)
 
@@ -147,16 +148,20 @@ def _count_night_command(report: Report) -> click.Command:
     @_common
     def run(coc, night, build, by, verbose):
         day = night.date()
-        _run_key(build_key(report.key, day, day, f"coc={','.join(_ids(coc))}", {"pit_date": day.isoformat()}),
-                 build, by, verbose)  # fmt: skip
+        key = build_key(report.key, day, day, f"coc={','.join(_ids(coc))}", {"pit_date": day.isoformat()})
+        _run_keys((key,), build, by, verbose)
 
     return click.command(report.verb, help=report.summary)(run)
 
 
-def _run_key(key: str, build: bool, by: str | None, verbose: bool) -> None:
-    """Every verb builds a key, planned as `waypoint report key`, Dagster and the dashboards plan theirs."""
-    plan = plan_report_build(key)
-    _run(list(plan.requests), list(plan.supporting), build, by, verbose)
+def _run_keys(keys: tuple[str, ...], build: bool, by: str | None, verbose: bool) -> None:
+    """Every verb ends in keys, planned as Dagster and the dashboards plan theirs (pipelines/reports/plans.py)."""
+    from pipelines.reports.plans import plan_keys
+
+    requests, supporting = plan_keys(keys, get_settings(), on_skip=lambda why: click.echo(why, err=True))
+    if not requests:
+        raise WaypointError(f"nothing to build: {', '.join(keys)} cover no CoC, project or agency")
+    _run(requests, supporting, build, by, verbose)
 
 
 # The options of each CLI shape a registry entry names (pipelines/reports/registry.py).
@@ -171,12 +176,7 @@ for _report in REPORTS.values():
 def by_key(keys, build, by, verbose):
     """Report builds by their keys, e.g. 'apr/2026-07-01..2026-09-30/coc=OK-507' (as Dagster names them); several
     keys are built together in one warehouse build."""
-    from pipelines.reports.plans import plan_keys
-
-    requests, supporting = plan_keys(keys, get_settings(), on_skip=lambda why: click.echo(why, err=True))
-    if not requests:
-        raise WaypointError(f"nothing to build: {', '.join(keys)} cover no CoC, project or agency")
-    _run(requests, supporting, build, by, verbose)
+    _run_keys(keys, build, by, verbose)
 
 
 @command.command("list")
