@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from pipelines.config import Settings, get_settings
+from pipelines.ops.locks import writer_lock
 from pipelines.warehouse.build import BuildResult, prepare_ingest_db, raise_if_failed, read_outcome
 from pipelines.warehouse.dbt_cli import DbtOutcome, dbt_executable
 from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
@@ -73,8 +74,8 @@ def build_postgres_warehouse(
     raise BuildFailed leaving the published schemas as they were."""
     settings = (settings or get_settings()).ensure()
     target = target or PostgresTarget.from_environment()
-    prepare_ingest_db(settings.ingest_db)
-    with build_lock(settings):
+    with build_lock(settings), writer_lock(settings.ingest_db, "warehouse build"):  # no ingest while copying
+        prepare_ingest_db(settings.ingest_db)
         files = BuildFiles.new(settings)
         drop_build_schemas(target)
         load_raw_layer(settings.ingest_db, target, files.dbt_target / "raw_layer")

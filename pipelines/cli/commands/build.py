@@ -23,10 +23,11 @@ from pipelines.config import get_settings
     help="Engine: the DuckDB file, or the PostgreSQL database of WAYPOINT_POSTGRES_URL (README: Scale).",
 )
 def command(select: str | None, verbose: bool, target: str) -> None:
-    """Run dbt (seeds, models, tests) into a new warehouse file and publish it if everything passes.
+    """Run dbt (seeds, models, tests) into a new warehouse file and publish it unless a structural test fails.
 
     A failed build leaves the published warehouse exactly as it was; its file and dbt log stay in
-    the builds folder for inspection.
+    the builds folder for inspection. A HUD consistency rule that fails marks the report requests it
+    names ("failed HUD validation") and does not stop the publish.
     """
     if target == "postgres":
         _build_on_postgres(select, verbose)
@@ -40,6 +41,9 @@ def command(select: str | None, verbose: bool, target: str) -> None:
         f"(dbt {result.dbt_version})"
     )
     click.echo(f"published {result.published_path} (build {result.build_id})")
+    for failure in result.hud_failures:
+        who = failure.request_id or f"every {'/'.join(failure.reports)} request"
+        click.echo(f"failed HUD validation: {who}: {failure.rule} ({failure.failing_rows} rows)", err=True)
 
 
 def _build_on_postgres(select: str | None, verbose: bool) -> None:
