@@ -27,7 +27,7 @@ from pipelines.errors import WaypointError
 
 URL_VARIABLE = "WAYPOINT_POSTGRES_URL"
 LOADED_SCHEMAS = ("raw", "meta")
-LAYER_SCHEMAS = ("staging", "intermediate", "marts", "reference")
+LAYER_SCHEMAS = ("staging", "intermediate", "marts", "reference", "hud_validation")
 BUILD_PREFIX = "build_"
 
 # DuckDB column types of ingest.duckdb and what each becomes in PostgreSQL (anything else is an error).
@@ -207,11 +207,12 @@ def drop_build_schemas(target: PostgresTarget) -> None:
 def publish_schemas(target: PostgresTarget, build_record: dict[str, object]) -> None:
     """In one transaction: the ``build_`` schemas become the published layers and ``meta.build`` names the build."""
     with transaction(target) as cur:
-        for layer in LAYER_SCHEMAS:
+        for layer in LAYER_SCHEMAS[:4]:
             if not _schema_exists(cur, BUILD_PREFIX + layer):
                 raise WaypointError(f"the PostgreSQL build has no schema {BUILD_PREFIX}{layer}; not publishing it")
         for layer in LAYER_SCHEMAS:
             cur.execute(f"drop schema if exists {layer} cascade")
+            cur.execute(f"create schema if not exists {BUILD_PREFIX}{layer}")  # hud_validation: only when a rule ran
             cur.execute(f"alter schema {BUILD_PREFIX}{layer} rename to {layer}")
         cur.execute("drop table if exists meta.build")
         cur.execute(
