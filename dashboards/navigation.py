@@ -30,6 +30,7 @@ class PageEntry:
 PAGES: tuple[PageEntry, ...] = (
     PageEntry(roles.OVERVIEW, "Overview", "overview.py", ":material/dashboard:"),
     PageEntry(roles.DATA_QUALITY, "Data quality", "data_quality.py", ":material/fact_check:"),
+    PageEntry(roles.CHECK_EXPORT, "Check an export", "check_export.py", ":material/upload_file:"),
     PageEntry(roles.HUD_REPORTS, "HUD reports", "hud_reports.py", ":material/description:"),
     PageEntry(
         roles.TRENDS, "Trends", "trends.py", ":material/map:", ("Maps", "Over time", "Inflow and outflow", "Returns")

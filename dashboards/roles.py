@@ -41,6 +41,7 @@ class Capability(StrEnum):
 # Page keys; dashboards.navigation maps each key to its title and file.
 OVERVIEW = "overview"
 DATA_QUALITY = "data_quality"
+CHECK_EXPORT = "check_export"
 HUD_REPORTS = "hud_reports"
 TRENDS = "trends"
 OUTCOMES = "outcomes"
@@ -65,7 +66,7 @@ _POLICIES = (
         ScopeKind.ALL_COCS,
         person_level=True,
         suppressed=False,
-        pages=(OVERVIEW, DATA_QUALITY, HUD_REPORTS, TRENDS, OUTCOMES, ADMINISTRATION),
+        pages=(OVERVIEW, DATA_QUALITY, CHECK_EXPORT, HUD_REPORTS, TRENDS, OUTCOMES, ADMINISTRATION),
         capabilities=frozenset(Capability) - {Capability.MANAGE_AGENCY_USERS},
     ),
     RolePolicy(
@@ -74,7 +75,7 @@ _POLICIES = (
         ScopeKind.AGENCY,
         person_level=True,
         suppressed=False,
-        pages=(OVERVIEW, DATA_QUALITY, HUD_REPORTS, ADMINISTRATION),
+        pages=(OVERVIEW, DATA_QUALITY, CHECK_EXPORT, HUD_REPORTS, ADMINISTRATION),
         capabilities=frozenset({Capability.MANAGE_AGENCY_USERS}),
     ),
     RolePolicy(

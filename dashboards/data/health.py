@@ -14,6 +14,7 @@ import pandas as pd
 from dashboards.data.catalog import BUILD_METADATA
 from dashboards.data.warehouse import DataNotReady, find_relation, published, read_only
 from pipelines.config import Settings
+from pipelines.ops import permissions
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,9 @@ def pipeline_health(settings: Settings) -> PipelineHealth:
         builds = _build_health(settings)
     except DataNotReady as err:
         problems.append(str(err))
+    loose = permissions.warning(settings.home)  # client data readable by other accounts (`waypoint secure`)
+    if loose:
+        problems.append(loose.removeprefix("warning: ").capitalize())
     published = settings.published_db
     published_at = datetime.fromtimestamp(published.stat().st_mtime, UTC) if published.exists() else None
     return PipelineHealth(ingests, findings, builds, published_at, tuple(problems))

@@ -28,6 +28,8 @@ EVENTS = (
     "user_enabled",
     "user_reset",
     "access_denied",
+    "export_checked",
+    "export_ingested",
 )
 
 

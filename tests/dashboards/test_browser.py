@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import urllib.parse
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,7 @@ import pytest
 
 from dashboards.browser_session import CHROMIUM, WAYPOINT, chromium, field, served_dashboards, settle, sign_in
 from dashboards.navigation import PAGES, pages_for
+from dashboards.roles import CHECK_EXPORT
 from dashboards.state.audit import AuditLog
 from dashboards.state.demo import DEMO_NAMES
 from pipelines.config import PROJECT_ROOT, Settings
@@ -38,6 +40,21 @@ def screenshot_folder(tmp_path: Path) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     return folder
+
+
+def check_a_broken_export(page, tmp_path: Path) -> None:
+    """Eva's upload-and-check in the browser: an export without its CSV files is rejected, its findings listed
+    (no dbt build needed; the built path is tested in tests/dq/test_check_export.py)."""
+    from playwright.sync_api import expect
+
+    export = tmp_path / "broken-export.zip"
+    with zipfile.ZipFile(export, "w") as archive:
+        archive.writestr("Client.csv", "PersonalID,FirstName\n1,A\n")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(export))
+    page.get_by_role("button", name="Check this export").click()
+    expect(page.get_by_text("Rejected", exact=True)).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("heading", name="File structure")).to_be_visible(timeout=30_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +103,8 @@ def test_each_role_signs_in_and_every_page_is_captured(served, tmp_path):
                     charts.first.locator(".main-svg").first.wait_for(timeout=30_000)
                 assert page.locator('[data-testid="stException"]').count() == 0, (role, entry.key)
                 page.screenshot(path=str(screenshots / f"{role.value}-{entry.key}.png"), full_page=True)
+                if entry.key == CHECK_EXPORT:
+                    check_a_broken_export(page, tmp_path)
                 for section in SECTIONS.get(entry.key, ()):
                     page.locator('[data-testid="stButtonGroup"]').get_by_text(section, exact=True).first.click()
                     expect(page.get_by_role("heading", name=section, exact=False).first).to_be_visible(timeout=30_000)

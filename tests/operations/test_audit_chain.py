@@ -10,7 +10,7 @@ import pytest
 from dashboards.state.audit import AuditLog
 from pipelines.security.audit_chain import verify
 
-from .world import waypoint
+from .world import in_process
 
 
 @pytest.fixture
@@ -32,8 +32,8 @@ def _tamper(path, *statements: str) -> None:
 def test_an_untouched_log_verifies(audit_home):
     result = verify(audit_home / "warehouse" / "app.sqlite")
     assert result.ok and result.rows == 6
-    done = waypoint(audit_home, "audit", "verify")
-    assert done.returncode == 0 and "audit log intact: 6 rows" in done.stdout
+    done = in_process(audit_home, "audit", "verify")
+    assert done.exit_code == 0 and "audit log intact: 6 rows" in done.stdout
 
 
 @pytest.mark.parametrize(
@@ -53,8 +53,8 @@ def test_a_deleted_or_edited_row_is_detected(audit_home, tmp_path, statements, e
     result = verify(copy)
     assert not result.ok
     assert any(expected in problem for problem in result.problems), result.problems
-    done = waypoint(tmp_path / "copy", "audit", "verify")
-    assert done.returncode == 1 and done.stdout.startswith("audit log TAMPERED") and expected in done.stdout
+    done = in_process(tmp_path / "copy", "audit", "verify")
+    assert done.exit_code == 1 and done.stdout.startswith("audit log TAMPERED") and expected in done.stdout
 
 
 def test_rows_written_before_the_chain_are_counted_not_failed(tmp_path):

@@ -10,8 +10,10 @@ import sys
 import time
 import zipfile
 
+import pytest
+
 from pipelines.config import Settings
-from pipelines.ops.cleanup import orphan_dbt_processes, sweep_build_leftovers
+from pipelines.ops.cleanup import low_on_space, orphan_dbt_processes, sweep_build_leftovers
 
 from .world import export_zip, python, start, waypoint
 
@@ -95,3 +97,26 @@ def test_the_next_build_stops_a_dbt_left_without_its_parent(tmp_path):
     finally:
         if orphan.poll() is None:
             orphan.kill()
+
+
+def test_failed_builds_are_not_kept_when_they_would_keep_a_full_disk_full(tmp_path):
+    roomy = Settings(tmp_path / "roomy").ensure()
+    for n in range(5):
+        (roomy.build_dir / f"warehouse-2026010{n}T000000000000.duckdb").write_bytes(b"x")
+        (roomy.build_dir / f"warehouse-2026010{n}T000000000000.dbt").mkdir()
+    sweep_build_leftovers(roomy)
+    assert len(list(roomy.build_dir.glob("warehouse-*.duckdb"))) == 3, "three failed builds kept for inspection"
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("a small tmpfs needs root")
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(disk)], check=True)
+    try:
+        full = Settings(disk / "home").ensure()
+        (full.build_dir / "warehouse-20260101T000000000000.duckdb").write_bytes(b"\0" * (15 << 20))
+        assert low_on_space(full.build_dir)
+        sweep_build_leftovers(full)
+        assert not list(full.build_dir.glob("warehouse-*")), "a full disk is freed of failed builds"
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)

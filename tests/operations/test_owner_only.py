@@ -7,7 +7,7 @@ import stat
 
 from pipelines.ops.permissions import loose_paths
 
-from .world import export_zip, python, waypoint
+from .world import export_zip, in_process, python, waypoint
 
 
 def _modes(home):
@@ -42,14 +42,27 @@ def test_start_up_warns_in_one_line_and_waypoint_secure_fixes_it(tmp_path):
     os.chmod(leaked, 0o644)
     os.chmod(home / "warehouse", 0o755)
 
-    listed = waypoint(home, "findings")
+    listed = in_process(home, "findings")
     warnings = [line for line in listed.stderr.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 1 and "can be read by other accounts" in warnings[0] and "waypoint secure" in warnings[0]
 
-    check = waypoint(home, "secure", "--check")
-    assert check.returncode == 1 and "0644" in check.stdout
-    fixed = waypoint(home, "secure")
-    assert fixed.returncode == 0 and "owner-only" in fixed.stdout
+    check = in_process(home, "secure", "--check")
+    assert check.exit_code == 1 and "0644" in check.stdout
+    fixed = in_process(home, "secure")
+    assert fixed.exit_code == 0 and "owner-only" in fixed.stdout
     assert loose_paths(home) == []
     assert stat.S_IMODE(leaked.stat().st_mode) == 0o600
-    assert "warning:" not in waypoint(home, "findings").stderr
+    assert "warning:" not in in_process(home, "findings").stderr
+
+
+def test_pipeline_health_on_the_administration_page_names_readable_files(tmp_path):
+    from dashboards.data.health import pipeline_health
+    from pipelines.config import Settings
+
+    settings = Settings(tmp_path / "home").ensure()
+    assert not any("other accounts" in p for p in pipeline_health(settings).problems)
+    findings = settings.home / "findings.csv"
+    findings.write_text("PersonalID,SSN\n")
+    os.chmod(findings, 0o644)
+    problems = pipeline_health(settings).problems
+    assert any("can be read by other accounts" in p and "findings.csv is 0644" in p for p in problems)

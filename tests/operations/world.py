@@ -73,3 +73,12 @@ def python(home: Path, code: str, *, timeout: float = 300, **extra: str):
 
 def no_traceback(*texts: str) -> bool:
     return not any("Traceback" in t or 'File "' in t for t in texts)
+
+
+def in_process(home: Path, *args: str):
+    """Run `waypoint ARGS` in this process (click's runner): the same code, without a new interpreter's start-up."""
+    from click.testing import CliRunner
+
+    from pipelines.cli.main import cli
+
+    return CliRunner().invoke(cli, list(args), env={"WAYPOINT_HOME": str(home)})

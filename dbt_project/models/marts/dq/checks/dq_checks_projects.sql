@@ -1,8 +1,9 @@
 {#- Project descriptor checks (Eva's PDDE): geography and address, RRH subtype, housing type, inventory
     present and consistent (dedicated beds add up, units not above beds, no beds in services-only RRH,
-    CoC served by the project and every served CoC with inventory, inventory not before the project
-    opened), victim service providers kept out of HMIS, night-by-night projects with bed nights. One row
-    per project or inventory record and failed check. -#}
+    CoC served by the project and every served CoC with inventory, inventory within the operating period,
+    seasonal inventory of at most a year, shelter bed types that fit the housing type), victim service
+    providers kept out of HMIS, night-by-night projects with bed nights. One row per project or inventory
+    record and failed check. -#}
 with
 
 projects as (
@@ -119,6 +120,8 @@ inventory_checked as (
         inventory.*,
         projects.project_type,
         projects.rrh_sub_type,
+        projects.housing_type,
+        projects.operating_end_date,
         coalesce(ch_vet_bed_inventory, 0) + coalesce(youth_vet_bed_inventory, 0) + coalesce(vet_bed_inventory, 0)
             + coalesce(ch_youth_bed_inventory, 0) + coalesce(youth_bed_inventory, 0) + coalesce(ch_bed_inventory, 0)
             + coalesce(other_bed_inventory, 0) as dedicated_bed_sum,
@@ -182,6 +185,30 @@ issues as (
     select {{ dq_issue('proj_inventory_coc_mismatch', 'inventory', 'inventory_id', dq_shown('CoCCode', 'coc_code'), project_key='project_key') }}
     from inventory_checked
     where not is_project_coc
+
+    union all
+    select {{ dq_issue('proj_seasonal_inventory_long', 'inventory', 'inventory_id',
+        "'Availability = 2, ' || coalesce('InventoryEndDate ' || cast(inventory_end_date as " ~ dbt.type_string() ~ "), 'no end date')",
+        project_key='project_key') }}
+    from inventory_checked
+    where availability = 2
+        and (inventory_end_date is null or inventory_end_date > {{ add_days(365, 'inventory_start_date') }})
+
+    union all
+    select {{ dq_issue('proj_inventory_after_operating_end', 'inventory', 'inventory_id',
+        "coalesce('InventoryEndDate ' || cast(inventory_end_date as " ~ dbt.type_string() ~ "), 'no InventoryEndDate')
+         || ' after OperatingEndDate ' || cast(operating_end_date as " ~ dbt.type_string() ~ ")", project_key='project_key') }}
+    from inventory_checked
+    where operating_end_date is not null
+        and (inventory_end_date is null or inventory_end_date > operating_end_date)
+
+    union all
+    select {{ dq_issue('proj_es_bed_type_mismatch', 'inventory', 'inventory_id',
+        dq_shown('ESBedType', 'es_bed_type') ~ " || ', ' || " ~ dq_shown('HousingType', 'housing_type'),
+        project_key='project_key') }}
+    from inventory_checked
+    where project_type in (0, 1)
+        and ((housing_type in (1, 2) and es_bed_type = 2) or (housing_type = 3 and es_bed_type in (1, 3)))
 
     union all
     select {{ dq_issue('proj_address_missing', 'project', 'project_id', "address_problem", project_key='project_key') }}
