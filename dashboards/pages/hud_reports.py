@@ -13,6 +13,7 @@ from dashboards.roles import HUD_REPORTS, Capability, can
 from dashboards.ui.context import page_context
 from pipelines.errors import WaypointError
 from pipelines.reports.registry import REPORTS
+from pipelines.reports.validation import FAILED, validation_of
 
 REPORT_NAMES = {report.key: report.name for report in REPORTS.values()}
 
@@ -40,6 +41,12 @@ else:
         f"Written {manifest.get('written_at', '?')} from warehouse {built}; "
         f"requested by {manifest.get('requested_by', '?')}."
     )
+    validation = validation_of(manifest)
+    if validation["status"] == FAILED:
+        st.error(
+            "This report **failed HUD validation**: do not upload it to Sage. HUD's rules that do not hold: "
+            + "; ".join(f"{f['rule']} ({f['failing_rows']} rows): {f['description']}" for f in validation["failures"])
+        )
 
     downloads = st.columns(3)
     for column, (suffix, mime) in zip(
@@ -64,18 +71,15 @@ else:
 
 if can(ctx.user.role, Capability.RUN_BUILDS):
     st.header("Builds")
-    st.subheader("Schedules")
-    schedules = shelf.schedules()
-    if schedules.empty:
-        st.info("No report schedules are defined yet.")
-    else:
-        st.dataframe(schedules, hide_index=True, width="stretch")
-    st.subheader("Recent builds started here")
-    recent = shelf.recent_builds()
-    if recent.empty:
-        st.caption("None yet.")
-    else:
-        st.dataframe(recent, hide_index=True, width="stretch")
+    for heading, frame, say_empty in (
+        ("Schedules", shelf.schedules(), lambda: st.info("No report schedules are defined yet.")),
+        ("Recent builds started here", shelf.recent_builds(), lambda: st.caption("None yet.")),
+    ):
+        st.subheader(heading)
+        if frame.empty:
+            say_empty()
+        else:
+            st.dataframe(frame, hide_index=True, width="stretch")
 
     st.subheader("Start a build")
     notice = st.session_state.pop("_reports_notice", None)

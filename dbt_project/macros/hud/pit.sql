@@ -90,3 +90,17 @@
     {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 {%- endmacro %}
+
+
+{% macro hic_inventory_columns() -%}
+    {#- The HIC's inventory columns in HUD's order, as the summary and the per-project table print them: beds
+        and units by household type, bed kinds and the PIT count on the night, then the utilisation rate. -#}
+    {%- for column in [
+        'beds_households_without_children', 'beds_households_with_children', 'units_households_with_children',
+        'beds_households_only_children', 'year_round_beds', 'seasonal_beds', 'overflow_beds', 'chronic_beds',
+        'veteran_beds', 'youth_beds', 'total_beds', 'pit_count',
+    ] %}
+        {{ column }},
+    {%- endfor %}
+        {{ spm_percent('pit_count', 'total_beds') }} as utilization_percent
+{%- endmacro %}

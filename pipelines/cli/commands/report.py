@@ -15,8 +15,11 @@ from pipelines.config import get_settings
 from pipelines.errors import WaypointError
 from pipelines.reports.model import ReportRequest
 from pipelines.reports.registry import REPORTS, Report
-from pipelines.reports.schedule import build_key, plan_report_build
+from pipelines.reports.schedule import build_key
 from pipelines.reports.spm import fiscal_year_period
+from pipelines.reports.validation import FAILED, FAILED_LABEL, MARKER_FILE, read_manifest, status_text, validation_of
+
+EXIT_FAILED_HUD_VALIDATION = 3  # every artifact written and the warehouse published, but a report failed a HUD rule
 
 
 def _requested_by(value: str | None) -> str:
@@ -54,10 +57,29 @@ def _run(requests: list[ReportRequest], supporting: list[ReportRequest], build: 
         )
     except ValueError as err:
         raise WaypointError(str(err)) from err
+    failed = 0
     for request, written in zip(requests, artifacts, strict=True):
         click.echo(
             f"{request.report} {request.period_start}..{request.period_end} {request.scope_key}: {written.folder}"
         )
+        failed += _say_validation(read_manifest(written.manifest_path))
+    if failed:
+        raise click.exceptions.Exit(EXIT_FAILED_HUD_VALIDATION)
+
+
+def _say_validation(manifest: dict) -> bool:
+    """Print a report's failed HUD rules (rule, what it checks, the failing cells and records); True if any."""
+    validation = validation_of(manifest)
+    if validation["status"] != FAILED:
+        return False
+    click.echo(f"  {FAILED_LABEL.upper()}: do not upload it to Sage (see {MARKER_FILE} beside it)", err=True)
+    for failure in validation["failures"]:
+        click.echo(f"  - {failure['rule']}: {failure['description']}", err=True)
+        for row in failure["rows"][:5]:
+            click.echo(f"      {json.dumps(row, default=str)}", err=True)
+        if failure["failing_rows"] > 5:
+            click.echo(f"      ... {failure['failing_rows'] - 5} more row(s)", err=True)
+    return True
 
 
 def _common(function):
@@ -87,7 +109,8 @@ def _period_command(report: Report) -> click.Command:
     @_common
     def run(projects, agency, coc, start, end, build, by, verbose):
         scope_type, ids = _scope(projects, agency, coc)
-        _run_key(build_key(report.key, start.date(), end.date(), f"{scope_type}={','.join(ids)}"), build, by, verbose)
+        key = build_key(report.key, start.date(), end.date(), f"{scope_type}={','.join(ids)}")
+        _run_keys((key,), build, by, verbose)
 
     return click.command(report.verb, help=report.summary)(run)
 
@@ -108,8 +131,8 @@ def _fiscal_year_command(report: Report) -> click.Command:
     @_common
     def run(coc, fiscal_year, trend_years, build, by, verbose):
         start, end = fiscal_year_period(fiscal_year)
-        _run_key(build_key(report.key, start, end, f"coc={','.join(_ids(coc))}", {"trend_years": str(trend_years)}),
-                 build, by, verbose)  # fmt: skip
+        key = build_key(report.key, start, end, f"coc={','.join(_ids(coc))}", {"trend_years": str(trend_years)})
+        _run_keys((key,), build, by, verbose)
 
     return click.command(report.verb, help=report.summary)(run)
 
@@ -125,16 +148,20 @@ def _count_night_command(report: Report) -> click.Command:
     @_common
     def run(coc, night, build, by, verbose):
         day = night.date()
-        _run_key(build_key(report.key, day, day, f"coc={','.join(_ids(coc))}", {"pit_date": day.isoformat()}),
-                 build, by, verbose)  # fmt: skip
+        key = build_key(report.key, day, day, f"coc={','.join(_ids(coc))}", {"pit_date": day.isoformat()})
+        _run_keys((key,), build, by, verbose)
 
     return click.command(report.verb, help=report.summary)(run)
 
 
-def _run_key(key: str, build: bool, by: str | None, verbose: bool) -> None:
-    """Every verb builds a key, planned as `waypoint report key`, Dagster and the dashboards plan theirs."""
-    plan = plan_report_build(key)
-    _run(list(plan.requests), list(plan.supporting), build, by, verbose)
+def _run_keys(keys: tuple[str, ...], build: bool, by: str | None, verbose: bool) -> None:
+    """Every verb ends in keys, planned as Dagster and the dashboards plan theirs (pipelines/reports/plans.py)."""
+    from pipelines.reports.plans import plan_keys
+
+    requests, supporting = plan_keys(keys, get_settings(), on_skip=lambda why: click.echo(why, err=True))
+    if not requests:
+        raise WaypointError(f"nothing to build: {', '.join(keys)} cover no CoC, project or agency")
+    _run(requests, supporting, build, by, verbose)
 
 
 # The options of each CLI shape a registry entry names (pipelines/reports/registry.py).
@@ -149,27 +176,22 @@ for _report in REPORTS.values():
 def by_key(keys, build, by, verbose):
     """Report builds by their keys, e.g. 'apr/2026-07-01..2026-09-30/coc=OK-507' (as Dagster names them); several
     keys are built together in one warehouse build."""
-    from pipelines.reports.plans import plan_keys
-
-    requests, supporting = plan_keys(keys, get_settings(), on_skip=lambda why: click.echo(why, err=True))
-    if not requests:
-        raise WaypointError(f"nothing to build: {', '.join(keys)} cover no CoC, project or agency")
-    _run(requests, supporting, build, by, verbose)
+    _run_keys(keys, build, by, verbose)
 
 
 @command.command("list")
 def list_reports() -> None:
-    """Every report written, newest first: report, period, scope, when, and its folder."""
+    """Every report written, newest first: report, period, scope, when, its HUD validation and its folder."""
     root = get_settings().reports
     manifests = sorted(root.glob("*/*/*/manifest.json"), key=lambda p: p.stat().st_mtime, reverse=True)
     if not manifests:
         click.echo(f"no reports yet under {root}")
         return
     for path in manifests:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
+        manifest = read_manifest(path)
         build = (manifest.get("warehouse") or {}).get("build_id", "?")
         click.echo(
             f"{manifest['report']:8} {manifest['period_start']}..{manifest['period_end']}  "
             f"{manifest['scope_type']}={','.join(manifest['scope_ids'])}  written {manifest.get('written_at')}  "
-            f"build {build}  {path.parent}"
+            f"build {build}  HUD validation: {status_text(manifest)}  {path.parent}"
         )

@@ -62,19 +62,7 @@ final as (
         row_order,
         row_label,
         projects,
-        beds_households_without_children,
-        beds_households_with_children,
-        units_households_with_children,
-        beds_households_only_children,
-        year_round_beds,
-        seasonal_beds,
-        overflow_beds,
-        chronic_beds,
-        veteran_beds,
-        youth_beds,
-        total_beds,
-        pit_count,
-        {{ spm_percent('pit_count', 'total_beds') }} as utilization_percent
+        {{ hic_inventory_columns() }}
     from summed
 
 )
