@@ -13,6 +13,7 @@ from dashboards.roles import HUD_REPORTS, Capability, can
 from dashboards.ui.context import page_context
 from pipelines.errors import WaypointError
 from pipelines.reports.registry import REPORTS
+from pipelines.reports.validation import FAILED, validation_of
 
 REPORT_NAMES = {report.key: report.name for report in REPORTS.values()}
 
@@ -40,6 +41,12 @@ else:
         f"Written {manifest.get('written_at', '?')} from warehouse {built}; "
         f"requested by {manifest.get('requested_by', '?')}."
     )
+    validation = validation_of(manifest)
+    if validation["status"] == FAILED:
+        st.error(
+            "This report **failed HUD validation**: do not upload it to Sage. HUD's rules that do not hold: "
+            + "; ".join(f"{f['rule']} ({f['failing_rows']} rows): {f['description']}" for f in validation["failures"])
+        )
 
     downloads = st.columns(3)
     for column, (suffix, mime) in zip(

@@ -26,6 +26,7 @@ from pipelines.reports.marts import MartReader
 from pipelines.reports.model import ReportRequest
 from pipelines.reports.registry import report_named
 from pipelines.reports.requests import add_request
+from pipelines.reports.validation import mark_folder, request_validation
 
 
 def record_requests(requests: Sequence[ReportRequest], settings: Settings, requested_by: str) -> list[str]:
@@ -96,11 +97,14 @@ def write_reports(requests: Sequence[ReportRequest], settings: Settings, *, requ
             report_time = datetime.now().replace(microsecond=0)
             report = report_named(request.report)
             tables = report.tables(request, marts)
+            validation = request_validation(con, request)  # HUD's rules: a failed report is written, and marked
             manifest = {**inputs, "requested_by": requested_by, "report_time": report_time.isoformat()}
+            manifest["hud_validation"] = validation
             target = report_folder(settings.reports, request)
             with replaced_atomically(target) as aside:  # the whole folder swapped in one step, manifest included
                 artifacts = write_artifacts(settings.reports, request, tables, inputs=manifest, folder=aside)
                 _write_extra(aside, report.files_beside(request, marts, report_time=report_time))
+                mark_folder(aside, validation)
             written.append(moved(artifacts, aside, target))
     finally:
         con.close()

@@ -27,6 +27,7 @@ from pipelines.ops.locks import writer_lock
 from pipelines.reports.requests import ensure_table as ensure_report_requests
 from pipelines.warehouse.dbt_cli import DbtOutcome, dbt_env, dbt_executable, summarise_run_results
 from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
+from pipelines.warehouse.hud_validation import RequestFailure, record_hud_validation
 from pipelines.warehouse.publish import (
     BuildFiles,
     build_lock,
@@ -55,6 +56,7 @@ class BuildResult:
     seconds: float
     dbt_version: str
     input_ingest_ids: tuple[str, ...]
+    hud_failures: tuple[RequestFailure, ...] = ()  # report requests that failed a HUD rule (published anyway)
 
 
 def prepare_ingest_db(ingest_db: Path, wait_seconds: float = INGEST_WAIT_SECONDS) -> None:
@@ -90,12 +92,15 @@ def new_build(settings: Settings, *, partial: bool = False) -> Iterator[BuildFil
             raise
 
 
-def record_build(files: BuildFiles, outcome: DbtOutcome) -> tuple[str, ...]:
-    """Write meta.build into the built file: what was built, when, from which exports, with which dbt."""
+def record_build(files: BuildFiles, outcome: DbtOutcome) -> tuple[tuple[str, ...], tuple[RequestFailure, ...]]:
+    """Write meta.build into the built file (what was built, when, from which exports, with which dbt) and the
+    HUD rules' results (meta.hud_rules_checked, meta.hud_validation_failures: the requests they mark)."""
     try:
-        return _write_build_record(files, outcome)
+        ingest_ids = _write_build_record(files, outcome)
+        failures = record_hud_validation(files.database, files.dbt_target, files.build_id)
     except duckdb.Error as err:
         raise BuildFailed(f"warehouse build {files.build_id} is incomplete ({err}); not publishing it") from err
+    return ingest_ids, tuple(failures)
 
 
 def _write_build_record(files: BuildFiles, outcome: DbtOutcome) -> tuple[str, ...]:
@@ -136,7 +141,8 @@ def _write_build_record(files: BuildFiles, outcome: DbtOutcome) -> tuple[str, ..
 
 
 def raise_if_failed(files: BuildFiles, outcome: DbtOutcome) -> None:
-    """A build with any model error or failed test is never published."""
+    """A build with any model error or failed test is never published. HUD's report rules warn instead of
+    failing (dbt_project.yml): they mark report requests (hud_validation.py), never the build."""
     if outcome.ok and outcome.models:
         return
     if not outcome.failures:
@@ -167,7 +173,7 @@ def finish_build(files: BuildFiles, settings: Settings, outcome: DbtOutcome) -> 
     save_parse_state(settings, files)
     try:
         raise_if_failed(files, outcome)
-        ingest_ids = record_build(files, outcome)
+        ingest_ids, hud_failures = record_build(files, outcome)
         verify_build(files, outcome)
         published = publish(files, settings)
     except BaseException:
@@ -185,6 +191,7 @@ def finish_build(files: BuildFiles, settings: Settings, outcome: DbtOutcome) -> 
         seconds=(datetime.now() - files.started).total_seconds(),
         dbt_version=outcome.dbt_version,
         input_ingest_ids=ingest_ids,
+        hud_failures=hud_failures,
     )
 
 

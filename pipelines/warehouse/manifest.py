@@ -7,6 +7,7 @@ loads reuse the manifest until a model, macro, seed or config file changes.
 from __future__ import annotations
 
 import fcntl
+import json
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from pipelines.config import PROJECT_ROOT
 from pipelines.errors import WaypointError
 from pipelines.warehouse.dbt_cli import dbt_executable
 from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR, DBT_TARGET_DIR, MANIFEST_PATH
+from pipelines.warehouse.hud_validation import HUD_RULE_TAG
 
 _WATCHED = ("models", "macros", "tests", "dbt_project.yml", "profiles.yml")
 _SEEDS_DIR = PROJECT_ROOT / "seeds"
@@ -59,3 +61,23 @@ def ensure_manifest() -> Path:
                 )
             MANIFEST_PATH.touch()
     return MANIFEST_PATH
+
+
+def dagster_manifest() -> dict:
+    """The parsed manifest for Dagster, with every HUD report rule attached to the first model it reads.
+
+    dagster-dbt makes a singular test an asset check only when it reads one model or names one in
+    ``meta.dagster.ref``; HUD's cross-table rules read several, so each is attached here (the project's files
+    stay as they are) and shows as a check, failed with severity WARN when a request breaks it.
+    """
+    manifest = json.loads(ensure_manifest().read_text())
+    nodes = manifest.get("nodes", {})
+    for node in nodes.values():
+        config = node.get("config", {})
+        meta = config.get("meta") or {}
+        if meta.get("waypoint_check") != HUD_RULE_TAG or "dagster" in meta:
+            continue
+        models = sorted(n for n in node.get("depends_on", {}).get("nodes", []) if n.startswith("model."))
+        if models:
+            config["meta"] = {**meta, "dagster": {"ref": {"name": nodes[models[0]]["name"]}}}
+    return manifest

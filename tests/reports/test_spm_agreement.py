@@ -140,4 +140,4 @@ def test_a_household_without_a_head_belongs_to_no_coc_and_is_a_data_quality_find
     assert len(finding) == 1
     coc_code, detected, what_to_fix = finding[0]
     assert (coc_code, detected) == ("OK-504", "2 members, no head of household")
-    assert "left out of every CoC report" in what_to_fix
+    assert "left out of the System Performance Measures" in what_to_fix

@@ -296,21 +296,7 @@ with_sources as (
     {#- Q18 and Q27h: people of `universe` (on int_report_cash_income) by whether their income is earned,
         other, both or none (glossary §12: other = total - earned), with the unknown answers, at start,
         annual assessment (stayers; not yet due and missing have their own rows) and exit (leavers). -#}
-    {%- set rows = {
-        'only_earned': "income_category = 'income' and earned_income > 0 and other_income = 0",
-        'only_other': "income_category = 'income' and other_income > 0 and earned_income = 0",
-        'both': "income_category = 'income' and earned_income > 0 and other_income > 0",
-        'no_income': "income_category = 'no_income'",
-        'dk_pnta': "income_category = 'dk_pnta'",
-        'missing': "income_category = 'data_not_collected'",
-        'aa_not_yet_required': "income_category = 'aa_not_yet_required'",
-        'aa_missing': "income_category = 'aa_missing'",
-        'total': 'true',
-        'one_or_more_sources': "income_category = 'income'",
-        'income_information_at_start_and_later':
-            "income_column <> 'at_start' and income_category not in ('aa_not_yet_required', 'aa_missing') "
-            ~ "and start_income_from_any_source in (0, 1) and income_from_any_source in (0, 1)",
-    } %}
+    {%- set rows = apr_income_category_rows() %}
 with
 
 cash_income as (
@@ -731,4 +717,46 @@ cells as (
 )
 
 {{ apr_table_layout(table_id, 'cells', apr_split_household_type_columns().keys() | list, rows_of='Q13a2') }}
+{%- endmacro %}
+
+
+{% macro apr_income_range_rows() -%}
+    {#- Q16's rows: row key -> condition on int_report_cash_income. Each person is in exactly one row before
+        'total' (tests/hud_apr/hud_apr_income_categories_hold_each_person_once.sql). -#}
+    {{ return({
+        'no_income': "income_category = 'no_income'",
+        '1_150': "income_category = 'income' and total_income_dollars <= 150",
+        '151_250': "income_category = 'income' and total_income_dollars > 150 and total_income_dollars <= 250",
+        '251_500': "income_category = 'income' and total_income_dollars > 250 and total_income_dollars <= 500",
+        '501_1000': "income_category = 'income' and total_income_dollars > 500 and total_income_dollars <= 1000",
+        '1001_1500': "income_category = 'income' and total_income_dollars > 1000 and total_income_dollars <= 1500",
+        '1501_2000': "income_category = 'income' and total_income_dollars > 1500 and total_income_dollars <= 2000",
+        '2001_plus': "income_category = 'income' and total_income_dollars > 2000",
+        'dk_pnta': "income_category = 'dk_pnta'",
+        'data_not_collected': "income_category = 'data_not_collected'",
+        'aa_not_yet_required': "income_category = 'aa_not_yet_required'",
+        'aa_missing': "income_category = 'aa_missing'",
+        'total': 'true',
+    }) }}
+{%- endmacro %}
+
+
+{% macro apr_income_category_rows() -%}
+    {#- Q18's and Q27h's rows: row key -> condition on int_report_cash_income (with start_income_from_any_source
+        for the last row). Each person is in exactly one row before 'total'. -#}
+    {{ return({
+        'only_earned': "income_category = 'income' and earned_income > 0 and not other_income > 0",
+        'only_other': "income_category = 'income' and not earned_income > 0",
+        'both': "income_category = 'income' and earned_income > 0 and other_income > 0",
+        'no_income': "income_category = 'no_income'",
+        'dk_pnta': "income_category = 'dk_pnta'",
+        'missing': "income_category = 'data_not_collected'",
+        'aa_not_yet_required': "income_category = 'aa_not_yet_required'",
+        'aa_missing': "income_category = 'aa_missing'",
+        'total': 'true',
+        'one_or_more_sources': "income_category = 'income'",
+        'income_information_at_start_and_later':
+            "income_column <> 'at_start' and income_category not in ('aa_not_yet_required', 'aa_missing') "
+            ~ "and start_income_from_any_source in (0, 1) and income_from_any_source in (0, 1)",
+    }) }}
 {%- endmacro %}

@@ -1,8 +1,3 @@
-{%- set household_coc_code -%}
-    coalesce(household_cocs.coc_code, case when households_with_heads.household_key is not null
-        then project_single_cocs.coc_code end)
-{%- endset -%}
-
 {#- The enrollment spine: one row per enrollment with everything most questions start from (exit,
     household, head of household, age, project type, CoC, county, tribal areas). Client identity
     across sources comes later (int_client_identity maps source_id + personal_id to a client). -#}
@@ -81,8 +76,8 @@ household_cocs as (
 
 ),
 
--- Households with a head of household: only they can have a CoC (the project's only CoC stands in for a
--- head's blank EnrollmentCoC; a household without a head has none: spm.md general instruction 7a).
+-- Households with a head of household. The SPM reads a household's CoC only through its head (spm.md
+-- general instruction 7a): a household without one is in no SPM (int_spm_enrollments).
 households_with_heads as (
 
     select distinct household_key from enrollments where relationship_to_hoh = 1
@@ -172,11 +167,12 @@ spine as (
         enrollments.move_in_date,
 
         -- geography: the household's CoC, the project's geocode there, its county and tribal areas
-        {{ household_coc_code }} as coc_code,
+        coalesce(household_cocs.coc_code, project_single_cocs.coc_code) as coc_code,
         case
             when household_cocs.coc_code is not null then 'head_of_household'
-            when {{ household_coc_code }} is not null then 'project'
+            when project_single_cocs.coc_code is not null then 'project'
         end as coc_code_basis,
+        households_with_heads.household_key is not null as household_has_head,
         project_coc_geocodes.geocode,
         geocodes.county_fips,
         county_tribal_areas.tribal_area_codes
@@ -197,7 +193,7 @@ spine as (
         on enrollments.project_key = project_single_cocs.project_key
     left join project_coc_geocodes
         on enrollments.project_key = project_coc_geocodes.project_key
-        and {{ household_coc_code }} = project_coc_geocodes.coc_code
+        and coalesce(household_cocs.coc_code, project_single_cocs.coc_code) = project_coc_geocodes.coc_code
     left join geocodes
         on project_coc_geocodes.geocode = geocodes.geocode
     left join county_tribal_areas

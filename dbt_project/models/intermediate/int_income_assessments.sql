@@ -1,12 +1,15 @@
-{#- Income records with HUD's computed monthly total (glossary §12) and which assessment each one is:
-    at start (stage 1 dated on entry), at exit (stage 3 dated on exit) or annual (stage 5 within 30 days
-    of an anniversary of the household head's entry, §11). Report builds pick the anniversary their
-    period needs. -#}
+{#- Income records with HUD's computed monthly total (glossary "Determining Total and Earned Income":
+    TotalMonthlyIncome when above $0; else the sum of the sources marked yes with an amount entered
+    (>= $0); else $0 when the record says no income, or gives a total of $0 or less with income yes or
+    blank; else unknown) and which assessment each one is: at start (stage 1 dated on entry), at exit
+    (stage 3 dated on exit) or annual (stage 5 within 30 days of an anniversary of the household head's
+    entry, §11). An amount whose source is not marked yes is not a source (docs/decisions.md). Report
+    builds pick the anniversary their period needs. -#}
 {%- set flagged_amounts = [] -%}
 {%- set flagged_sources = [] -%}
 {%- for flag, amount in income_sources() -%}
-    {%- do flagged_amounts.append('case when income.' ~ flag ~ ' = 1 and income.' ~ amount ~ ' > 0 then income.' ~ amount ~ ' else 0 end') -%}
-    {%- do flagged_sources.append('case when income.' ~ flag ~ ' = 1 and income.' ~ amount ~ ' > 0 then 1 else 0 end') -%}
+    {%- do flagged_amounts.append('case when income.' ~ flag ~ ' = 1 and income.' ~ amount ~ ' >= 0 then income.' ~ amount ~ ' else 0 end') -%}
+    {%- do flagged_sources.append('case when income.' ~ flag ~ ' = 1 and income.' ~ amount ~ ' >= 0 then 1 else 0 end') -%}
 {%- endfor %}
 
 with
@@ -148,7 +151,12 @@ final as (
         -- computed (§12)
         total_monthly_income_computed,
         case when total_monthly_income_computed is not null then earned_income_computed end as earned_income_computed,
-        total_monthly_income_computed - earned_income_computed as other_income_computed,
+        -- other = total - earned; a total entered below the earned amount leaves no other income
+        case
+            when total_monthly_income_computed > earned_income_computed
+                then total_monthly_income_computed - earned_income_computed
+            when total_monthly_income_computed is not null then 0
+        end as other_income_computed,
         case
             when total_monthly_income_computed > 0 then 'has_income'
             when total_monthly_income_computed = 0 then 'no_income'

@@ -16,10 +16,11 @@ from pipelines.config import get_settings
 )
 @click.option("--verbose", "-v", is_flag=True, help="Print dbt's progress lines while it builds.")
 def command(select: str | None, verbose: bool) -> None:
-    """Run dbt (seeds, models, tests) into a new warehouse file and publish it if everything passes.
+    """Run dbt (seeds, models, tests) into a new warehouse file and publish it unless a structural test fails.
 
     A failed build leaves the published warehouse exactly as it was; its file and dbt log stay in
-    the builds folder for inspection.
+    the builds folder for inspection. A HUD consistency rule that fails marks the report requests it
+    names ("failed HUD validation") and does not stop the publish.
     """
     from pipelines.warehouse.build import build_warehouse
 
@@ -30,3 +31,6 @@ def command(select: str | None, verbose: bool) -> None:
         f"(dbt {result.dbt_version})"
     )
     click.echo(f"published {result.published_path} (build {result.build_id})")
+    for failure in result.hud_failures:
+        who = failure.request_id or f"every {'/'.join(failure.reports)} request"
+        click.echo(f"failed HUD validation: {who}: {failure.rule} ({failure.failing_rows} rows)", err=True)

@@ -17,6 +17,9 @@ from pipelines.reports.model import ReportRequest
 from pipelines.reports.registry import REPORTS, Report
 from pipelines.reports.schedule import build_key
 from pipelines.reports.spm import fiscal_year_period
+from pipelines.reports.validation import FAILED, FAILED_LABEL, MARKER_FILE, read_manifest, status_text, validation_of
+
+EXIT_FAILED_HUD_VALIDATION = 3  # every artifact written and the warehouse published, but a report failed a HUD rule
 
 
 def _requested_by(value: str | None) -> str:
@@ -54,10 +57,29 @@ def _run(requests: list[ReportRequest], supporting: list[ReportRequest], build: 
         )
     except ValueError as err:
         raise WaypointError(str(err)) from err
+    failed = 0
     for request, written in zip(requests, artifacts, strict=True):
         click.echo(
             f"{request.report} {request.period_start}..{request.period_end} {request.scope_key}: {written.folder}"
         )
+        failed += _say_validation(read_manifest(written.manifest_path))
+    if failed:
+        raise click.exceptions.Exit(EXIT_FAILED_HUD_VALIDATION)
+
+
+def _say_validation(manifest: dict) -> bool:
+    """Print a report's failed HUD rules (rule, what it checks, the failing cells and records); True if any."""
+    validation = validation_of(manifest)
+    if validation["status"] != FAILED:
+        return False
+    click.echo(f"  {FAILED_LABEL.upper()}: do not upload it to Sage (see {MARKER_FILE} beside it)", err=True)
+    for failure in validation["failures"]:
+        click.echo(f"  - {failure['rule']}: {failure['description']}", err=True)
+        for row in failure["rows"][:5]:
+            click.echo(f"      {json.dumps(row, default=str)}", err=True)
+        if failure["failing_rows"] > 5:
+            click.echo(f"      ... {failure['failing_rows'] - 5} more row(s)", err=True)
+    return True
 
 
 def _common(function):
@@ -159,17 +181,17 @@ def by_key(keys, build, by, verbose):
 
 @command.command("list")
 def list_reports() -> None:
-    """Every report written, newest first: report, period, scope, when, and its folder."""
+    """Every report written, newest first: report, period, scope, when, its HUD validation and its folder."""
     root = get_settings().reports
     manifests = sorted(root.glob("*/*/*/manifest.json"), key=lambda p: p.stat().st_mtime, reverse=True)
     if not manifests:
         click.echo(f"no reports yet under {root}")
         return
     for path in manifests:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
+        manifest = read_manifest(path)
         build = (manifest.get("warehouse") or {}).get("build_id", "?")
         click.echo(
             f"{manifest['report']:8} {manifest['period_start']}..{manifest['period_end']}  "
             f"{manifest['scope_type']}={','.join(manifest['scope_ids'])}  written {manifest.get('written_at')}  "
-            f"build {build}  {path.parent}"
+            f"build {build}  HUD validation: {status_text(manifest)}  {path.parent}"
         )

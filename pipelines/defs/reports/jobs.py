@@ -5,6 +5,7 @@ writes the artifacts (pipelines.reports.build.build_reports). One job per schedu
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 import dagster as dg
 
@@ -16,10 +17,12 @@ from pipelines.defs.reports.partitions import (
     report_build_partitions,
 )
 from pipelines.defs.reports.resources import ReportBuildSettings
+from pipelines.reports.artifacts import Artifacts
 from pipelines.reports.build import build_reports
 from pipelines.reports.plans import plan_keys
 from pipelines.reports.schedule import build_key
 from pipelines.reports.spm import fiscal_year_period
+from pipelines.reports.validation import FAILED_LABEL, read_manifest, status_text
 from pipelines.warehouse.publish import BuildBusy
 
 SPM_TREND_YEARS = 3
@@ -41,14 +44,32 @@ def run_report_builds(context: dg.OpExecutionContext, keys: list[str], config: R
     folders = [str(a.folder) for a in artifacts]
     for artifact in artifacts:
         context.log.info(f"wrote {artifact.folder}")
+    validation = hud_validation_metadata(artifacts)
+    if validation["failed_hud_validation"]:
+        listed = validation["hud_validation"].value
+        context.log.warning(f"reports that failed HUD validation (do not upload them to Sage):\n{listed}")
     return dg.Output(
         folders,
         metadata={
             "reports": len(artifacts),
             "keys": ", ".join(keys),
             "folders": dg.MetadataValue.md("\n".join(f"- `{f}`" for f in folders)),
+            **validation,
         },
     )
+
+
+def hud_validation_metadata(artifacts: list[Artifacts]) -> dict[str, Any]:
+    """Run metadata naming the reports that failed HUD validation (written, but not to be uploaded)."""
+    failed = []
+    for artifact in artifacts:
+        status = status_text(read_manifest(artifact.manifest_path))
+        if status.startswith(FAILED_LABEL.upper()):
+            failed.append(f"- `{artifact.folder}`: {status}")
+    return {
+        "failed_hud_validation": len(failed),
+        "hud_validation": dg.MetadataValue.md("\n".join(failed) or "every report passed HUD's rules"),
+    }
 
 
 def _period(context: dg.OpExecutionContext) -> tuple[date, date]:

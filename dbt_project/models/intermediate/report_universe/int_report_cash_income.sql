@@ -1,8 +1,8 @@
 {#- Cash income in the three APR/CAPER income columns (Q16-Q18; the youth tables Q27g-Q27h also count
     heads of household under 18): one row per request, adult or head of household and column —
     at_start (everyone), at_annual_assessment (every stayer) and at_exit (leavers) — with the record
-    used and its category: income (> 0), no_income (0, answered no or yes), dk_pnta, data_not_collected
-    (no record or no usable answer); for stayers also aa_not_yet_required and aa_missing (owed, none in
+    used and its category: income ($1 or more, rounded to whole dollars), no_income (a known total under
+    $0.50), dk_pnta, data_not_collected (no record or no usable answer); for stayers also aa_not_yet_required and aa_missing (owed, none in
     the window). The adult tables keep is_adult. -#}
 with
 
@@ -61,20 +61,31 @@ with_records as (
 
 ),
 
-final as (
+in_dollars as (
 
     select
         with_records.*,
+        -- HUD rounds to whole dollars, $0.50 up (Q16 2a)
+        floor(total_income + 0.5) as total_income_dollars
+    from with_records
+
+),
+
+final as (
+
+    select
+        in_dollars.*,
+        -- exactly one category per person and column (tests/hud_apr/hud_apr_income_categories_add_up)
         case
             when income_column = 'at_annual_assessment' and not is_annual_assessment_required
                 then 'aa_not_yet_required'
             when income_column = 'at_annual_assessment' and not has_record then 'aa_missing'
-            when total_income > 0 then 'income'
-            when total_income = 0 and income_from_any_source in (0, 1) then 'no_income'
-            when total_income is null and income_from_any_source in (8, 9) then 'dk_pnta'
+            when total_income_dollars >= 1 then 'income'
+            when total_income is not null then 'no_income'
+            when income_from_any_source in (8, 9) then 'dk_pnta'
             else 'data_not_collected'
         end as income_category
-    from with_records
+    from in_dollars
 
 )
 

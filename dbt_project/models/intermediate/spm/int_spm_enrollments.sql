@@ -1,7 +1,10 @@
 {#- SPM's stays: one row per SPM request and enrollment the measures may read — continuum projects of
     the SPM types (ES, SH, TH, SO, PH) in the request's CoC, entered by the report end and not exited
     before the 7-year lookback (spm.md §0). Nothing after the report end has happened yet: later exits
-    are open stays, later move-ins are none. Persons are counted by `client_id` across sources. -#}
+    are open stays, later move-ins are none. Persons are counted by `client_id` across sources. A
+    household without a head of household is in no SPM: Enrollment CoC "is only recorded under the head
+    of household's record" and propagated from it (general instruction 7a); the DQ finding hh_no_head
+    names it. -#}
 with
 
 requests as (
@@ -58,6 +61,7 @@ in_scope as (
         on enrollments.coc_code = requests.coc_code
     where projects.continuum_project = 1
         and enrollments.project_type in (0, 1, 2, 3, 4, 8, 9, 10, 13)
+        and enrollments.household_has_head
         and enrollments.entry_date <= requests.report_end
         and (enrollments.exit_date is null or enrollments.exit_date >= requests.lookback_date)
         and (enrollments.exit_date is null or enrollments.exit_date >= enrollments.entry_date)
