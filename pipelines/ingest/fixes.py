@@ -41,7 +41,11 @@ FIXES: dict[str, str] = {
     "version.mismatch": "Nothing is lost (the columns decided the version); ask the vendor to fill CSVVersion "
     "correctly.",
     "version.from_headers": "Nothing is lost; ask the vendor to fill Export.CSVVersion.",
-    "version.unknown": "Export again in the HUD FY2026 or FY2024 HMIS CSV format.",
+    "version.unknown": "Export again in the HUD FY2026, FY2024 or FY2022 HMIS CSV format.",
+    "version.mapped": "Nothing is lost (the rows are kept as delivered in raw_fy2022); no action needed. Reports "
+    "that read what FY2022 cannot say are named in docs/decisions.md.",
+    "file.other_version": "Nothing is lost (the file stays in the archive); it belongs to another HMIS CSV "
+    "version than the export's other files.",
     "export.many_rows": "Nothing is lost (every row is kept); ask the vendor for one Export.csv row per export.",
     "export.no_row": "Export again: Export.csv must describe the export in one row.",
     "file.missing": "Export again with every HMIS CSV file (an empty file with its header is fine).",

@@ -173,8 +173,8 @@ def mapped_finding(version: str) -> Finding:
         f"This {version.upper()} export was kept as delivered and mapped to the {shape_of(version).upper()} shape "
         "with HUD's crosswalk (3-digit living situations and destinations, HispanicLatinaeo from Ethnicity, the "
         "gender renames, ProjectType from TrackingMethod, HMISParticipation from Project). It cannot tell "
-        "Middle Eastern or North African identity, RRH subtypes, CE participation or housing subsidies "
-        "FY2024 added: reports that read them count these records as not collected (docs/decisions.md).",
+        "Middle Eastern or North African identity, RRH subtypes, CE participation or the housing subsidies "
+        "FY2024 added: the report tables that read them are named in docs/decisions.md (FY2022 exports).",
     )
 
 

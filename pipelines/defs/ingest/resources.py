@@ -1,21 +1,15 @@
 """Where this installation keeps its files, as a configurable Dagster resource (never a module global)."""
 
-from pathlib import Path
-
 import dagster as dg
 
-from pipelines.config import Settings, get_settings
+from pipelines.defs.home import WaypointHome
 
 
-class IngestHome(dg.ConfigurableResource):
+class IngestHome(WaypointHome):
     """``home`` overrides WAYPOINT_HOME; ``settle_seconds`` is how long a landed file must stay unchanged
     before the sensor takes it (a copy still in progress is not read)."""
 
-    home: str | None = None
     settle_seconds: float = 5.0
-
-    def settings(self) -> Settings:
-        return Settings(home=Path(self.home).resolve()) if self.home else get_settings()
 
 
 defs = dg.Definitions(resources={"ingest_home": IngestHome()})

@@ -1,25 +1,20 @@
 """The report builds' Dagster resource: where this installation keeps its files, who builds, the PIT night."""
 
 from datetime import date
-from pathlib import Path
 
 import dagster as dg
 
-from pipelines.config import Settings, get_settings
+from pipelines.defs.home import WaypointHome
 from pipelines.reports.hic_pit import check_count_night, default_count_night
 
 
-class ReportBuildSettings(dg.ConfigurableResource):
+class ReportBuildSettings(WaypointHome):
     """``home`` overrides WAYPOINT_HOME; ``pit_night`` (MM-DD, empty = the last Wednesday of January) is
     the CoCs' HIC/PIT count night, and the HIC/PIT build runs ``pit_report_delay_days`` after it."""
 
-    home: str | None = None
     requested_by: str = "dagster"
     pit_night: str = ""
     pit_report_delay_days: int = 14
-
-    def settings(self) -> Settings:
-        return Settings(home=Path(self.home).resolve()) if self.home else get_settings()
 
     def count_night(self, year: int) -> date:
         if not self.pit_night:

@@ -1,7 +1,8 @@
 {#- Inactive records as of the source's export end (HUD Q6f applied per record) and bed-night
     placement: open night-by-night shelter stays with no bed night, and open outreach stays of adults
     and heads of household with no contact, in the last `inactive_days`; bed nights missing on the
-    entry date or recorded on the exit date (Eva 107, 108). -#}
+    entry date or recorded on the exit date (Eva 107, 108); a contact recorded as a rental with an ongoing
+    subsidy (435) without its subsidy type (Eva 129). -#}
 with
 
 enrollments as (
@@ -89,6 +90,19 @@ issues as (
         and entry_date < {{ add_days('-' ~ dq_setting('inactive_days'), 'as_of_date') }}
         and (last_contact_date is null
             or last_contact_date < {{ add_days('-' ~ dq_setting('inactive_days'), 'as_of_date') }})
+
+    union all
+    select {{ dq_enrollment_issue('cls_subsidy_missing',
+        "'CurrentLivingSituation = 435 on ' || cast(first_unsubsidised_date as " ~ dbt.type_string() ~ ") || '; CLSSubsidyType blank'") }}
+    from (
+        select enrollments.*, (
+            select min(contacts.information_date) from contacts
+            where contacts.enrollment_key = enrollments.enrollment_key
+                and contacts.current_living_situation = 435 and contacts.cls_subsidy_type is null
+        ) as first_unsubsidised_date
+        from enrollments
+    ) as with_contacts
+    where first_unsubsidised_date is not null
 
     union all
     select {{ dq_enrollment_issue('nbn_no_bed_night_on_entry', "'no bed night on EntryDate ' || cast(entry_date as " ~ dbt.type_string() ~ ")") }}
