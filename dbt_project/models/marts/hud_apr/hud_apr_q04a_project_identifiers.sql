@@ -138,7 +138,7 @@ final as (
         projects.request_id,
         cast(row_number() over (
             partition by projects.request_id
-            order by organizations.organization_name, projects.project_name, projects.project_id
+            order by organizations.organization_name, projects.project_name, projects.project_id, projects.project_key
         ) as integer) as row_order,
         cast(coalesce(organizations.organization_name, '') as {{ dbt.type_string() }}) as row_label,
         cast(projects.organization_id as {{ dbt.type_string() }}) as organization_id,
