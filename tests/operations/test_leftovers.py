@@ -90,6 +90,9 @@ def test_the_next_build_stops_a_dbt_left_without_its_parent(tmp_path):
         start_new_session=True,
     )
     try:
+        deadline = time.monotonic() + 30  # until the child has exec'd, /proc shows pytest's own command line
+        while orphan.pid not in orphan_dbt_processes(settings.build_dir) and time.monotonic() < deadline:
+            time.sleep(0.05)
         assert orphan.pid in orphan_dbt_processes(settings.build_dir)
         sweep_build_leftovers(settings)
         assert orphan.wait(timeout=15) is not None
