@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboards.data.access import AccessDenied
 from dashboards.data.catalog import PROJECTS
-from dashboards.data.health import PipelineHealth, pipeline_health
+from dashboards.data.health import PipelineHealth, all_findings_csv, pipeline_health
 from dashboards.data.warehouse import DataNotReady, find_relation, published
 from dashboards.roles import AGENCY_MANAGED_ROLES, Capability, Role, can, policy
 from dashboards.state.audit import AuditLog
@@ -148,6 +148,12 @@ class AdminAccess:
         if not can(self.user.role, Capability.VIEW_PIPELINE_HEALTH):
             raise AccessDenied("your role does not see pipeline health")
         return pipeline_health(self.settings)
+
+    def all_findings_csv(self) -> bytes:
+        """Every validation finding (the full list behind the summary per rule and file)."""
+        if not can(self.user.role, Capability.VIEW_PIPELINE_HEALTH):
+            raise AccessDenied("your role does not see pipeline health")
+        return all_findings_csv(self.settings)
 
     def record_download(self, page: str, what: str, rows: int) -> None:
         self.audit.record(

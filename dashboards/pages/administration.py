@@ -135,6 +135,24 @@ def health_section() -> None:
         st.info("No findings yet.")
     else:
         st.dataframe(health.findings, hide_index=True, width="stretch")
+    st.subheader("What to fix: findings by rule and file")
+    if health.rules is None or health.rules.empty:
+        st.info("No findings yet.")
+    else:
+        st.caption(
+            "Errors affect a HUD report or break a High Priority rule for that record; warnings never change a report."
+            " Most severe and most frequent first, with three examples and the fix."
+        )
+        table(health.rules, name="findings_by_rule", page=ADMINISTRATION, on_download=admin.record_download)
+        st.download_button(
+            "Download every finding (CSV)",
+            data=admin.all_findings_csv,
+            file_name="validation_findings.csv",
+            mime="text/csv",
+            key="download-all-findings",
+            on_click=admin.record_download,
+            args=(ADMINISTRATION, "validation_findings", int(health.rules["Findings"].sum())),
+        )
     st.subheader("Last build")
     if health.published_at is None:
         st.info("No data yet: no warehouse has been published.")

@@ -94,17 +94,29 @@ def summarise_findings(
     settings: Settings, *, ingest_id: str | None = None, severity: str | None = None
 ) -> list[RuleSummary]:
     """Findings grouped per severity, rule and file, most severe and most frequent first."""
-    where, params = _where(ingest_id, severity)
     con = _open(settings)
     try:
-        rows = con.execute(
-            f"""SELECT severity, rule_id, file, count(*), count(DISTINCT ingest_id),
+        return summarise_findings_in(con, ingest_id=ingest_id, severity=severity)
+    finally:
+        con.close()
+
+
+def summarise_findings_in(
+    con: duckdb.DuckDBPyConnection, *, ingest_id: str | None = None, severity: str | None = None
+) -> list[RuleSummary]:
+    """The same summary on an open connection (the dashboards' is read-only)."""
+    where, params = _where(ingest_id, severity)
+    rows = con.execute(
+        f"""SELECT severity, rule_id, file, count(*), count(DISTINCT ingest_id),
                 list({{'ingest_id': ingest_id, 'row_number': row_number, 'column_name': column_name,
                        'value': value, 'message': message}} ORDER BY ingest_id, row_number NULLS FIRST)[1:3]
             FROM meta.validation_findings{where}
             GROUP BY severity, rule_id, file ORDER BY {_SEVERITY_RANK}, count(*) DESC, rule_id, file NULLS FIRST""",
-            params,
-        ).fetchall()
-    finally:
-        con.close()
+        params,
+    ).fetchall()
     return [RuleSummary(s, r, f, int(n), int(e), list(x), fix_for(r)) for s, r, f, n, e, x in rows]
+
+
+def all_findings_in(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Every finding, in the CSV's column order (``COLUMNS``), for a download of the full list."""
+    return con.execute(f"SELECT {', '.join(COLUMNS)} FROM meta.validation_findings ORDER BY {_ORDER}").fetchall()

@@ -10,6 +10,8 @@ import pytest
 from dash_fixtures import PASSWORD, projects_visible_to
 from streamlit.testing.v1 import AppTest
 
+from dashboards.data.access import AccessDenied
+from dashboards.data.admin import AdminAccess
 from dashboards.data.catalog import PERSON_COLUMNS
 from dashboards.navigation import PAGES, PAGES_DIR, pages_for
 from dashboards.roles import Role, policy
@@ -223,6 +225,20 @@ def test_administration_shows_users_audit_and_pipeline_health_to_the_system_admi
     assert "Last ingest per source" in health_text and "Last build" in health_text
     assert any(s.value.startswith("Audit log intact:") for s in at.success), "the hash chain is verified on the page"
     assert any(set(frame.columns) >= {"source_id", "last_received"} for frame in shown_frames(at))
+    assert "What to fix: findings by rule and file" in health_text
+    (rules,) = [frame for frame in shown_frames(at) if "What to fix" in frame.columns]
+    assert list(rules["Rule"]) == ["missing_file", "ssn_format"], "the most severe rule first"
+    ssn = rules[rules["Rule"] == "ssn_format"].iloc[0]
+    assert (ssn["File"], ssn["Findings"], ssn["Examples"]) == ("Client.csv", 1, "row 4, SSN = '12345678'")
+    assert "Download every finding (CSV)" in [b.label for b in at.get("download_button")]
+
+
+def test_every_finding_downloads_as_csv_for_the_system_administrator_only(installation):
+    admin = AdminAccess(installation.users[Role.SYSTEM_ADMINISTRATOR], installation.settings)
+    lines = admin.all_findings_csv().decode().splitlines()
+    assert lines[0].split(",")[:2] == ["ingest_id", "file"] and len(lines) == 3
+    with pytest.raises(AccessDenied):
+        AdminAccess(installation.users[Role.AGENCY_ADMIN], installation.settings).all_findings_csv()
 
 
 def test_administration_adds_a_user_and_shows_the_one_time_password_once(installation):
