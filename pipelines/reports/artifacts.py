@@ -13,6 +13,7 @@ import io
 import json
 import os
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -112,17 +113,24 @@ def _xlsx_bytes(request: ReportRequest, tables: list[ReportTable]) -> bytes:
 
 
 def write_artifacts(
-    root: Path, request: ReportRequest, tables: list[ReportTable], *, inputs: dict, folder: Path | None = None
+    root: Path,
+    request: ReportRequest,
+    tables: list[ReportTable],
+    *,
+    inputs: dict,
+    folder: Path | None = None,
+    table_writer: Callable[[ReportTable], str] = table_csv,
 ) -> Artifacts:
     """Write every artifact of one report build; each file is replaced atomically. ``folder`` (default: the
-    request's report folder) lets the caller write aside and swap the whole folder in (pipelines.ops.folders)."""
+    request's report folder) lets the caller write aside and swap the whole folder in (pipelines.ops.folders);
+    ``table_writer`` lays a table out as CSV (default Sage's layout; the LSA's are HUD's HDX files)."""
     if not tables:
         raise ValueError(f"report {request.request_id} produced no tables")
     folder = folder or report_folder(root, request)
     (folder / "csv").mkdir(parents=True, exist_ok=True)
     stem = f"{request.report.upper()}-{request.period_key}"
     zip_path, xlsx_path = folder / f"{stem}.zip", folder / f"{stem}.xlsx"
-    csvs = {table.table_id: table_csv(table) for table in tables}
+    csvs = {table.table_id: table_writer(table) for table in tables}
     _write_atomic(zip_path, _zip_bytes(csvs))
     _write_atomic(xlsx_path, _xlsx_bytes(request, tables))
     csv_paths = []

@@ -21,7 +21,7 @@ from pipelines.errors import WaypointError
 from pipelines.ingest.db import connect
 from pipelines.ops.folders import replaced_atomically
 from pipelines.ops.locks import writer_lock
-from pipelines.reports.artifacts import Artifacts, moved, report_folder, write_artifacts
+from pipelines.reports.artifacts import Artifacts, moved, report_folder, table_csv, write_artifacts
 from pipelines.reports.marts import MartReader
 from pipelines.reports.model import ReportRequest
 from pipelines.reports.registry import report_named
@@ -113,7 +113,10 @@ def write_reports(
             manifest["hud_validation"] = validation
             target = report_folder(settings.reports, request)
             with replaced_atomically(target) as aside:  # the whole folder swapped in one step, manifest included
-                artifacts = write_artifacts(settings.reports, request, tables, inputs=manifest, folder=aside)
+                artifacts = write_artifacts(
+                    settings.reports, request, tables, inputs=manifest, folder=aside,
+                    table_writer=report.table_writer or table_csv,
+                )  # fmt: skip
                 _write_extra(aside, report.files_beside(request, marts, report_time=report_time))
                 mark_folder(aside, validation)
             written.append(moved(artifacts, aside, target))

@@ -15,19 +15,20 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from pipelines.reports import hic_pit, spm
+from pipelines.reports import hic_pit, lsa, spm
 from pipelines.reports.layout import layout_tables
 from pipelines.reports.marts import Connection
 from pipelines.reports.model import SCOPE_TYPES, ReportRequest, ReportTable
 
 # The options of each CLI shape (pipelines/cli/commands/report.py): what `waypoint report <verb>` asks for.
-CLI_SHAPES = ("period", "fiscal_year", "count_night")
+CLI_SHAPES = ("period", "fiscal_year", "count_night", "coc_period")
 # The Catalogue field (pipelines/reports/schedule.py) each scope kind's selector expands to, by default.
 EVERY_SCOPE = {"project": "projects", "agency": "agencies", "coc": "cocs"}
 SCOPE_NAMES = {"project": "project", "projects": "set of projects", "agency": "agency", "coc": "CoC"}
 
 TableReader = Callable[[ReportRequest, Connection], list[ReportTable]]
 FileWriter = Callable[..., dict[str, bytes]]
+TableWriter = Callable[[ReportTable], str]
 PeriodRule = Callable[[date, date, dict[str, str]], tuple[date, date]]
 Supporting = Callable[[ReportRequest, Mapping[str, str]], list[ReportRequest]]
 
@@ -48,6 +49,8 @@ class Report:
     plan_options: tuple[str, ...] = ()  # key options that steer the plan and are not request options
     extra_tables: TableReader | None = None  # tables after the seed's: (request, con) -> tables
     extra_files: FileWriter | None = None  # files beside the tables: (request, con, report_time=) -> name: bytes
+    table_reader: TableReader | None = None  # replaces the layout seed's tables (the LSA's HUD files)
+    table_writer: TableWriter | None = None  # one table as CSV text, instead of the Sage layout
 
     def __post_init__(self) -> None:
         if self.cli not in CLI_SHAPES:
@@ -61,6 +64,8 @@ class Report:
 
     def tables(self, request: ReportRequest, con: Connection) -> list[ReportTable]:
         """The request's tables from the published warehouse: the layout seed's, then any extra ones."""
+        if self.table_reader is not None:
+            return self.table_reader(request, con)
         tables = layout_tables(self.key, request, con)
         return tables + self.extra_tables(request, con) if self.extra_tables else tables
 
@@ -100,6 +105,17 @@ _ENTRIES = (
         "count_night",
         **PER_COC,
         period_rule=hic_pit.count_night_rule,
+    ),
+    Report(
+        "lsa",
+        "LSA",
+        "Longitudinal Systems Analysis of a CoC for HDX 2.0 (systemwide, or --projects for project-focused).",
+        "lsa",
+        "coc_period",
+        **PER_COC,
+        period_rule=lsa.period_rule,
+        table_reader=lsa.lsa_tables,
+        table_writer=lsa.lsa_csv,
     ),
     Report("dq", "Data quality", "DQ for projects, an agency or a CoC over a period.", "dq", "period"),
 )

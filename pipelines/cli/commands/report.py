@@ -1,4 +1,4 @@
-"""`waypoint report`: build HUD reports (APR, CAPER, DQ, SPM, HIC/PIT) and say where the artifacts went.
+"""`waypoint report`: build HUD reports (APR, CAPER, DQ, SPM, HIC/PIT, LSA) and say where the artifacts went.
 
 Each command records its request(s), builds the warehouse once and writes
 ``reports/<report>/<period>/<scope>/`` (Sage CSV zip, CSVs, XLSX, manifest.json).
@@ -167,6 +167,23 @@ def _count_night_command(report: Report) -> click.Command:
     return click.command(report.verb, help=report.summary)(run)
 
 
+def _coc_period_command(report: Report) -> click.Command:
+    @click.option("--coc", required=True, help="CoC code(s), comma-separated: one report per CoC.")
+    @click.option("--start", type=click.DateTime(["%Y-%m-%d"]), required=True, help="First day (YYYY-MM-DD).")
+    @click.option("--end", type=click.DateTime(["%Y-%m-%d"]), required=True, help="Last day (YYYY-MM-DD).")
+    @click.option(
+        "--projects",
+        help="Project-focused: project ids <source_id>:<ProjectID>, comma-separated (default: systemwide).",
+    )
+    @_common
+    def run(coc, start, end, projects, build, by, verbose):
+        options = {"projects": ",".join(_ids(projects))} if projects else None
+        key = build_key(report.key, start.date(), end.date(), f"coc={','.join(_ids(coc))}", options)
+        _run_keys((key,), build, by, verbose)
+
+    return click.command(report.verb, help=report.summary)(run)
+
+
 def _run_keys(keys: tuple[str, ...], build: bool, by: str | None, verbose: bool) -> None:
     """Every verb ends in keys, planned as Dagster and the dashboards plan theirs (pipelines/reports/plans.py)."""
     from pipelines.reports.plans import plan_keys
@@ -178,7 +195,12 @@ def _run_keys(keys: tuple[str, ...], build: bool, by: str | None, verbose: bool)
 
 
 # The options of each CLI shape a registry entry names (pipelines/reports/registry.py).
-_SHAPES = {"period": _period_command, "fiscal_year": _fiscal_year_command, "count_night": _count_night_command}
+_SHAPES = {
+    "period": _period_command,
+    "fiscal_year": _fiscal_year_command,
+    "count_night": _count_night_command,
+    "coc_period": _coc_period_command,
+}
 for _report in REPORTS.values():
     command.add_command(_SHAPES[_report.cli](_report))
 
