@@ -9,6 +9,7 @@ empty first cell then column labels; each row: label, values), ``csv/<table>.csv
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -45,7 +46,14 @@ def moved(artifacts: Artifacts, written: Path, folder: Path) -> Artifacts:
 
 
 def report_folder(root: Path, request: ReportRequest) -> Path:
-    return root / request.report / request.period_key / request.scope_key
+    """``<report>/<period>/<scope>``; a selection of projects within the scope (the project-focused LSA's option
+    ``projects``) gets its own folder beside the whole scope's: ``coc-OK-500__projects-2-<hash>``."""
+    scope = request.scope_key
+    projects = request.option("projects")
+    if projects:
+        digest = hashlib.sha1(projects.encode()).hexdigest()[:10]
+        scope += f"__projects-{len(projects.split(','))}-{digest}"
+    return root / request.report / request.period_key / scope
 
 
 def _cell(value: object) -> object:

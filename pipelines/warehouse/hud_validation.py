@@ -1,7 +1,7 @@
 """HUD's cross-table consistency rules after a build: which report requests failed which rule, kept in the warehouse.
 
 DESIGN ("Faults stay where they are"): a HUD rule that fails marks the report requests it names, not the
-warehouse. The rules are the singular dbt tests under ``dbt_project/tests/hud_apr`` and ``hud_spm``;
+warehouse. The rules are the singular dbt tests under ``dbt_project/tests/hud_apr``, ``hud_spm`` and ``hud_lsa``;
 dbt_project.yml gives them severity ``warn`` (so a failure neither stops dbt nor blocks the publish), stores
 their failing rows in the schema ``hud_validation`` and tags them ``meta.waypoint_check = hud_report_rule``.
 After dbt, this module reads which of them ran and failed (run_results.json, manifest.json), attributes each
@@ -29,7 +29,7 @@ import duckdb
 HUD_RULE_TAG = "hud_report_rule"
 DETAIL_ROWS = 20  # failing rows kept per rule and request (the full set stays in schema hud_validation)
 # Which reports a rule folder checks, for rules whose failing rows name no request.
-REPORTS_OF_FOLDER = {"hud_apr": ("apr", "caper", "dq"), "hud_spm": ("spm", "hic_pit")}
+REPORTS_OF_FOLDER = {"hud_apr": ("apr", "caper", "dq"), "hud_spm": ("spm", "hic_pit"), "hud_lsa": ("lsa",)}
 
 
 @dataclass(frozen=True)

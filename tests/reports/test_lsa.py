@@ -9,7 +9,9 @@ without one.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
 import zipfile
 from datetime import date, datetime
 
@@ -35,7 +37,8 @@ def hud_columns(file_name: str) -> list[str]:
 
 def read_file(request, name: str) -> tuple[str, list[dict[str, str]]]:
     """One written LSA file: its raw text and its rows by HUD column name."""
-    text = (report_world().lsa_artifacts[request.request_id].folder / "csv" / f"{name}.csv").read_text("utf-8")
+    path = report_world().lsa_artifacts[request.request_id].folder / "csv" / f"{name}.csv"
+    text = path.read_bytes().decode("utf-8")  # as written: CRLF line ends
     return text, list(csv.DictReader(io.StringIO(text)))
 
 
@@ -91,9 +94,11 @@ def test_lsa_files_quote_strings_and_nothing_else():
 def test_the_upload_zip_and_csv_folder_hold_hud_files_with_hud_columns_and_one_report_id():
     for request in (LSA_FY2026, LSA_FY2026_LES):
         artifacts = report_world().lsa_artifacts[request.request_id]
-        assert artifacts.folder.relative_to(report_world().settings.reports).as_posix() == (
-            "lsa/2025-10-01_2026-09-30/" + request.scope_key
-        )
+        folder = artifacts.folder.relative_to(report_world().settings.reports).as_posix()
+        assert folder.startswith("lsa/2025-10-01_2026-09-30/coc-OK-503")
+        assert folder.endswith("__projects-1-" + hashlib.sha1(b"ok503-hmis:LES").hexdigest()[:10]) == (
+            request is LSA_FY2026_LES
+        )  # a project-focused LSA has its own folder beside the systemwide one
         with zipfile.ZipFile(artifacts.zip_path) as archive:
             assert sorted(archive.namelist()) == sorted(f"{name}.csv" for name in HUD_FILES)
             for name in HUD_FILES:
@@ -210,3 +215,29 @@ def test_household_dates_follow_the_lsa_adjustments():
     # H4 PSH move-in before entry is not used: active but not in residence
     assert households["H4"] == [date(2024, 1, 1), None, None, -1, 1, 0]
     assert households["H16"][-2:] == [0, 0] and households["H6"][-2:] == [0, 0]
+
+
+@pytest.mark.slow
+def test_hdx_validation_marks_the_systemwide_lsa_and_names_what_to_fix():
+    # Systemwide: NotOneHoH is 2 (H7, H8), which HUD does not accept for the AHAR. Active projects without a
+    # Funder record (only LES's F1 and LTH's F3 are active): LNBN, LNOHMIS, LOPH, LPSH, LRRH, LRRHSO, LVSP; without
+    # an Inventory record (LRRHSO is exempt; LPSH's I6 ends on ReportStart, so it counts): LNBN, LNOHMIS, LOPH,
+    # LRRH, LVSP. LCLOSED closed before the period: no record asked. I6 has 9 beds, 8 by category.
+    # Project-focused (LES): one head everywhere, F1 and I1 (10 = 10): passes.
+    manifest = json.loads(report_world().lsa_artifacts[LSA_FY2026.request_id].manifest_path.read_text())
+    failures = {f["rule"]: f for f in manifest["hud_validation"]["failures"]}
+    assert manifest["hud_validation"]["status"] == "failed"
+    assert sorted(failures) == [
+        "assert_lsa_active_projects_have_their_descriptor_records",
+        "assert_lsa_households_have_exactly_one_head",
+        "assert_lsa_inventory_beds_add_up",
+    ]
+    missing = {(row["project_id"], row["problem"].split(" record")[0]) for row in
+               failures["assert_lsa_active_projects_have_their_descriptor_records"]["rows"]}  # fmt: skip
+    no_funder = {"LNBN", "LNOHMIS", "LOPH", "LPSH", "LRRH", "LRRHSO", "LVSP"}
+    no_inventory = {"LNBN", "LNOHMIS", "LOPH", "LRRH", "LVSP"}
+    assert missing == {(p, "no Funder") for p in no_funder} | {(p, "no Inventory") for p in no_inventory}
+    assert [row["not_one_hoh"] for row in failures["assert_lsa_households_have_exactly_one_head"]["rows"]] == [2]
+    assert [row["inventory_id"] for row in failures["assert_lsa_inventory_beds_add_up"]["rows"]] == ["I6"]
+    focused = json.loads(report_world().lsa_artifacts[LSA_FY2026_LES.request_id].manifest_path.read_text())
+    assert focused["hud_validation"]["status"] == "passed"
