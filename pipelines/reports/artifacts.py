@@ -46,13 +46,16 @@ def moved(artifacts: Artifacts, written: Path, folder: Path) -> Artifacts:
 
 
 def report_folder(root: Path, request: ReportRequest) -> Path:
-    """``<report>/<period>/<scope>``; a selection of projects within the scope (the project-focused LSA's option
-    ``projects``) gets its own folder beside the whole scope's: ``coc-OK-500__projects-2-<hash>``."""
+    """``<report>/<period>/<scope>``. The LSA's options that change what is reported within one scope and period
+    (a project-focused selection ``projects``, the HIC's ``lsa_scope``) give it its own folder beside the whole
+    scope's: ``coc-OK-500__projects-2-<hash>``, ``coc-OK-500__lsa_scope-hic``."""
     scope = request.scope_key
     projects = request.option("projects")
     if projects:
         digest = hashlib.sha1(projects.encode()).hexdigest()[:10]
         scope += f"__projects-{len(projects.split(','))}-{digest}"
+    if request.option("lsa_scope"):
+        scope += f"__lsa_scope-{request.option('lsa_scope')}"
     return root / request.report / request.period_key / scope
 
 

@@ -22,6 +22,7 @@ from pipelines.reports.model import ReportRequest, ReportTable
 
 FIRST_REPORT_START = date(2018, 10, 1)  # LSA spec §3.1: any ReportStart on or after October 1, 2018
 LOOKBACK_YEARS = 7
+HIC_SCOPE = "hic"  # option lsa_scope of the HIC LSA (LSAScope 3)
 _WRITER_COLUMNS = ("ReportID", "ReportDate", "ExportID")  # set when the files are written, not in the marts
 _FORBIDDEN = str.maketrans("", "", "<>[]{}")  # HMIS CSV: stripped from string values
 
@@ -38,9 +39,15 @@ class BadLsaRequest(WaypointError):
 
 
 def period_rule(start: date, end: date, options: dict[str, str]) -> tuple[date, date]:
-    """The registry's period rule of the LSA: ReportStart from 2018-10-01; project ids as ``<source>:<id>``."""
+    """The registry's period rule of the LSA: ReportStart from 2018-10-01; project ids as ``<source>:<id>``; the HIC
+    (option ``lsa_scope=hic``, LSAScope 3) is one day, systemwide."""
     if start < FIRST_REPORT_START:
         raise BadLsaRequest(f"the LSA starts on or after {FIRST_REPORT_START} (LSA spec §3.1); got {start}")
+    scope = options.get("lsa_scope")
+    if scope not in (None, HIC_SCOPE):
+        raise BadLsaRequest(f"LSA option lsa_scope is {HIC_SCOPE!r} or absent; got {scope!r}")
+    if scope == HIC_SCOPE and (end != start or options.get("projects")):
+        raise BadLsaRequest("the HIC LSA is one day (ReportEnd = ReportStart, the count date) and systemwide")
     projects = [p.strip() for p in options.get("projects", "").split(",") if p.strip()]
     if any(":" not in p for p in projects):
         raise BadLsaRequest(f"LSA projects are <source_id>:<ProjectID>, e.g. ok-500:1001 (got {options['projects']})")

@@ -109,7 +109,7 @@ _ENTRIES = (
     Report(
         "lsa",
         "LSA",
-        "Longitudinal Systems Analysis of a CoC for HDX 2.0 (systemwide, or --projects for project-focused).",
+        "Longitudinal Systems Analysis of a CoC for HDX 2.0 (systemwide; --projects: project-focused; --hic).",
         "lsa",
         "coc_period",
         **PER_COC,

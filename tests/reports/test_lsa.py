@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from fixtures.spm.world import LSA_FY2026, LSA_FY2026_LES, report_world
+from fixtures.spm.world import LSA_FY2026, LSA_FY2026_LES, LSA_HIC_2026, report_world
 
 from pipelines.cli.main import cli
 from pipelines.config import PROJECT_ROOT
@@ -58,6 +58,10 @@ def test_an_lsa_key_is_one_coc_systemwide_or_with_its_selected_projects():
         plan_report_build("lsa/2017-10-01..2018-09-30/coc=OK-503")
     with pytest.raises(BadReportBuild, match="per CoC"):
         plan_report_build("lsa/2025-10-01..2026-09-30/project=s:1")
+    (hic,) = plan_report_build("lsa/2026-01-28..2026-01-28/coc=OK-503?lsa_scope=hic").requests
+    assert hic.options == (("lsa_scope", "hic"),)
+    with pytest.raises(BadReportBuild, match="one day"):
+        plan_report_build("lsa/2026-01-28..2026-01-29/coc=OK-503?lsa_scope=hic")
 
 
 def test_the_lsa_command_takes_a_coc_a_period_and_optional_projects():
@@ -92,10 +96,10 @@ def test_lsa_files_quote_strings_and_nothing_else():
 
 @pytest.mark.slow
 def test_the_upload_zip_and_csv_folder_hold_hud_files_with_hud_columns_and_one_report_id():
-    for request in (LSA_FY2026, LSA_FY2026_LES):
+    for request in (LSA_FY2026, LSA_FY2026_LES, LSA_HIC_2026):
         artifacts = report_world().lsa_artifacts[request.request_id]
         folder = artifacts.folder.relative_to(report_world().settings.reports).as_posix()
-        assert folder.startswith("lsa/2025-10-01_2026-09-30/coc-OK-503")
+        assert folder.startswith(f"lsa/{request.period_key}/coc-OK-503")
         assert folder.endswith("__projects-1-" + hashlib.sha1(b"ok503-hmis:LES").hexdigest()[:10]) == (
             request is LSA_FY2026_LES
         )  # a project-focused LSA has its own folder beside the systemwide one
@@ -241,3 +245,27 @@ def test_hdx_validation_marks_the_systemwide_lsa_and_names_what_to_fix():
     assert [row["inventory_id"] for row in failures["assert_lsa_inventory_beds_add_up"]["rows"]] == ["I6"]
     focused = json.loads(report_world().lsa_artifacts[LSA_FY2026_LES.request_id].manifest_path.read_text())
     assert focused["hud_validation"]["status"] == "passed"
+
+
+@pytest.mark.slow
+def test_lsareport_of_the_hic_counts_households_in_residence_on_the_count_date():
+    # HIC of 2026-01-28 (LSAScope 3, ReportStart = ReportEnd, lookback 2019-01-28). Exits after the date are no
+    # exits. In residence that night (AIR): H1 (P1, P2: exit 2026-03-01 is after) and H2 (P3) = 2 households,
+    # 3 enrollments, heads/adults P1 and P3, no exits. Active but not in residence, so not counted: H3 (last
+    # bed night 2026-01-10), H4 (no usable move-in). H5 exited 2026-01-16; H12 enters 2026-02-01.
+    # SSN of P1, P2, P3: valid, missing (P2), not provided (P3); P1's is nobody else's. P3's data as systemwide.
+    # NoCoC: H9, H11 (both open that night); NotOneHoH: H7, H8; MoveInDate: H4 (active). H12 is not in the
+    # LSA yet, so P14 is not counted.
+    (report,) = read_file(LSA_HIC_2026, "LSAReport")[1]
+    assert {k: report[k] for k in list(report)[2:]} == {
+        "ReportStart": "2026-01-28", "ReportEnd": "2026-01-28", "ReportCoC": "OK-503",
+        "SoftwareVendor": "Waypoint open-source project", "SoftwareName": "Waypoint HMIS Data Warehouse",
+        "VendorContact": "n/a", "VendorEmail": "n/a", "LSAScope": "3", "LookbackDate": "2019-01-28",
+        "NoCoC": "2", "NotOneHoH": "2", "RelationshipToHoH": "0", "MoveInDate": "1",
+        "UnduplicatedClient": "3", "HouseholdEntry": "2", "ClientEntry": "3", "AdultHoHEntry": "2", "ClientExit": "0",
+        "SSN4Digit": "0", "SSNNotProvided": "1", "SSNMissingOrInvalid": "1", "ClientSSNNotUnique": "0",
+        "DistinctSSNValueNotUnique": "0", "DisablingCond": "1", "LivingSituation": "1", "LengthOfStay": "1",
+        "HomelessDate": "1", "TimesHomeless": "1", "MonthsHomeless": "1", "Destination": "0",
+    }  # fmt: skip
+    folder = report_world().lsa_artifacts[LSA_HIC_2026.request_id].folder
+    assert folder.name == "coc-OK-503__lsa_scope-hic" and folder.parent.name == "2026-01-28_2026-01-28"

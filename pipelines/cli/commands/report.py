@@ -170,15 +170,21 @@ def _count_night_command(report: Report) -> click.Command:
 def _coc_period_command(report: Report) -> click.Command:
     @click.option("--coc", required=True, help="CoC code(s), comma-separated: one report per CoC.")
     @click.option("--start", type=click.DateTime(["%Y-%m-%d"]), required=True, help="First day (YYYY-MM-DD).")
-    @click.option("--end", type=click.DateTime(["%Y-%m-%d"]), required=True, help="Last day (YYYY-MM-DD).")
+    @click.option("--end", type=click.DateTime(["%Y-%m-%d"]), help="Last day (YYYY-MM-DD); the HIC: --start's day.")
     @click.option(
         "--projects",
         help="Project-focused: project ids <source_id>:<ProjectID>, comma-separated (default: systemwide).",
     )
+    @click.option("--hic", is_flag=True, help="The HIC scope (LSAScope 3): one day, --start (the count date).")
     @_common
-    def run(coc, start, end, projects, build, by, verbose):
-        options = {"projects": ",".join(_ids(projects))} if projects else None
-        key = build_key(report.key, start.date(), end.date(), f"coc={','.join(_ids(coc))}", options)
+    def run(coc, start, end, projects, hic, build, by, verbose):
+        if end is None and not hic:
+            raise WaypointError("give --end (the last day of the period), or --hic for the one-day HIC")
+        options = {"projects": ",".join(_ids(projects))} if projects else {}
+        if hic:
+            options["lsa_scope"] = "hic"
+        last = (end or start).date()
+        key = build_key(report.key, start.date(), last, f"coc={','.join(_ids(coc))}", options or None)
         _run_keys((key,), build, by, verbose)
 
     return click.command(report.verb, help=report.summary)(run)

@@ -54,7 +54,7 @@ selected as (
                 and project_cocs.coc_code = reports.report_coc
         )
         and (
-            (reports.lsa_scope = 1 and projects.project_type in (0, 1, 2, 3, 8, 9, 10, 13))
+            (reports.lsa_scope in (1, 3) and projects.project_type in (0, 1, 2, 3, 8, 9, 10, 13))
             or (
                 reports.lsa_scope = 2
                 and projects.project_type in (0, 1, 2, 3, 8, 13)

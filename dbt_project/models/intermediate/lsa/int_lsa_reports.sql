@@ -1,6 +1,7 @@
 {#- lsa_Report (LSA spec §3.1): one row per LSA request — the report CoC, period, scope and lookback date.
     A request names one CoC (scope coc); option `projects` (comma-separated `<source_id>:<ProjectID>`)
-    makes it project-focused (LSAScope 2), otherwise it is systemwide (1). -#}
+    makes it project-focused (LSAScope 2), option `lsa_scope` = 'hic' the one-day HIC (3), otherwise it is
+    systemwide (1). -#}
 with
 
 requests as (
@@ -18,6 +19,7 @@ per_coc as (
         period_start,
         period_end,
         {{ hic_pit_option('options', 'projects') }} as selected_projects,
+        {{ hic_pit_option('options', 'lsa_scope') }} as scope_option,
         {{ report_unnest('scope_ids') }} as report_coc
     from requests
 
@@ -31,7 +33,11 @@ final as (
         period_start as report_start,
         period_end as report_end,
         {{ add_years(-7, 'period_start') }} as lookback_date,
-        case when selected_projects is null or selected_projects = '' then 1 else 2 end as lsa_scope,
+        case
+            when scope_option = 'hic' then 3
+            when selected_projects is null or selected_projects = '' then 1
+            else 2
+        end as lsa_scope,
         nullif(selected_projects, '') as selected_projects
     from per_coc
 
