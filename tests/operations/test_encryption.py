@@ -157,3 +157,19 @@ def test_unpacked_csvs_are_encrypted_on_disk_and_load_the_same_rows(tmp_path):
     counts = con.execute("SELECT (SELECT count(*) FROM client), (SELECT count(*) FROM client_plain)").fetchall()
     assert counts == [(3, 3)]
     assert not list(work.glob("*.pipe")), "the named pipes are removed"
+
+
+def test_key_encrypt_turns_encryption_on_for_an_existing_home(tmp_path):
+    home, key_file = tmp_path / "home", tmp_path / "keys" / "master.key"
+    delivery = export_zip(tmp_path / "landing", exit_before_entry=False)
+    assert _run(home, "ingest", "--no-expectations", str(delivery)).exit_code == 0
+    (archived,) = (home / "archive").glob("*.zip")
+    assert archived.read_bytes().startswith(b"PK") and not (home / "encryption.json").exists()
+    assert _run(home, "key", "new", str(key_file)).exit_code == 0
+    done = _run(home, "key", "encrypt", key_file=key_file)
+    assert done.exit_code == 0 and "encrypted 1 archive files" in done.output, done.output
+    key = parse_key(key_file.read_text(), "k")
+    assert archived.read_bytes().startswith(envelope.MAGIC) and (home / "encryption.json").exists()
+    with envelope.open_plain(archived, key) as plain:
+        assert plain.read() == delivery.read_bytes()
+    assert "no key is set" in _error_line(_run(home, "key", "encrypt"))
