@@ -52,10 +52,10 @@ def _open_stays(tables: dict[str, pd.DataFrame], end: int) -> pd.DataFrame:
     frame = enrollments.merge(exits, on=["_source", "EnrollmentID"], how="left").merge(
         types, on=["_source", "ProjectID"], how="left"
     )
-    exit_ = pd.to_numeric(frame["ExitDate"]).to_numpy()
-    is_open = (np.isnan(exit_) | (exit_ > end)) & (frame["EntryDate"].to_numpy() <= end)
+    exit_ = _floats(frame["ExitDate"])
+    is_open = (np.isnan(exit_) | (exit_ > end)) & (_floats(frame["EntryDate"]) <= end)
     frame = frame[is_open].copy()
-    move_in = pd.to_numeric(frame["MoveInDate"]).to_numpy()
+    move_in = _floats(frame["MoveInDate"])
     frame["moved_in"] = ~np.isnan(move_in) & (move_in <= end)
     frame["is_ph"] = frame["ProjectType"].isin(PERMANENT_HOUSING).to_numpy()
     return frame
@@ -65,7 +65,7 @@ def _over_limit(pool: pd.DataFrame, days: np.ndarray, settings: pd.DataFrame) ->
     """Rows of ``pool`` whose ``days`` exceed their project type's limit (days, or a percentile per source)."""
     flagged = np.zeros(len(pool), dtype=bool)
     for _, setting in settings.iterrows():
-        of_type = pool["ProjectType"].to_numpy() == setting["project_type"]
+        of_type = _floats(pool["ProjectType"]) == setting["project_type"]
         for source in pool.loc[of_type, "_source"].unique():
             rows = of_type & (pool["_source"].to_numpy() == source)
             limit = setting["value"]
@@ -77,7 +77,8 @@ def _over_limit(pool: pd.DataFrame, days: np.ndarray, settings: pd.DataFrame) ->
 
 def _long_stays(stays: pd.DataFrame, end: int, defects: Defects) -> None:
     pool = stays[~stays["is_ph"] | stays["moved_in"]]
-    start = np.where(pool["is_ph"], pd.to_numeric(pool["MoveInDate"]).fillna(0), pool["EntryDate"]).astype(np.int64)
+    move_in = np.nan_to_num(_floats(pool["MoveInDate"]))
+    start = np.where(pool["is_ph"], move_in, _floats(pool["EntryDate"])).astype(np.int64)
     days = end - start
     flagged = _over_limit(pool, days, type_settings("long_stay"))
     details = [f"open {d} days at the export end" for d in days[flagged]]
@@ -85,15 +86,15 @@ def _long_stays(stays: pd.DataFrame, end: int, defects: Defects) -> None:
 
 
 def _missed_move_ins(stays: pd.DataFrame, end: int, defects: Defects) -> None:
-    pool = stays[stays["is_ph"] & ~stays["moved_in"] & (stays["RelationshipToHoH"] == 1)]
-    days = end - pool["EntryDate"].to_numpy().astype(np.int64)
+    pool = stays[stays["is_ph"] & ~stays["moved_in"] & (_floats(stays["RelationshipToHoH"]) == 1)]
+    days = end - _floats(pool["EntryDate"]).astype(np.int64)
     flagged = _over_limit(pool, days, type_settings("missed_move_in"))
     details = [f"no MoveInDate, open {d} days" for d in days[flagged]]
     defects.add_rows("missed_move_in", pool[flagged], "Enrollment", "EnrollmentID", details=details)
 
 
-def _age(dob: float, on: int) -> float:
-    if np.isnan(dob):
+def _age(dob: float, on: float) -> float:
+    if np.isnan(dob) or np.isnan(on):
         return np.nan
     born, then = to_date(int(dob)), to_date(int(on))
     return then.year - born.year - ((then.month, then.day) < (born.month, born.day))
@@ -108,12 +109,12 @@ def _inactive_contacts(stays: pd.DataFrame, tables: dict[str, pd.DataFrame], end
     contacts = contacts[contacts["InformationDate"] <= end]
     last = contacts.groupby(["_source", "EnrollmentID"])["InformationDate"].max().rename("last_contact")
     pool = pool.merge(last.reset_index(), on=["_source", "EnrollmentID"], how="left")
-    ages = np.array([_age(d, e) for d, e in zip(pd.to_numeric(pool["DOB"]), pool["EntryDate"], strict=True)])
-    adult_or_head = (ages >= 18) | (pool["RelationshipToHoH"].to_numpy() == 1)
+    ages = np.array([_age(d, e) for d, e in zip(_floats(pool["DOB"]), _floats(pool["EntryDate"]), strict=True)])
+    adult_or_head = (ages >= 18) | (_floats(pool["RelationshipToHoH"]) == 1)
     cutoff = end - limits.reindex(pool["ProjectType"]).to_numpy().astype(np.int64)
-    last_contact = pool["last_contact"].to_numpy(dtype=float)
+    last_contact = _floats(pool["last_contact"])
     quiet = np.isnan(last_contact) | (last_contact < cutoff)
-    flagged = adult_or_head & (pool["EntryDate"].to_numpy() < cutoff) & quiet
+    flagged = adult_or_head & (_floats(pool["EntryDate"]) < cutoff) & quiet
     details = [
         "open; no contact since " + (to_date(int(c)).isoformat() if not np.isnan(c) else "project start")
         for c in last_contact[flagged]
@@ -121,11 +122,16 @@ def _inactive_contacts(stays: pd.DataFrame, tables: dict[str, pd.DataFrame], end
     defects.add_rows("inactive_services", pool[flagged], "Enrollment", "EnrollmentID", details=details)
 
 
+def _floats(values: pd.Series) -> np.ndarray:
+    """Numbers as floats, blanks (None, NaN or pandas' NA) as NaN."""
+    return pd.to_numeric(values).astype("float64").to_numpy()
+
+
 def _numbers(frame: pd.DataFrame, column: str) -> pd.Series:
     """A column as numbers; a column the generator leaves out is written all blank."""
     if column not in frame:
         return pd.Series(np.nan, index=frame.index)
-    return pd.to_numeric(frame[column])
+    return pd.Series(_floats(frame[column]), index=frame.index)
 
 
 def _unused_inventory(tables: dict[str, pd.DataFrame], start: int, end: int, defects: Defects) -> None:
@@ -136,15 +142,15 @@ def _unused_inventory(tables: dict[str, pd.DataFrame], start: int, end: int, def
     active = inventory[
         (_numbers(inventory, "BedInventory").fillna(0).to_numpy() > 0)
         & (_numbers(inventory, "Availability").fillna(1).to_numpy() != 3)
-        & (inventory["InventoryStartDate"].to_numpy() <= end)
+        & (_floats(inventory["InventoryStartDate"]) <= end)
         & (inv_end >= start)
     ]
     active = active.assign(inv_end=_numbers(active, "InventoryEndDate").fillna(end).to_numpy())
     enrollments = tables["Enrollment"].merge(
         tables["Exit"][["_source", "EnrollmentID", "ExitDate"]], on=["_source", "EnrollmentID"], how="left"
     )
-    exit_ = pd.to_numeric(enrollments["ExitDate"]).fillna(end).to_numpy()
-    in_period = (enrollments["EntryDate"].to_numpy() <= end) & (exit_ >= start)
+    exit_ = np.nan_to_num(_floats(enrollments["ExitDate"]), nan=end)
+    in_period = (_floats(enrollments["EntryDate"]) <= end) & (exit_ >= start)
     enrollments = enrollments[in_period].assign(stay_end=exit_[in_period])
     participation = tables["HMISParticipation"]
     participating = set(
@@ -162,8 +168,8 @@ def _unused_inventory(tables: dict[str, pd.DataFrame], start: int, end: int, def
             if (source, project_id) in participating:
                 zero.append((source, project_id))
             continue
-        overlaps = (served["EntryDate"].to_numpy()[:, None] <= beds["inv_end"].to_numpy()[None, :]) & (
-            served["stay_end"].to_numpy()[:, None] >= beds["InventoryStartDate"].to_numpy()[None, :]
+        overlaps = (_floats(served["EntryDate"])[:, None] <= beds["inv_end"].to_numpy()[None, :]) & (
+            served["stay_end"].to_numpy()[:, None] >= _floats(beds["InventoryStartDate"])[None, :]
         )
         if not overlaps.any():
             outside.append((source, project_id))
