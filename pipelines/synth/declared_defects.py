@@ -2,8 +2,9 @@
 
 Long stays (``long_stayer``), heads of household in permanent housing not moved in for long
 (``missed_move_in``), open services-only and coordinated entry stays without a recent contact
-(``inactive_services``), and projects whose bed inventory went unused (``zero_utilisation``,
-``no_enrollments_in_inventory``) follow from how stays, contacts and inventory were drawn and from
+(``inactive_services``), projects whose bed inventory went unused (``zero_utilisation``,
+``no_enrollments_in_inventory``) and projects whose stays all ended long ago with no operating end date
+(``operating_end_missing``) follow from how stays, contacts and inventory were drawn and from
 the local settings in ``seeds/dq/dq_check_settings.csv``. They are declared in the manifest from the
 finished tables (day numbers, integer IDs), measured to the export end as the checks are, so the
 exact-match DQ tests name every record a check must find.
@@ -20,7 +21,7 @@ from pipelines.spec import LEGACY_VERSIONS
 from pipelines.synth.calendar import day, to_date
 from pipelines.synth.manifest import Defects
 from pipelines.synth.options import Options
-from pipelines.synth.requirements import type_settings
+from pipelines.synth.requirements import dq_setting, type_settings
 
 PERMANENT_HOUSING = (3, 9, 10, 13)
 CONTACT_TYPES = (6, 14)  # street outreach (4) has its own injected defect
@@ -32,6 +33,7 @@ def declare(tables: dict[str, pd.DataFrame], options: Options, defects: Defects)
     _long_stays(stays, end, defects)
     _missed_move_ins(stays, end, defects)
     _inactive_contacts(stays, tables, end, defects)
+    _quiet_projects(tables, end, defects)
     if options.csv_version not in LEGACY_VERSIONS:  # FY2022 exports have no HMIS participation records
         _unused_inventory(tables, day(options.start_date), end, defects)
 
@@ -120,6 +122,23 @@ def _inactive_contacts(stays: pd.DataFrame, tables: dict[str, pd.DataFrame], end
         for c in last_contact[flagged]
     ]
     defects.add_rows("inactive_services", pool[flagged], "Enrollment", "EnrollmentID", details=details)
+
+
+def _quiet_projects(tables: dict[str, pd.DataFrame], end: int, defects: Defects) -> None:
+    """Projects without an operating end date, with stays, none open at the export end and no exit in the
+    last ``operating_end_days``."""
+    stays = tables["Enrollment"].merge(
+        tables["Exit"][["_source", "EnrollmentID", "ExitDate"]], on=["_source", "EnrollmentID"], how="left"
+    )
+    exit_ = _floats(stays["ExitDate"])
+    stays = stays.assign(open=np.isnan(exit_) | (exit_ > end), exit_day=exit_)
+    per_project = stays.groupby(["_source", "ProjectID"]).agg(open=("open", "any"), last_exit=("exit_day", "max"))
+    quiet = per_project[~per_project["open"] & (per_project["last_exit"] < end - int(dq_setting("operating_end_days")))]
+    project = tables["Project"]
+    no_end = project[_numbers(project, "OperatingEndDate").isna().to_numpy()]
+    keys = set(quiet.index)
+    rows = no_end[[(s, p) in keys for s, p in zip(no_end["_source"], no_end["ProjectID"], strict=True)]]
+    defects.add_rows("operating_end_missing", rows, "Project", "ProjectID", detail="no open stay, no recent exit")
 
 
 def _floats(values: pd.Series) -> np.ndarray:

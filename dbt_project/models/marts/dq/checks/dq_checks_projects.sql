@@ -4,7 +4,8 @@
     seasonal inventory of at most a year, shelter bed types that fit the housing type), victim service
     providers kept out of HMIS, night-by-night projects with bed nights, and beds in use: a project with
     active inventory in the source's data period but no enrollment then (Eva 83), or whose enrollments
-    all fall outside its active inventory's dates (Eva 141). One row per project or inventory record and
+    all fall outside its active inventory's dates (Eva 141), and a project with no operating end date whose
+    stays all ended long before the export end (Eva 81). One row per project or inventory record and
     failed check. -#}
 with
 
@@ -83,6 +84,22 @@ active_enrollments as (
 
 ),
 
+-- Stays per project as of the source's export end: are any still open, when did the last one end.
+project_stays as (
+
+    select
+        stays.project_key,
+        count(*) as stay_count,
+        sum(case when stays.exit_date is null or stays.exit_date > as_of.as_of_date then 1 else 0 end) as open_count,
+        max(stays.exit_date) as last_exit_date,
+        max(as_of.as_of_date) as as_of_date
+    from {{ ref('int_enrollments') }} as stays
+    inner join as_of
+        on stays.source_id = as_of.source_id
+    group by stays.project_key
+
+),
+
 utilisation as (
 
     select
@@ -130,6 +147,10 @@ described as (
         utilisation.has_active_inventory,
         utilisation.active_enrollment_count,
         utilisation.has_enrollment_within_inventory,
+        project_stays.stay_count,
+        project_stays.open_count,
+        project_stays.last_exit_date,
+        project_stays.as_of_date,
         exists (
             select 1 from participations
             where participations.project_key = projects.project_key and participations.hmis_participation_type = 1
@@ -145,6 +166,8 @@ described as (
         on projects.organization_key = organizations.organization_key
     left join utilisation
         on projects.project_key = utilisation.project_key
+    left join project_stays
+        on projects.project_key = project_stays.project_key
 
 ),
 
@@ -319,6 +342,14 @@ issues as (
         project_key='project_key') }}
     from described
     where has_active_inventory and active_enrollment_count > 0 and not has_enrollment_within_inventory
+
+    union all
+    select {{ dq_issue('proj_operating_end_missing', 'project', 'project_id',
+        "'no OperatingEndDate; no open enrollment, last exit ' || cast(last_exit_date as " ~ dbt.type_string() ~ ")",
+        project_key='project_key') }}
+    from described
+    where operating_end_date is null and stay_count > 0 and open_count = 0
+        and last_exit_date < {{ add_days('-' ~ dq_setting('operating_end_days'), 'as_of_date') }}
 
 )
 
