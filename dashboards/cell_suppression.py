@@ -194,7 +194,9 @@ def suppress_dataset(
     status = suppress_cells(cells.values, lines, threshold)
     values_arr = np.asarray(cells.values, dtype=float)
 
-    cell_status = pd.DataFrame({c: status[cell_of[c].to_numpy()] for c in counts}, index=body.index)
+    cell_status = pd.DataFrame(
+        {c: status[cell_of[c].to_numpy(dtype=np.int64)] for c in counts}, index=body.index, dtype=np.int64
+    )
     for rate, (numerator, denominator) in rates.items():
         hidden = (cell_status[numerator] != SHOWN) | (cell_status[denominator] != SHOWN)
         cell_status[rate] = np.where(hidden, COMPLEMENTARY, SHOWN)

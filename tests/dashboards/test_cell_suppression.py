@@ -68,3 +68,9 @@ def test_random_tables_never_let_a_reader_narrow_a_small_cell():
         status = suppress_cells(values, lines)
         assert not narrowed(values, lines, status), (values, exact, status)
         assert all(v >= 11 for v, s in zip(values, status, strict=True) if s == COMPLEMENTARY)
+
+
+def test_an_empty_frame_is_an_empty_answer():
+    frame = pd.DataFrame({"period_start": pd.Series([], dtype=object), "served": pd.Series([], dtype="int64")})
+    result = suppress_dataset(frame, ["served"], sums=[Sum(within=("period_start",), name="headline")])
+    assert result.display.empty and result.totals.empty

@@ -172,7 +172,7 @@ def test_the_funders_headline_figures_are_numbers(pages_world):
     funder = DataAccess(pages_world.users[Role.FUNDER], pages_world.settings)
     answer = funder.aggregate(
         "activity_by_project",
-        where={"period_type": ["fiscal_year"], "project_type": ["all"], "scope_level": ["project"]},
+        where={"period_type": ["quarter"], "project_type": ["all"], "scope_level": ["project"]},
     )
     complete = answer.values[answer.values["is_complete_period"].astype(bool)]
     label, value = headline(answer, complete["period_start"].iloc[-1], "persons_served")

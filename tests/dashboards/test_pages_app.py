@@ -160,7 +160,8 @@ def test_each_trends_section_draws_its_chart_and_suppressed_table(pages_world, s
     at = open_page(signed_in(pages_world, Role.PLANNER), Role.PLANNER, "trends")
     at.button_group(key="trends_section").set_value(section).run()
     page = shown(at)
-    assert not page.exceptions and page.charts == 1, (section, page.exceptions)
+    assert not page.exceptions, (section, page.exceptions)
+    assert page.charts == 1 or (page.charts == 0 and "Too little to draw" in page.text), section
     table = next(f for f in page.frames if columns <= set(f.columns))
     counts = [c for c in table.columns if c in COUNT_COLUMNS | columns]
     for column in counts:
