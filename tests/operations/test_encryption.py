@@ -173,3 +173,33 @@ def test_key_encrypt_turns_encryption_on_for_an_existing_home(tmp_path):
     with envelope.open_plain(archived, key) as plain:
         assert plain.read() == delivery.read_bytes()
     assert "no key is set" in _error_line(_run(home, "key", "encrypt"))
+
+
+def test_an_interrupted_rotation_is_finished_by_running_it_again(tmp_path, monkeypatch):
+    from pipelines.config import Settings
+    from pipelines.security.keys import active_key, record, recorded_id
+    from pipelines.security.rotation import key_ids, rotate
+
+    settings = Settings(home=tmp_path / "home").ensure()
+    old_text, new_text = new_key_text(), new_key_text()
+    old, new = parse_key(old_text, "old"), parse_key(new_text, "new")
+    contents = {}
+    for name in ("a", "b", "c"):
+        contents[name] = os.urandom(3000)
+        (tmp_path / name).write_bytes(contents[name])
+        envelope.encrypt_copy(tmp_path / name, settings.archive / f"{name}.zip", old)
+    record(settings.home, old)
+    envelope.rewrap(settings.archive / "a.zip", [old], new)  # killed after the first file
+    monkeypatch.setenv("WAYPOINT_KEY", old_text)
+    monkeypatch.delenv("WAYPOINT_KEY_FILE", raising=False)
+    assert key_ids(settings) == {old.key_hex: 2, new.key_hex: 1}
+    done = rotate(settings, new)
+    assert (done.changed, done.unchanged) == (2, 1) and recorded_id(settings.home) == new.key_hex
+    for name, content in contents.items():
+        with envelope.open_plain(settings.archive / f"{name}.zip", new) as plain:
+            assert plain.read() == content
+    assert not list(settings.archive.glob(".incoming-*"))
+    with pytest.raises(KeyProblem, match="is not the key of"):
+        active_key(settings.home)
+    monkeypatch.setenv("WAYPOINT_KEY", new_text)
+    assert active_key(settings.home).secret == new.secret
