@@ -16,6 +16,7 @@ from fixtures.apr.ce_households import ce_request
 from fixtures.apr.cells import TOTAL, cell, row_values
 
 from pipelines.reports.artifacts import write_artifacts
+from pipelines.reports.schedule import partition_key, plan_report_build
 
 CE_TABLES = ["Q4a", "Q5a", "Q6a", "Q7a", "Q8a", "Q9a", "Q9b", "Q9c", "Q9d", "Q10"]
 CLIENTS, CLIENTS_FOR_DQ = "Count of Clients", "Count of Clients for DQ"
@@ -161,3 +162,12 @@ def test_the_sage_zip_holds_one_csv_per_table(tables, tmp_path):
     assert q9b[0] == ["", TOTAL, "Without Children", "With Children and Adults", "With Only Children",
                       "Unknown Household Type"]  # fmt: skip
     assert q9b[3][:2] == ["Percent of Assessed Prioritized", "0.75"]
+
+
+def test_a_ce_apr_key_plans_one_request_per_coc():
+    plan = plan_report_build("ce_apr/2024-10-01..2025-09-30/coc=OK-500,OK-507")
+    assert [(r.report, r.scope_type, r.scope_ids) for r in plan.requests] == [
+        ("ce_apr", "coc", ("OK-500",)),
+        ("ce_apr", "coc", ("OK-507",)),
+    ]
+    assert partition_key(plan.requests[0]) == "ce_apr/2024-10-01..2025-09-30/coc=OK-500"
