@@ -269,3 +269,33 @@ def test_lsareport_of_the_hic_counts_households_in_residence_on_the_count_date()
     }  # fmt: skip
     folder = report_world().lsa_artifacts[LSA_HIC_2026.request_id].folder
     assert folder.name == "coc-OK-503__lsa_scope-hic" and folder.parent.name == "2026-01-28_2026-01-28"
+
+
+@pytest.mark.slow
+def test_person_demographics_of_the_active_clients():
+    # tlsa_Person (§5.3-§5.4), systemwide: the people with an active enrollment. HoHAdult 3 for every head (all
+    # adults); P2 is a child, not a head: 0, and -1 for everything but race. RaceEthnicity: P1 Asian + White = 25,
+    # P2 White = 5, P3 RaceNone 9 = 98, P4 Black + Hispanic = 36, P5 RaceNone 99, P6 and P13 none = 99.
+    # VetStatus: P3 doesn't know (8) = 98, P4 veteran, P5 none = 99. HIV/SMI/SUD from AIR enrollments only: P1 SMI,
+    # P4 SUD, P13 HIV; P6's disorder is not indefinite and impairing; P3's record is after ReportEnd; P5 is not in
+    # residence (no move-in) = -1. DisabilityStatus: P4's DisablingCondition is 0 but SUD makes it 1; P3 99;
+    # P6 0. DVStatus: P1 fleeing 1, P3 lowest of 2 and "no" = 2, P4 not provided 98, P5 fleeing unknown 3,
+    # P6 no = 0, P13 no record = 99.
+    con = duckdb.connect(str(report_world().warehouse), read_only=True)
+    try:
+        rows = con.execute(
+            "select personal_key, hoh_adult, race_ethnicity, vet_status, disability_status, dv_status, hiv, smi, sud "
+            "from intermediate.int_lsa_people where request_id = ?",
+            [LSA_FY2026.request_id],
+        ).fetchall()
+    finally:
+        con.close()
+    assert {key.split("|")[1]: tuple(rest) for key, *rest in rows} == {
+        "P1": (3, 25, 0, 1, 1, 0, 1, 0),
+        "P2": (0, 5, -1, -1, -1, -1, -1, -1),
+        "P3": (3, 98, 98, 99, 2, 0, 0, 0),
+        "P4": (3, 36, 1, 1, 98, 0, 0, 1),
+        "P5": (3, 99, 99, 1, 3, -1, -1, -1),
+        "P6": (3, 99, 0, 0, 0, 0, 0, 0),
+        "P13": (3, 99, 0, 1, 99, 1, 0, 0),
+    }

@@ -170,17 +170,45 @@ aged as (
 
 ),
 
+dv as (
+
+    {#- DVStatus (§3.4): the lowest value of the enrollment's DV records dated within its stay, by ReportEnd:
+        1 survivor fleeing, 2 not fleeing, 3 fleeing unknown, 10 no DV, 98 not provided. -#}
+    select
+        aged.request_id,
+        aged.enrollment_key,
+        min(case
+            when records.domestic_violence_survivor = 1 and records.currently_fleeing = 1 then 1
+            when records.domestic_violence_survivor = 1 and records.currently_fleeing = 0 then 2
+            when records.domestic_violence_survivor = 1 then 3
+            when records.domestic_violence_survivor = 0 then 10
+            when records.domestic_violence_survivor in (8, 9) then 98
+        end) as dv_status
+    from aged
+    inner join {{ ref('stg_hmis__health_and_dv') }} as records
+        on aged.enrollment_key = records.enrollment_key
+    where records.information_date <= aged.report_end
+        and records.information_date >= aged.entry_date
+        and (aged.exit_date is null or records.information_date <= aged.exit_date)
+    group by aged.request_id, aged.enrollment_key
+
+),
+
 consistent as (
 
     {#- One DOB for all of a person's enrollments: any EntryAge 99 makes every EntryAge 99 (§3.5). -#}
     select
         aged.*,
+        dv.dv_status,
         case
-            when max(case when first_entry_age = 99 then 1 else 0 end)
-                over (partition by request_id, personal_key) = 1 then 99
-            else first_entry_age
+            when max(case when aged.first_entry_age = 99 then 1 else 0 end)
+                over (partition by aged.request_id, aged.personal_key) = 1 then 99
+            else aged.first_entry_age
         end as entry_age
     from aged
+    left join dv
+        on aged.request_id = dv.request_id
+        and aged.enrollment_key = dv.enrollment_key
 
 ),
 
@@ -211,8 +239,9 @@ final as (
             else {{ lsa_age_group('dob', 'report_start') }}
         end as active_age,
 
-        -- DisabilityStatus (§3.4)
+        -- DisabilityStatus and DVStatus (§3.4)
         case when disabling_condition in (0, 1) then disabling_condition end as disability_status,
+        dv_status,
 
         -- Active and AIR (§5.2)
         case when household_active = 1 and (exit_date is null or exit_date >= report_start) then 1 else 0 end
