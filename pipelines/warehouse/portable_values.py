@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pipelines.ingest.dates import DATE_SHAPES
+from pipelines.ingest.dates import DATE_SHAPES, HUD_DATE, HUD_DATETIME
 
 # strptime directive -> (regular expression, part it captures); separators are kept literally.
 _DIRECTIVES = {"%Y": ("([0-9]{4})", "year"), "%y": ("([0-9]{2})", "short_year"), "%m": ("([0-9]{1,2})", "month")}
@@ -83,10 +83,7 @@ def _format_sql(text: str, date_format: str, dialect: Dialect) -> str:
         year = f"(case when 2000 + {short} > {dialect.current_year} then 1900 else 2000 end + {short})"
     month, day, hour, minute, second = (number(p) for p in ("month", "day", "hour", "minute", "second"))
     meridiem = f"upper({part('meridiem')})"
-    days_in_month = (
-        f"(case when {month} = 2 then case when (mod({year}, 4) = 0 and mod({year}, 100) <> 0) or mod({year}, 400) = 0 "
-        f"then 29 else 28 end when {month} in (4, 6, 9, 11) then 30 else 31 end)"
-    )
+    days_in_month = _days_in_month(year, month)
     clock_24 = f"({part('meridiem')} is null and {hour} between 0 and 23)"
     clock_12 = (
         f"({part('meridiem')} is not null and {hour} between 1 and 12 and {part('separator')} not in ('T', 't') "
@@ -108,16 +105,46 @@ def _format_sql(text: str, date_format: str, dialect: Dialect) -> str:
     return dialect.bind(text, regex, matched)
 
 
+def _days_in_month(year: str, month: str) -> str:
+    leap = f"(mod({year}, 4) = 0 and mod({year}, 100) <> 0) or mod({year}, 400) = 0"
+    short = f"when {month} in (4, 6, 9, 11) then 30"
+    return f"(case when {month} = 2 then case when {leap} then 29 else 28 end {short} else 31 end)"
+
+
+def _hud_date_parts(ref: str) -> tuple[str, str, str, str]:
+    """Year, month, day of a text in HUD's own form (YYYY-MM-DD...), and the check that the day exists."""
+    year, month, day = (
+        f"cast(substr({ref}, {start}, {length}) as integer)" for start, length in ((1, 4), (6, 2), (9, 2))
+    )
+    return (
+        year,
+        month,
+        day,
+        f"{year} >= 1 and {month} between 1 and 12 and {day} between 1 and {_days_in_month(year, month)}",
+    )
+
+
 def timestamp_sql(ref: str, dialect: Dialect) -> str:
-    """SQL: the text ``ref`` read as a timestamp by the rules of ``pipelines.ingest.dates``, or NULL."""
+    """SQL: the text ``ref`` read as a timestamp by the rules of ``pipelines.ingest.dates``, or NULL.
+
+    HUD's own form (nearly every value) is read first by position; only other texts meet the regular expressions."""
+    year, month, day, valid = _hud_date_parts(ref)
+    hour, minute, second = (f"cast(substr({ref}, {start}, 2) as integer)" for start in (12, 15, 18))
+    hud = (
+        f"when {dialect.full_match(ref, HUD_DATETIME)} then case when {valid} "
+        f"then make_timestamp({year}, {month}, {day}, {hour}, {minute}, {second}) end"
+    )
     text = f"trim({ref})"
     formats = [f for _, (_, date_formats) in DATE_SHAPES.items() for f in date_formats]
-    return "coalesce(" + ", ".join(_format_sql(text, f, dialect) for f in formats) + ")"
+    general = "coalesce(" + ", ".join(_format_sql(text, f, dialect) for f in formats) + ")"
+    return f"(case {hud} else {general} end)"
 
 
 def date_sql(ref: str, dialect: Dialect) -> str:
     """SQL: the text ``ref`` read as a date (a time of day, when given, is dropped), or NULL."""
-    return f"cast({timestamp_sql(ref, dialect)} as date)"
+    year, month, day, valid = _hud_date_parts(ref)
+    hud = f"when {dialect.full_match(ref, HUD_DATE)} then case when {valid} then make_date({year}, {month}, {day}) end"
+    return f"(case {hud} else cast({timestamp_sql(ref, dialect)} as date) end)"
 
 
 def integer_sql(ref: str, dialect: Dialect) -> str:
