@@ -1,6 +1,7 @@
 {#- dbt's `statement` (global project, dbt-core 1.11), with one Spark-only step: dbt-spark turns ANSI mode off, so
     Spark reads "PersonalID" as a string, not a column; on Spark every double-quoted name outside a string literal
-    or a comment becomes a backquoted one (`PersonalID`). Other adapters run exactly dbt's statement. -#}
+    or a comment becomes a backquoted one (`PersonalID`), and `varchar` / `double precision` become Spark's `string` /
+    `double`. Other adapters run exactly dbt's statement. -#}
 {%- macro statement(name=None, fetch_result=False, auto_begin=True, language='sql') -%}
   {%- if execute: -%}
     {%- set compiled_code = caller() -%}
@@ -34,7 +35,13 @@
     {%- set pieces = modules.re.split("('(?:[^']|'')*'|--[^\\n]*|/[*](?:.|\\n)*?[*]/)", sql) -%}
     {%- set out = [] -%}
     {%- for piece in pieces -%}
-        {%- do out.append(piece if loop.index0 % 2 == 1 else piece.replace('"', '`')) -%}
+        {%- if loop.index0 % 2 == 1 -%}
+            {%- do out.append(piece) -%}
+        {%- else -%}
+            {#- and the types Spark spells otherwise: varchar (without a length) is string, double precision double -#}
+            {%- set piece = modules.re.sub("(?i)\\bvarchar\\b(?!\\s*[(])", "string", piece.replace('"', '`')) -%}
+            {%- do out.append(modules.re.sub("(?i)\\bdouble\\s+precision\\b", "double", piece)) -%}
+        {%- endif -%}
     {%- endfor -%}
     {{- return(out | join('')) -}}
 {%- endmacro %}
