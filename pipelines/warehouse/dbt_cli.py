@@ -44,8 +44,14 @@ def dbt_resource() -> WaypointDbtResource:
     )
 
 
-def dbt_env(build_db: Path, ingest_db: Path) -> dict[str, str]:
-    """The environment variables profiles.yml reads, for one build."""
+def dbt_env(build_db: Path, ingest_db: Path, *, cwd: Path | None = None) -> dict[str, str]:
+    """The environment variables profiles.yml reads, for one build.
+
+    With ``cwd`` (the folder dbt runs in) the paths are relative to it: the profile then reads the same in
+    every Waypoint home laid out alike, so dbt's saved parse of the project stays valid from one home to the
+    next (dbt parses the whole project again, ~30 s, whenever the profile changes)."""
+    if cwd is not None:
+        build_db, ingest_db = (Path(os.path.relpath(path, cwd)) for path in (build_db, ingest_db))
     return {
         "WAYPOINT_BUILD_DB": str(build_db),
         "WAYPOINT_INGEST_DB": str(ingest_db),
