@@ -20,6 +20,7 @@ from pipelines.errors import WaypointError
 from pipelines.ingest import ingest_paths
 from pipelines.warehouse.dbt_cli import dbt_env, dbt_executable, summarise_run_results
 from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
+from pipelines.warehouse.publish import SHARED_PARSE_STATE, WORKING_DATABASE, copy_parse_state
 
 DQ_SELECTION = ("+path:models/marts/dq", "+path:models/intermediate/identity")
 ISSUE_COLUMNS = (
@@ -89,7 +90,7 @@ def check_export(export: Path, *, source: str | None = None, work: Path | None =
         findings = _findings(settings.ingest_db)
         report = CheckReport(export, result.status, result.source_id, result.csv_version, findings)
         if result.status == "loaded":
-            database = Path(tmp) / "check.duckdb"
+            database = settings.build_dir / WORKING_DATABASE  # as a build's: dbt's saved parse fits (publish.py)
             build_dq(database, settings.ingest_db, Path(tmp) / "dbt")
             read_issues(report, database)
         report.seconds = time.perf_counter() - started
@@ -122,9 +123,14 @@ def _findings(ingest_db: Path) -> pd.DataFrame:
 
 
 def build_dq(database: Path, ingest_db: Path, target: Path) -> None:
-    """dbt seed, then run the DQ models and what they stand on (no data tests: this is a check, not a publish)."""
+    """dbt seed, then run the DQ models and what they stand on (no data tests: this is a check, not a publish).
+
+    dbt runs beside ``database`` with the profile's paths relative to it, as a warehouse build does, and starts
+    from the last build's parse of the project when there is one."""
+    if SHARED_PARSE_STATE.exists():
+        copy_parse_state(SHARED_PARSE_STATE, target)
     target.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, **dbt_env(database, ingest_db)}
+    env = {**os.environ, **dbt_env(database, ingest_db, cwd=database.parent)}
     for args in (["seed"], ["run", "--select", *DQ_SELECTION]):
         command = [
             dbt_executable(),
@@ -135,7 +141,7 @@ def build_dq(database: Path, ingest_db: Path, target: Path) -> None:
             str(DBT_PROJECT_DIR),
         ]
         command += ["--target-path", str(target), "--log-path", str(target)]
-        done = subprocess.run(command, cwd=DBT_PROJECT_DIR, env=env, capture_output=True, text=True, check=False)
+        done = subprocess.run(command, cwd=database.parent, env=env, capture_output=True, text=True, check=False)
         results = target / "run_results.json"
         outcome = summarise_run_results(json.loads(results.read_text())) if results.exists() else None
         if outcome is None or not outcome.ok:
