@@ -1,5 +1,5 @@
-"""Great Expectations: suites generated from the spec (written out on request, not committed); a real run flags business rules,
-stores findings, fails the asset check and builds Data Docs."""
+"""Great Expectations: suites generated from the spec (written out on request, not committed); a real run flags
+business rules, stores findings, fails the asset check and builds Data Docs."""
 
 from __future__ import annotations
 
