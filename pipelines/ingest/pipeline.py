@@ -35,6 +35,7 @@ from pipelines.ops import content_identity, steps
 from pipelines.ops.cleanup import sweep_ingest_leftovers
 from pipelines.ops.failures import explain, rollback_quietly
 from pipelines.ops.locks import writer_lock
+from pipelines.security.keys import MasterKey, active_key
 from pipelines.spec import ALL_FILES, CSV_VERSIONS, LEGACY_VERSIONS, load_spec, shape_of
 
 _REQUIRED_FILES = ("Export", "Client")
@@ -122,10 +123,10 @@ def _choose_export_row(con: duckdb.DuckDBPyConnection, export: _Export) -> None:
     )
 
 
-def _inspect(export: _Export, work: Path, limits: Limits) -> None:
+def _inspect(export: _Export, work: Path, limits: Limits, key: MasterKey | None) -> None:
     """Unpack, read headers, identify the export and its version, check the columns."""
     try:
-        members, findings = unpack(export.archived.archive_path, work, limits)
+        members, findings = unpack(export.archived.archive_path, work, limits, key)
     except ZipRejected as rejected:
         export.findings.append(rejected.finding)
         return
@@ -308,7 +309,8 @@ def ingest_one(
     con: duckdb.DuckDBPyConnection, path: Path, source_id: str, settings: Settings, limits: Limits
 ) -> IngestResult:
     clock = _Clock()
-    archived, findings = archive_delivery(path, settings.archive)
+    key = active_key(settings.home)  # one line when the home is encrypted and the key is missing or wrong
+    archived, findings = archive_delivery(path, settings.archive, key)
     clock.lap("archive")
     export = _Export(archived=archived, source_id=source_id, findings=findings)
     existing = registry.registered(con, archived.sha256)
@@ -321,7 +323,7 @@ def ingest_one(
     work_root.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="ingest-", dir=work_root))
     try:
-        _inspect(export, work, limits)
+        _inspect(export, work, limits, key)
         clock.lap("unpack")
         content = content_identity.digest(
             export.export_row.get("exportid"), {n: t.path for n, t in export.texts.items()}
@@ -356,6 +358,7 @@ def ingest_paths(
 ) -> list[IngestResult]:
     """Archive, register, validate and load each delivered export; one result per delivered file."""
     settings = (settings or get_settings()).ensure()
+    active_key(settings.home)  # a missing or wrong key stops the run before anything is read
     limits = limits or Limits()
     deliveries: list[Path] = []
     for path in map(Path, paths):

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pipelines.ingest.models import ERROR, FATAL, WARNING, Finding
+from pipelines.security.envelope import open_plain
+from pipelines.security.keys import MasterKey
 from pipelines.spec import ALL_FILES
 
 _CHUNK = 1 << 20
@@ -238,11 +240,20 @@ def _stream(
     return utf8, bom
 
 
-def unpack(archive_path: Path, work: Path, limits: Limits | None = None) -> tuple[dict[str, Member], list[Finding]]:
-    """Take the HMIS files out of an archived zip into ``work``; raise ZipRejected when it cannot be read safely."""
+def unpack(
+    archive_path: Path, work: Path, limits: Limits | None = None, key: MasterKey | None = None
+) -> tuple[dict[str, Member], list[Finding]]:
+    """Take the HMIS files out of an archived zip into ``work``; raise ZipRejected when it cannot be read safely.
+
+    An encrypted archive copy is read through its decrypting view (``key``), never decrypted to disk."""
     limits = limits or Limits()
+    with open_plain(archive_path, key) as source:
+        return _unpack(source, work, limits)
+
+
+def _unpack(source, work: Path, limits: Limits) -> tuple[dict[str, Member], list[Finding]]:
     try:
-        zf = zipfile.ZipFile(archive_path)
+        zf = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, ValueError) as err:
         raise ZipRejected(
             Finding(None, "archive.unreadable", FATAL, f"The delivered file is not a readable zip ({err}).")
