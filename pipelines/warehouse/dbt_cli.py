@@ -1,4 +1,5 @@
-"""Running dbt for Waypoint: one resource for the CLI and Dagster, pointed at a build's files.
+"""Running dbt for Waypoint, pointed at a build's files (Dagster's dbt resource: pipelines/defs/warehouse/resources.py;
+this module imports no Dagster, so the CLI starts quickly).
 
 The dbt profile (dbt_project/profiles.yml) reads the build file and ingest.duckdb from environment
 variables; ``build_environment`` sets them only for the moment dbt's subprocess is started.
@@ -6,42 +7,19 @@ variables; ``build_environment`` sets them only for the moment dbt's subprocess 
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Any
-
-from dagster_dbt import DbtCliResource
-from packaging import version
-
-from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
 
 
 def dbt_executable() -> str:
     """The dbt of this Python environment (the venv's bin is not always on PATH)."""
     beside_python = Path(sys.executable).with_name("dbt")
     return str(beside_python) if beside_python.exists() else "dbt"
-
-
-class WaypointDbtResource(DbtCliResource):
-    """dagster-dbt's resource, minus its ``dbt --version`` call (which asks PyPI for the latest release)."""
-
-    @cached_property
-    def _cli_version(self) -> version.Version:
-        return version.parse(importlib.metadata.version("dbt-core"))
-
-
-def dbt_resource() -> WaypointDbtResource:
-    return WaypointDbtResource(
-        project_dir=str(DBT_PROJECT_DIR),
-        profiles_dir=str(DBT_PROJECT_DIR),
-        dbt_executable=dbt_executable(),
-    )
 
 
 def dbt_env(build_db: Path, ingest_db: Path, *, cwd: Path | None = None) -> dict[str, str]:
