@@ -36,6 +36,7 @@ from pipelines.ops.cleanup import sweep_ingest_leftovers
 from pipelines.ops.failures import explain, rollback_quietly
 from pipelines.ops.locks import writer_lock
 from pipelines.security.keys import MasterKey, active_key
+from pipelines.security.workfiles import open_text
 from pipelines.spec import ALL_FILES, CSV_VERSIONS, LEGACY_VERSIONS, load_spec, shape_of
 
 _REQUIRED_FILES = ("Export", "Client")
@@ -76,7 +77,7 @@ class _Export:
 
 def _export_rows(text: TextFile) -> tuple[list[dict[str, str]], list[Finding]]:
     """Every data row of Export.csv (header names lower-cased); which one describes the files is decided later."""
-    with open(text.path, encoding="utf-8-sig", newline="") as handle:
+    with open_text(text.path, text.key, "r", "utf-8-sig") as handle:
         rows = list(csv.reader(io.StringIO(handle.read(1 << 20)), delimiter=text.delimiter, strict=False))
     header = [h.strip().lower() for h in rows[0]] if rows else []
     data = [r for r in rows[1:] if any(v.strip() for v in r)]
@@ -326,7 +327,7 @@ def ingest_one(
         _inspect(export, work, limits, key)
         clock.lap("unpack")
         content = content_identity.digest(
-            export.export_row.get("exportid"), {n: t.path for n, t in export.texts.items()}
+            export.export_row.get("exportid"), {n: t.path for n, t in export.texts.items()}, key
         )
         same = None if export.fatal else content_identity.loaded_with(con, content, source_id)
         if same:  # the same export re-packed: recognised by ExportID and file digests (pipelines.ops)

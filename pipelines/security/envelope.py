@@ -63,8 +63,9 @@ def _unwrap(path: Path, header: bytes, keys: Iterable[MasterKey]) -> tuple[bytes
             try:
                 return AESGCM(key.secret).decrypt(nonce, wrapped, MAGIC + key_id), chunk_size, key
             except InvalidTag:
-                raise Damaged(f"{path} is damaged (its data key does not authenticate); restore it from a backup") \
-                    from None
+                raise Damaged(
+                    f"{path} is damaged (its data key does not authenticate); restore it from a backup"
+                ) from None
     given = ", ".join(k.key_hex for k in keys) or "none"
     raise KeyProblem(f"{path} is encrypted under key id {key_id.hex()}, not the configured key ({given})")
 

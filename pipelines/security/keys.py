@@ -86,8 +86,7 @@ def read_key_file(path: Path, home: Path, variable: str = "WAYPOINT_KEY_FILE") -
     except FileNotFoundError:
         raise KeyProblem(f"{source} does not exist; {_HOW}") from None
     except OSError as err:
-        raise KeyProblem(f"{source} cannot be read ({err.strerror}); make it readable by this account only") \
-            from None
+        raise KeyProblem(f"{source} cannot be read ({err.strerror}); make it readable by this account only") from None
     if mode & (stat.S_IRWXG | stat.S_IRWXO):
         raise KeyProblem(f"{source} can be read by other accounts ({mode & 0o777:04o}); run `chmod 600 {path}`")
     return parse_key(text, source)
@@ -117,8 +116,11 @@ def record(home: Path, key: MasterKey) -> None:
     """Write (atomically) that this home is encrypted under ``key``."""
     marker = home / MARKER
     tmp = marker.with_name(f".{MARKER}.tmp")
-    body = {"key_id": key.key_hex, "cipher": "AES-256-GCM, a data key per file wrapped by the master key",
-            "since": datetime.now(UTC).isoformat(timespec="seconds")}
+    body = {
+        "key_id": key.key_hex,
+        "cipher": "AES-256-GCM, a data key per file wrapped by the master key",
+        "since": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
     home.mkdir(parents=True, exist_ok=True)
     tmp.write_text(json.dumps(body, indent=2) + "\n")
     os.chmod(tmp, 0o600)

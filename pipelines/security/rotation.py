@@ -73,4 +73,3 @@ def rotate(settings: Settings, new: MasterKey) -> Done:
             changed, unchanged = changed + done, unchanged + (not done)
         record(settings.home, new)
     return Done(changed, unchanged, new.key_hex)
-

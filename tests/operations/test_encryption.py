@@ -89,9 +89,11 @@ def test_ingest_encrypts_the_archive_and_rotation_keeps_every_byte(tmp_path):
     assert sealed.startswith(envelope.MAGIC) and b"PK\x03\x04" not in sealed and b"Export.csv" not in sealed
     old = parse_key(old_file.read_text(), "old")
     with envelope.open_plain(archived, old) as plain:
-        assert hashlib.sha256(plain.read()).hexdigest() == archived.stem == hashlib.sha256(
-            delivery.read_bytes()
-        ).hexdigest()
+        assert (
+            hashlib.sha256(plain.read()).hexdigest()
+            == archived.stem
+            == hashlib.sha256(delivery.read_bytes()).hexdigest()
+        )
 
     missing = _error_line(_run(home, "ingest", "--no-expectations", str(delivery)))
     assert "is encrypted" in missing and "WAYPOINT_KEY_FILE" in missing
@@ -114,3 +116,90 @@ def test_ingest_encrypts_the_archive_and_rotation_keeps_every_byte(tmp_path):
     assert again.exit_code == 0 and "duplicate" in again.output, again.output
     status = _run(home, "key", "status", key_file=new_file)
     assert f"2 under key id {new.key_hex}" in status.output and "not encrypted yet" in status.output
+
+
+def test_unpacked_csvs_are_encrypted_on_disk_and_load_the_same_rows(tmp_path):
+    import duckdb
+
+    from pipelines.ingest.reader import load_text_file
+    from pipelines.ingest.textfile import prepare
+    from pipelines.ingest.unpack import Member, unpack
+    from pipelines.security.workfiles import open_write
+
+    key = _key()
+    delivery = export_zip(tmp_path / "landing")
+    work = tmp_path / "work"
+    work.mkdir()
+    members, _ = unpack(delivery, work, key=key)
+    client = members["Client"]
+    assert client.path.read_bytes().startswith(envelope.MAGIC) and b"PersonalID" not in client.path.read_bytes()
+    odd = work / "Odd.csv"  # Windows-1252 and a ragged row: the transcoding and row-by-row paths, encrypted too
+    with open_write(odd, key) as out:
+        out.write("A,B\r\n1,caf\xe9\r\n2,x,y\r\n3,z\r\n".encode("cp1252"))
+    con = duckdb.connect()
+    for name, member in (("client", client), ("odd", Member("Odd", "Odd.csv", odd, False, None, key))):
+        text, _ = prepare(member)
+        findings = load_text_file(con, text, name)
+        assert member.path.read_bytes().startswith(envelope.MAGIC)
+        if name == "odd":
+            assert [f.rule_id for f in findings] == ["format.irregular", "format.ragged_row"]
+            assert con.sql("SELECT c1, c2 FROM odd ORDER BY rowid").fetchall() == [
+                ("1", "café"),
+                ("2", "x"),
+                ("3", "z"),
+            ]
+    plain_work = tmp_path / "plain"
+    plain_work.mkdir()
+    plain, _ = unpack(delivery, plain_work)
+    text, _ = prepare(plain["Client"])
+    load_text_file(con, text, "client_plain")
+    assert con.sql("SELECT * FROM client EXCEPT ALL SELECT * FROM client_plain").fetchall() == []
+    counts = con.execute("SELECT (SELECT count(*) FROM client), (SELECT count(*) FROM client_plain)").fetchall()
+    assert counts == [(3, 3)]
+    assert not list(work.glob("*.pipe")), "the named pipes are removed"
+
+
+def test_key_encrypt_turns_encryption_on_for_an_existing_home(tmp_path):
+    home, key_file = tmp_path / "home", tmp_path / "keys" / "master.key"
+    delivery = export_zip(tmp_path / "landing", exit_before_entry=False)
+    assert _run(home, "ingest", "--no-expectations", str(delivery)).exit_code == 0
+    (archived,) = (home / "archive").glob("*.zip")
+    assert archived.read_bytes().startswith(b"PK") and not (home / "encryption.json").exists()
+    assert _run(home, "key", "new", str(key_file)).exit_code == 0
+    done = _run(home, "key", "encrypt", key_file=key_file)
+    assert done.exit_code == 0 and "encrypted 1 archive files" in done.output, done.output
+    key = parse_key(key_file.read_text(), "k")
+    assert archived.read_bytes().startswith(envelope.MAGIC) and (home / "encryption.json").exists()
+    with envelope.open_plain(archived, key) as plain:
+        assert plain.read() == delivery.read_bytes()
+    assert "no key is set" in _error_line(_run(home, "key", "encrypt"))
+
+
+def test_an_interrupted_rotation_is_finished_by_running_it_again(tmp_path, monkeypatch):
+    from pipelines.config import Settings
+    from pipelines.security.keys import active_key, record, recorded_id
+    from pipelines.security.rotation import key_ids, rotate
+
+    settings = Settings(home=tmp_path / "home").ensure()
+    old_text, new_text = new_key_text(), new_key_text()
+    old, new = parse_key(old_text, "old"), parse_key(new_text, "new")
+    contents = {}
+    for name in ("a", "b", "c"):
+        contents[name] = os.urandom(3000)
+        (tmp_path / name).write_bytes(contents[name])
+        envelope.encrypt_copy(tmp_path / name, settings.archive / f"{name}.zip", old)
+    record(settings.home, old)
+    envelope.rewrap(settings.archive / "a.zip", [old], new)  # killed after the first file
+    monkeypatch.setenv("WAYPOINT_KEY", old_text)
+    monkeypatch.delenv("WAYPOINT_KEY_FILE", raising=False)
+    assert key_ids(settings) == {old.key_hex: 2, new.key_hex: 1}
+    done = rotate(settings, new)
+    assert (done.changed, done.unchanged) == (2, 1) and recorded_id(settings.home) == new.key_hex
+    for name, content in contents.items():
+        with envelope.open_plain(settings.archive / f"{name}.zip", new) as plain:
+            assert plain.read() == content
+    assert not list(settings.archive.glob(".incoming-*"))
+    with pytest.raises(KeyProblem, match="is not the key of"):
+        active_key(settings.home)
+    monkeypatch.setenv("WAYPOINT_KEY", new_text)
+    assert active_key(settings.home).secret == new.secret
