@@ -13,6 +13,7 @@ from dashboards.data.reports import ReportShelf
 from dashboards.roles import HUD_REPORTS, Capability, can
 from dashboards.ui.context import page_context
 from dashboards.ui.views import names as scope_names
+from dashboards.ui.widgets import sentence
 from pipelines.errors import WaypointError
 from pipelines.reports.registry import REPORTS
 from pipelines.reports.validation import FAILED, validation_of
@@ -114,7 +115,7 @@ if can(ctx.user.role, Capability.RUN_BUILDS):
         try:
             log = shelf.start_build(report, start, end, scope_type, ids)
         except (WaypointError, ValueError) as err:
-            st.error(str(err).capitalize())
+            st.error(sentence(str(err)))
         else:
             st.session_state["_reports_notice"] = "Build started: its status is under Recent builds started here."
             st.rerun()
