@@ -20,7 +20,7 @@ from pipelines.config import get_settings
     type=click.Choice(["duckdb", "postgres"]),
     default="duckdb",
     show_default=True,
-    help="Engine: the DuckDB file, or the PostgreSQL database of WAYPOINT_POSTGRES_URL (README: Scale).",
+    help="Engine: the DuckDB file, or the PostgreSQL database of WAYPOINT_POSTGRES_URL (docs/scale.md).",
 )
 def command(select: str | None, verbose: bool, target: str) -> None:
     """Run dbt (seeds, models, tests) into a new warehouse file and publish it unless a structural test fails.
