@@ -51,7 +51,7 @@ bench: install
 docs: install
 	$(BIN)/python -m pipelines.warehouse.docs --serve
 
-# The README's page pictures (docs/screenshots/): the browser test, saving where the README links.
+# The dashboards' page pictures (docs/screenshots/, linked from docs/dashboards.md): the browser test saves them.
 screenshots: install system-deps
 	WAYPOINT_SCREENSHOTS=docs/screenshots $(BIN)/pytest tests/dashboards/test_browser.py -q
 

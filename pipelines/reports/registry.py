@@ -101,6 +101,13 @@ _ENTRIES = (
         **PER_COC,
         period_rule=hic_pit.count_night_rule,
     ),
+    Report(
+        "ce_apr",
+        "CE APR",
+        "Coordinated Entry APR of a CoC (system-wide), an agency or CE projects over a period (Sage CSV zip).",
+        "ce-apr",
+        "period",
+    ),
     Report("dq", "Data quality", "DQ for projects, an agency or a CoC over a period.", "dq", "period"),
 )
 REPORTS: dict[str, Report] = {entry.key: entry for entry in _ENTRIES}

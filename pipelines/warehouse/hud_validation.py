@@ -29,7 +29,7 @@ import duckdb
 HUD_RULE_TAG = "hud_report_rule"
 DETAIL_ROWS = 20  # failing rows kept per rule and request (the full set stays in schema hud_validation)
 # Which reports a rule folder checks, for rules whose failing rows name no request.
-REPORTS_OF_FOLDER = {"hud_apr": ("apr", "caper", "dq"), "hud_spm": ("spm", "hic_pit")}
+REPORTS_OF_FOLDER = {"hud_apr": ("apr", "caper", "dq"), "hud_ce_apr": ("ce_apr",), "hud_spm": ("spm", "hic_pit")}
 
 
 @dataclass(frozen=True)

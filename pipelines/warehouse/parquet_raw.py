@@ -1,4 +1,4 @@
-"""The raw layer as Parquet (README "Scale"): what Spark reads, and DuckDB or any engine can read too.
+"""The raw layer as Parquet (docs/spark.md): what Spark reads, and DuckDB or any engine can read too.
 
 ingest.duckdb's tables written under one folder, one folder per table:
 

@@ -137,6 +137,19 @@ def test_records_to_fix_are_the_agencys_own(pages_world):
     assert len(everyone.table) > len(rows.table)
 
 
+def test_local_setting_checks_are_records_to_fix_of_the_agency_that_owns_them(pages_world):
+    """Long stayers, possible missed move-ins, services-only/CE inactivity and projects that may have closed
+    (issue 12) reach the work list like any other check, each agency seeing its own."""
+    local = {"date_long_stayer", "date_possible_missed_move_in", "inact_services_no_recent_contact"}
+    local |= {"proj_operating_end_missing"}
+    admin = DataAccess(pages_world.users[Role.SYSTEM_ADMINISTRATOR], pages_world.settings)
+    everyone = admin.person_level("dq_records_to_fix").table
+    assert local <= set(everyone["check_id"])
+    mine = DataAccess(pages_world.users[Role.AGENCY_ADMIN], pages_world.settings).person_level("dq_records_to_fix")
+    theirs = everyone[everyone["check_id"].isin(local) & (everyone["organization_key"] == pages_world.agency)]
+    assert len(mine.table[mine.table["check_id"].isin(local)]) == len(theirs)
+
+
 def test_a_cell_has_one_fate_in_every_filtered_view_of_a_page(pages_world):
     """The county map's filtered answer shows each county as the whole page's suppression decided."""
     planner = DataAccess(pages_world.users[Role.PLANNER], pages_world.settings)

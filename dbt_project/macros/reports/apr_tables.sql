@@ -56,8 +56,8 @@
 
 
 {% macro apr_table_layout(table_id, cells, columns, types={}, rows_of=none) -%}
-    {#- The closing CTEs of a question mart (continues a `with` chain): every requested report that has
-        `table_id` x HUD's rows of the table, left-joined to `cells` on row_key. `types` gives the type of
+    {#- The closing CTEs of a question mart (continues a `with` chain): every requested report whose
+        layout (seed report_tables) names the calling mart x HUD's rows of the table `table_id`, left-joined to `cells` on row_key. `types` gives the type of
         value columns that are not counts (bigint). `rows_of` names another table whose rows this one
         repeats (Q25i has Q23c's rows), so a row layout is written once in the seed. -#}
 ,
@@ -69,7 +69,7 @@ apr_requests as (
     where requests.report in (
         select report_tables.report
         from {{ ref('report_tables') }} as report_tables
-        where report_tables.table_id = '{{ table_id }}'
+        where report_tables.model_name = '{{ model.name }}'
     )
 
 ),

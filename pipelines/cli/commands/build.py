@@ -20,8 +20,8 @@ from pipelines.config import get_settings
     type=click.Choice(["duckdb", "postgres", "spark"]),
     default="duckdb",
     show_default=True,
-    help="Engine: the DuckDB file, the PostgreSQL database of WAYPOINT_POSTGRES_URL, or Spark (a local session, "
-    "or the cluster of WAYPOINT_SPARK_METHOD; docs/spark.md).",
+    help="Engine: the DuckDB file, the PostgreSQL database of WAYPOINT_POSTGRES_URL (docs/scale.md), or Spark "
+    "(a local session, or the cluster of WAYPOINT_SPARK_METHOD; docs/spark.md).",
 )
 def command(select: str | None, verbose: bool, target: str) -> None:
     """Run dbt (seeds, models, tests) into a new warehouse file and publish it unless a structural test fails.
