@@ -15,6 +15,8 @@ import csv
 import io
 from datetime import datetime
 
+import pandas as pd
+
 from pipelines.reports.marts import Connection, plain_value
 from pipelines.reports.model import ReportRequest
 
@@ -89,7 +91,12 @@ def hic_hdx_csv(request: ReportRequest, con: Connection) -> bytes:
 
 
 def _text(value: object) -> object:
+    """A cell as HDX reads it: dates as YYYY-MM-DD (pandas gives timestamps), missing values empty."""
+    if value is pd.NaT:
+        return None
     value = plain_value(value)
+    if isinstance(value, datetime):
+        value = value.date()
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
