@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from dashboards.ids import named
 from dashboards.roles import Role, ScopeKind, policy
 from dashboards.state.users import UserRecord
 
@@ -38,14 +39,24 @@ class Scope:
             "suppressed": self.suppressed,
         }
 
-    def describe(self) -> str:
-        parts = ["all CoCs" if self.cocs is None else f"CoC {', '.join(sorted(self.cocs)) or 'none'}"]
+    def describe(self, names: Mapping[str, str] | None = None) -> str:
+        """The scope in words, agencies and projects by name (``names``: key -> name) where known."""
+        narrowed = self.agency_ids is not None or self.project_ids is not None or self.funder_codes is not None
+        parts = (
+            []
+            if self.cocs is None and narrowed
+            else ["all CoCs" if self.cocs is None else f"CoC {', '.join(sorted(self.cocs)) or 'none'}"]
+        )
         if self.agency_ids is not None:
-            parts.append(f"agency {', '.join(sorted(self.agency_ids)) or 'none'}")
+            parts.append(f"agency {', '.join(named(a, names) for a in sorted(self.agency_ids)) or 'none'}")
         if self.funder_codes is not None:
             parts.append(f"funding sources {', '.join(sorted(self.funder_codes)) or 'none'}")
         if self.project_ids is not None:
-            parts.append(f"{len(self.project_ids)} project(s)")
+            listed = sorted(self.project_ids)
+            if self.funder_codes is None and len(listed) <= 5:
+                parts.append(f"projects {', '.join(named(p, names) for p in listed) or 'none'}")
+            else:
+                parts.append(f"{len(listed)} project(s)")
         parts.append("person-level" if self.person_level else "aggregate only")
         if self.suppressed:
             parts.append("small counts suppressed")

@@ -30,6 +30,9 @@ class Line:
 
     rows: np.ndarray
     cols: np.ndarray
+    # The parts add up to at least the total (a person counted in two parts counts once in the total): a reader
+    # learns only a lower bound for a part and an upper bound for the total.
+    at_least: bool = False
 
     @property
     def cells(self) -> list[Cell]:
@@ -97,7 +100,11 @@ def _implied(line: Line, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np
     term_lo = np.where(signs > 0, -cell_hi, cell_lo)
     term_hi = np.where(signs > 0, -cell_lo, cell_hi)
     low, high = _sum_without_each(term_lo), _sum_without_each(term_hi)
-    return np.where(signs > 0, low, -high), np.where(signs > 0, high, -low)
+    low, high = np.where(signs > 0, low, -high), np.where(signs > 0, high, -low)
+    if line.at_least:
+        high = np.where(signs > 0, math.inf, high)
+        low = np.where(signs > 0, low, -math.inf)
+    return low, high
 
 
 def reader_bounds(
@@ -126,7 +133,7 @@ def _line_is_safe(line: Line, status: np.ndarray, lo: np.ndarray, hi: np.ndarray
     hidden = int((states != SHOWN).sum())
     if hidden == 0:
         return True
-    if hidden == 1:
+    if hidden == 1 and not line.at_least:
         return False
     low, high = _implied(line, lo, hi)
     primary = states == PRIMARY
@@ -141,6 +148,32 @@ def _candidates(line: Line, lines: Sequence[Line], table: np.ndarray, status: np
     cells = set(line.cells)
     crossing = {c for other in lines if cells & set(other.cells) for c in other.cells}
     return sorted(c for c in crossing if status[c] == SHOWN and table[c] > 0)
+
+
+def _cheapest_complement(
+    line: Line,
+    candidates: list[Cell],
+    table: np.ndarray,
+    status: np.ndarray,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    threshold: int,
+) -> Cell:
+    """The smallest candidate whose hiding alone makes the line safe; when none does, the smallest (more follow).
+
+    Hiding the next-smallest count often leaves a small cell pinned (two cells of 1 and 13 beside a total tell that
+    the small one is at most 3), so taking the smallest each time ends up hiding several mid-sized counts where one
+    larger one would do: this chooses the least hidden in total."""
+    ordered = sorted(candidates, key=lambda c: (table[c], c == line.total))
+    for cell in ordered:
+        if cell not in set(line.cells):
+            continue
+        trial_status, trial_lo, trial_hi = status.copy(), lo.copy(), hi.copy()
+        trial_status[cell] = COMPLEMENTARY
+        trial_lo[cell], trial_hi[cell] = threshold, math.inf
+        if _line_is_safe(line, trial_status, trial_lo, trial_hi, threshold):
+            return cell
+    return ordered[0]
 
 
 def suppress_table(table: np.ndarray, lines: Sequence[Line], threshold: int = 11) -> np.ndarray:
@@ -160,7 +193,7 @@ def suppress_table(table: np.ndarray, lines: Sequence[Line], threshold: int = 11
             if not candidates:
                 exhausted.add(index)
                 continue
-            smallest = min(candidates, key=lambda c: (table[c], c == line.total))
+            smallest = _cheapest_complement(line, candidates, table, status, lo, hi, threshold)
             status[smallest] = COMPLEMENTARY
             lo[smallest], hi[smallest] = threshold, math.inf  # what a reader knows until the next propagation
             added = True

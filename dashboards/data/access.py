@@ -15,6 +15,7 @@ from functools import cached_property
 import duckdb
 import pandas as pd
 
+from dashboards.cell_suppression import suppress_dataset
 from dashboards.data.catalog import DATASETS, PERSON_COLUMNS, PROJECT_FUNDERS, Dataset, Level
 from dashboards.data.warehouse import DataNotReady, find_relation, published, quote, relation_columns
 from dashboards.scope import Scope, scope_for
@@ -183,6 +184,8 @@ class DataAccess:
         leaked = PERSON_COLUMNS & set(dataset.columns)
         if leaked:
             raise AccessDenied(f"'{name}' carries person-level columns {sorted(leaked)} and cannot be aggregate")
+        if self.scope.suppressed and dataset.counts and dataset.sums:
+            return self._suppressed_whole(dataset, where)
         frame = self._select(dataset, where)
         if self.scope.suppressed and dataset.counts:
             suppressed = suppress_frame(
@@ -194,6 +197,39 @@ class DataAccess:
             )
             return Answer(dataset, suppressed.display, suppressed.values, suppressed)
         return Answer(dataset, frame, frame, None)
+
+    def _suppressed_whole(self, dataset: Dataset, where: Mapping[str, Iterable[str]] | None) -> Answer:
+        """Suppresses the dataset as a whole (within the user's scope and the ``partition_by`` filters), then
+        narrows it to the page's other filters: every view of a cell shows it the same way."""
+        where = dict(where or {})
+        self._filter_clauses(dataset, where)  # refuses filters on undeclared columns
+        pushed = {c: v for c, v in where.items() if c in dataset.partition_by}
+        frame = self._select(dataset, pushed)
+        suppressed = suppress_dataset(
+            frame,
+            dataset.counts,
+            sums=dataset.sums,
+            cell_keys=dataset.cell_keys,
+            threshold=self.security.suppression_threshold,
+            rates=dataset.rates,
+        )
+        keep = pd.Series(True, index=suppressed.display.index)
+        for column, values in where.items():
+            if column in pushed:
+                continue
+            wanted = {values} if isinstance(values, str) else {str(v) for v in values}
+            keep &= frame[column].astype(str).isin(wanted).to_numpy()
+        display = suppressed.display[keep].reset_index(drop=True)
+        values_ = suppressed.values[keep].reset_index(drop=True)
+        narrowed = type(suppressed)(
+            display,
+            values_,
+            suppressed.status[keep].reset_index(drop=True),
+            suppressed.column_totals,
+            suppressed.threshold,
+            suppressed.totals,
+        )
+        return Answer(dataset, display, values_, narrowed)
 
     def person_level(self, name: str, *, where: Mapping[str, Iterable[str]] | None = None) -> Answer:
         """Rows about people, only for roles with person-level access, only inside their scope."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from dashboards.cell_suppression import Sum
+
 
 class Level(StrEnum):
     PERSON = "person"  # one row per person, enrollment or record: only roles with person-level access
@@ -42,6 +44,12 @@ class Dataset:
     count_distinct: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # The same for every user (check settings, the check catalogue): about no one, so no scope applies.
     shared: bool = False
+    # Suppressed as one system of cells (dashboards.cell_suppression) instead of table by table: which cells add up
+    # to which, across every table and chart a page draws from the dataset. Pages' filters on columns other than
+    # ``partition_by`` are applied after suppression, so every filtered view shows each cell with one fate.
+    sums: tuple[Sum, ...] = ()
+    cell_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    partition_by: tuple[str, ...] = ("period_type",)
 
 
 # Columns that identify a person or a record about one; an aggregate answer must never carry them.
@@ -82,6 +90,22 @@ _DATASETS = (
         columns=("single_coc_code", "organization_key", "project_key", "project_name", "project_type"),
         scope=ScopeColumns(coc="single_coc_code"),
         order_by=("single_coc_code", "organization_key", "project_name"),
+    ),
+    Dataset(  # names for captions and legends: agencies and projects are shown by name, never by key
+        name="project_names",
+        relation=PROJECTS,
+        level=Level.AGGREGATE,
+        columns=("organization_key", "project_key", "project_name"),
+        scope=ScopeColumns(coc=None),
+        order_by=("project_key",),
+    ),
+    Dataset(
+        name="agency_names",
+        relation="dim_agency",
+        level=Level.AGGREGATE,
+        columns=("organization_key", "organization_name"),
+        scope=ScopeColumns(coc=None, agency="organization_key", project=None),
+        order_by=("organization_key",),
     ),
     Dataset(
         name="people_served_by_project",
@@ -129,6 +153,8 @@ DATASETS: dict[str, Dataset] = {d.name: d for d in _DATASETS}
 # that names a scope of that level; pages pass ``scope_level`` and take the broadest level the user may read.
 
 LEVELS = ("coc", "agency", "project")
+PERIOD_KEY = ("period_type", "period_start")
+ALL_TYPES = ("project_type", "all")
 PERIOD_COLUMNS = ("period_type", "period_start", "period_label", "is_complete_period")
 COC_ONLY = ScopeColumns(coc="coc_code", agency=None, project=None)
 
@@ -157,6 +183,17 @@ def _activity(level: str) -> Dataset:
         counts=("persons_served", "households_served", "persons_entering", "persons_exiting"),
         tables_by=("period_type", "period_start", "project_type"),
         order_by=("period_start", "coc_code", "organization_key", "project_key", "project_type"),
+        sums=(
+            # a scope's project types add up to its "all" row (at most: a person served in two types counts once)
+            Sum(
+                within=(*PERIOD_KEY, "scope_level", "coc_code", "organization_key", "project_key"),
+                total=ALL_TYPES,
+                exact=False,
+            ),
+            # the scopes of a level add up to the headline the Overview prints
+            Sum(within=(*PERIOD_KEY, "scope_level"), parts=ALL_TYPES, name="headline"),
+        ),
+        partition_by=("period_type", "scope_level"),
     )
 
 
@@ -364,6 +401,17 @@ _PAGE_DATASETS = (
         counts=("persons_served", "households_served"),
         tables_by=("period_type", "period_start", "breakdown"),
         order_by=("period_start", "coc_code", "breakdown", "breakdown_value"),
+        # a CoC's household types add up to its CoC row; its counties (with "unknown"), project type groups and
+        # tribal areas add up to at least that (a person served in two counties is one person of the CoC)
+        sums=tuple(
+            Sum(
+                within=(*PERIOD_KEY, "coc_code"),
+                parts=("breakdown", part),
+                total=("breakdown", "coc"),
+                exact=part == "household_type",
+            )
+            for part in ("county", "household_type", "project_type_group", "tribal_area")
+        ),
     ),
     Dataset(
         name="trends_system_flows",
@@ -417,6 +465,20 @@ _PAGE_DATASETS = (
         # a benchmark is its CoC group's column total: one table per funder, period and benchmark group
         tables_by=("period_type", "period_start", "funder", "coc_code", "project_type"),
         order_by=("period_start", "project_name", "funder"),
+        # a project's counts are one cell however many of the user's funders list it; a CoC benchmark is one cell
+        # per CoC and project type, bounded by the funded projects beside it when they are all of its projects
+        cell_keys={
+            **{c: (*PERIOD_KEY, "project_key") for c in FUNDER_COUNTS},
+            **{f"coc_{c}": (*PERIOD_KEY, "coc_code", "project_type") for c in FUNDER_COUNTS},
+        },
+        sums=(
+            Sum(
+                within=(*PERIOD_KEY, "coc_code", "project_type"),
+                measures={c: f"coc_{c}" for c in FUNDER_COUNTS},
+                exact=False,
+                parts_count="coc_project_count",
+            ),
+        ),
     ),
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
@@ -18,9 +19,12 @@ from pathlib import Path
 import pandas as pd
 
 from dashboards.data.access import AccessDenied, DataAccess
+from dashboards.data.names import unknown_scope_ids
 from dashboards.data.warehouse import DataNotReady
+from dashboards.ids import named, to_key, written
 from dashboards.roles import Capability, can
 from dashboards.state.audit import AuditLog
+from pipelines.errors import WaypointError
 
 RUNS_FOLDER = "_runs"  # logs of builds started from the dashboards, beside the report folders
 
@@ -46,6 +50,12 @@ class ReportArtifact:
     @property
     def scope(self) -> str:
         return f"{self.manifest.get('scope_type')}: {', '.join(self.manifest.get('scope_ids', []))}"
+
+    def scope_in_words(self, names: Mapping[str, str]) -> str:
+        """The scope with agencies and projects named: ``agency: Blue River Housing Alliance (ok-507:5076)``."""
+        kind = str(self.manifest.get("scope_type", ""))
+        ids = [named(to_key(i), names) if ":" in str(i) else str(i) for i in self.manifest.get("scope_ids", [])]
+        return f"{kind}: {', '.join(ids)}"
 
     @property
     def title(self) -> str:
@@ -151,6 +161,16 @@ class ReportShelf:
         from pipelines.reports.model import ReportRequest
         from pipelines.reports.schedule import partition_key
 
+        if not scope_ids and scope_type != "coc":
+            raise WaypointError(f"name at least one {scope_type} id (written source:id, e.g. ok-507:5073)")
+        unknown = unknown_scope_ids(self.data.settings, scope_type, scope_ids)
+        if unknown:  # checked before anything starts: an unknown id would publish an all-zero report
+            article = "an" if scope_type[0] in "aeiou" else "a"
+            raise WaypointError(
+                f"not in the warehouse as {article} {scope_type}: {', '.join(unknown)} "
+                "(write CoC codes as OK-500, agencies and projects as source:id, e.g. ok-507:5073)"
+            )
+        scope_ids = [i if scope_type == "coc" else written(to_key(i)) for i in scope_ids]
         request = ReportRequest(report, start, end, scope_type, tuple(scope_ids))  # ValueError on a bad request
         key = partition_key(request)
         logs = self.root / RUNS_FOLDER

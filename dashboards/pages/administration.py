@@ -9,6 +9,8 @@ import streamlit as st
 
 from dashboards.data.access import AccessDenied
 from dashboards.data.admin import AdminAccess
+from dashboards.data.names import warehouse_names
+from dashboards.ids import named
 from dashboards.roles import ADMINISTRATION, Capability, Role, can, policy
 from dashboards.state.audit import EVENTS
 from dashboards.ui.context import page_context
@@ -32,18 +34,22 @@ if not sections:
 tabs = dict(zip(sections, st.tabs(sections), strict=True))
 
 
+ID_HELP = "Written source:id, e.g. ok-507:5073 (the id shown in brackets after each name)."
+
+
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
 
 
 def users_section() -> None:
+    known_names = warehouse_names(ctx.data.settings)
     if not admin.manages_all:
-        st.caption(f"You manage the users of agency {ctx.user.agency_id}.")
+        st.caption(f"You manage the users of agency {named(ctx.user.agency_id or '', known_names)}.")
     rows = [
         {
             "user": u.username,
             "role": policy(u.role).label,
-            "scope": u.scope_summary(),
+            "scope": u.scope_summary(known_names),
             "status": "disabled" if u.disabled else ("locked" if u.locked_until else "active"),
             "must change password": u.must_change_password,
             "created": u.created_at.strftime("%Y-%m-%d"),
@@ -59,9 +65,28 @@ def users_section() -> None:
     st.subheader("Add a user")
     with st.form("add_user", clear_on_submit=True):
         username = st.text_input("User name", key="add_username")
-        role = st.selectbox("Role", admin.manageable_roles, format_func=lambda r: policy(r).label, key="add_role")
-        agency = st.text_input("Agency id (agency roles)", key="add_agency", disabled=not admin.manages_all)
-        projects = st.text_input("Project ids, comma separated (Case Manager I)", key="add_projects")
+        roles = list(admin.manageable_roles)
+        role = st.selectbox(
+            "Role",
+            roles,
+            index=roles.index(Role.CASE_MANAGER_I) if Role.CASE_MANAGER_I in roles else 0,  # the least privileged
+            format_func=lambda r: policy(r).label,
+            key="add_role",
+        )
+        agency = st.text_input(
+            "Agency id (agency roles)", key="add_agency", disabled=not admin.manages_all, help=ID_HELP
+        )
+        own_projects = None if admin.manages_all else admin.agency_projects(ctx.user.agency_id or "")
+        if own_projects:  # an Agency Admin picks its own projects by name
+            picked = st.multiselect(
+                "Projects (Case Manager I)",
+                sorted(own_projects, key=lambda k: known_names.get(k, k)),
+                format_func=lambda k: named(k, known_names, with_id=True),
+                key="add_project_picks",
+            )
+            projects = ",".join(picked)
+        else:
+            projects = st.text_input("Project ids, comma separated (Case Manager I)", key="add_projects", help=ID_HELP)
         funders = ""
         if admin.manages_all:
             funders = st.text_input("Funding-source codes, comma separated (Funder, HUD 2.06.1)", key="add_funders")
@@ -89,17 +114,18 @@ def users_section() -> None:
         st.caption("No other users to manage.")
         return
     target = st.selectbox("User", names, key="manage_user")
+    sure = st.checkbox(f"Yes, disable, enable or reset {target}", key="confirm_manage")
     left, middle, right = st.columns(3)
     try:
-        if left.button("Disable", key="disable_user"):
+        if left.button("Disable", key="disable_user", disabled=not sure):
             admin.set_disabled(target, True)
             st.session_state["_admin_notice"] = f"Disabled {target}."
             st.rerun()
-        if middle.button("Enable", key="enable_user"):
+        if middle.button("Enable", key="enable_user", disabled=not sure):
             admin.set_disabled(target, False)
             st.session_state["_admin_notice"] = f"Enabled {target}."
             st.rerun()
-        if right.button("Reset password", key="reset_user"):
+        if right.button("Reset password", key="reset_user", disabled=not sure):
             password = admin.reset(target)
             st.session_state["_admin_notice"] = f"Reset {target}. One-time password (shown once): {password}"
             st.rerun()

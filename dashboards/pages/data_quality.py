@@ -9,6 +9,7 @@ import streamlit as st
 from dashboards.roles import DATA_QUALITY
 from dashboards.ui.context import page_context
 from dashboards.ui.views import aggregate, broadest, person_level
+from dashboards.ui.views import names as scope_names
 from dashboards.ui.widgets import fetch, table
 
 SCORES = ["completeness_score", "accuracy_score", "timeliness_score", "consistency_score", "overall_score"]
@@ -28,7 +29,7 @@ FRAMEWORK = {  # dataset prefix -> (HUD table, title)
 
 ctx = page_context(DATA_QUALITY)
 st.title("Data quality")
-st.caption(f"Your scope: {ctx.data.scope.describe()}")
+st.caption(f"Your scope: {ctx.data.scope.describe(scope_names(ctx.data))}")
 
 projects = fetch(lambda: aggregate(ctx.data, "dq_scorecards_project"))
 if projects is not None and projects.empty:

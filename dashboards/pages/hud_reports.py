@@ -8,9 +8,11 @@ from datetime import date
 
 import streamlit as st
 
+from dashboards.data.names import warehouse_names
 from dashboards.data.reports import ReportShelf
 from dashboards.roles import HUD_REPORTS, Capability, can
 from dashboards.ui.context import page_context
+from dashboards.ui.views import names as scope_names
 from pipelines.errors import WaypointError
 from pipelines.reports.registry import REPORTS
 from pipelines.reports.validation import FAILED, validation_of
@@ -20,9 +22,10 @@ REPORT_NAMES = {report.key: report.name for report in REPORTS.values()}
 ctx = page_context(HUD_REPORTS)
 shelf = ReportShelf(ctx.data)
 st.title("HUD reports")
-st.caption(f"Your scope: {ctx.data.scope.describe()}")
+st.caption(f"Your scope: {ctx.data.scope.describe(scope_names(ctx.data))}")
 
 artifacts = shelf.artifacts()
+known_names = warehouse_names(ctx.data.settings)
 if not artifacts:
     st.info("No report has been built for your scope yet.")
 else:
@@ -31,7 +34,8 @@ else:
     kind = left.selectbox("Report", kinds, format_func=lambda k: REPORT_NAMES.get(k, k.upper()), key="reports_kind")
     of_kind = [a for a in artifacts if a.report == kind]
     chosen = right.selectbox(
-        "Period and scope", range(len(of_kind)), format_func=lambda i: f"{of_kind[i].period} · {of_kind[i].scope}",
+        "Period and scope", range(len(of_kind)),
+        format_func=lambda i: f"{of_kind[i].period} · {of_kind[i].scope_in_words(known_names)}",
         key="reports_build",
     )  # fmt: skip
     artifact = of_kind[chosen]

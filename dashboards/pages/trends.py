@@ -10,9 +10,11 @@ import streamlit as st
 from dashboards.data.access import Answer
 from dashboards.navigation import PAGES_BY_KEY
 from dashboards.roles import TRENDS
+from dashboards.ui.charts import hidden_series_note, honest_axes, mark_incomplete, too_little
 from dashboards.ui.context import page_context
-from dashboards.ui.maps import COUNTIES, TRIBAL_AREAS, choropleth
+from dashboards.ui.maps import COUNTIES, TRIBAL_AREAS, choropleth, feature_ids
 from dashboards.ui.views import aggregate, pick_period, pick_period_type
+from dashboards.ui.views import names as scope_names
 from dashboards.ui.widgets import fetch, suppression_note, table
 
 BREAKDOWNS = {
@@ -24,10 +26,28 @@ BREAKDOWNS = {
 }
 SECTIONS = list(PAGES_BY_KEY[TRENDS].sections)
 SERVED = ["period_label", "coc_code", "breakdown_label", "persons_served", "households_served"]
+HEADERS = {
+    "period_label": "Period",
+    "coc_code": "CoC",
+    "breakdown_label": "Shown by",
+    "persons_served": "Persons served",
+    "households_served": "Households",
+    "inflow_first_time": "In: first time",
+    "inflow_returning": "In: returning",
+    "outflow_permanent": "Out: to permanent housing",
+    "outflow_other": "Out: other destinations",
+    "exits_to_permanent": "Exits to permanent housing",
+    "returned_6m": "Returned within 6 months",
+    "returned_12m": "Returned within 12 months",
+    "returned_24m": "Returned within 24 months",
+    "return_rate_6m": "Rate within 6 months",
+    "return_rate_12m": "Rate within 12 months",
+    "return_rate_24m": "Rate within 24 months",
+}
 
 ctx = page_context(TRENDS)
 st.title("Trends")
-st.caption(f"Your scope: {ctx.data.scope.describe()}")
+st.caption(f"Your scope: {ctx.data.scope.describe(scope_names(ctx.data))}")
 period_type = pick_period_type(["month", "quarter", "fiscal_year"], key="trends_period_type")
 
 
@@ -37,6 +57,10 @@ def served(breakdown: str, **where: list[str]):
             ctx.data, "trends_persons_served", where={"period_type": [period_type], "breakdown": [breakdown], **where}
         )
     )
+
+
+def sorted_periods(frame: pd.DataFrame) -> list[str]:
+    return list(frame.sort_values("period_start")["period_label"].drop_duplicates())
 
 
 def persons_map(answer: Answer, drawn: pd.Series, *, geo: str, key: str, name: str) -> None:
@@ -53,7 +77,12 @@ def persons_map(answer: Answer, drawn: pd.Series, *, geo: str, key: str, name: s
         title="Persons",
     )
     st.plotly_chart(figure, width="stretch", key=key)
-    table(answer.table[SERVED], name=name, page=TRENDS, on_download=ctx.data.record_download)
+    coloured, grey = int(shown["persons_served"].notna().sum()), int(shown["persons_served"].isna().sum())
+    st.caption(
+        f"{coloured} shaded on the scale, {grey} hidden (grey: 1 to 10 persons, or hidden so that a total cannot "
+        f"reveal one), {len(feature_ids(geo)) - shown['breakdown_value'].nunique()} with no project (white)."
+    )
+    table(answer.table[SERVED].rename(columns=HEADERS), name=name, page=TRENDS, on_download=ctx.data.record_download)
 
 
 cocs = served("coc")
@@ -69,7 +98,7 @@ elif cocs is not None:
         st.caption(
             "Counties are where the projects are (their HUD geocode). A tribal area counts the persons served in the "
             "counties that overlap it, whatever the share of the county inside it: people cannot be split, so this "
-            "is an indicator, and a county touching several areas counts in each. Grey shapes hold a suppressed count."
+            "is an indicator, and a county touching several areas counts in each."
         )
         # One map at a time: tabs would draw both (each a WebGL map with its shapes) on every run.
         shapes = st.segmented_control(
@@ -100,17 +129,28 @@ elif cocs is not None:
             if breakdown in ("county", "tribal_area") and len(chosen) > 8:
                 chosen = st.multiselect(BREAKDOWNS[breakdown], chosen, default=chosen[:5], key="trends_series_pick")
             values = values[values["breakdown_label"].isin(chosen)]
-            figure = px.line(
-                values.assign(series=values["coc_code"] + " · " + values["breakdown_label"]),
-                x="period_start",
-                y="persons_served",
-                color="series" if breakdown != "coc" else "coc_code",
-                markers=True,
-                labels={"period_start": "Period", "persons_served": "Persons served", "series": BREAKDOWNS[breakdown]},
-            )
-            st.plotly_chart(figure, width="stretch", key="trends_series")
+            every = series.values[series.values["breakdown_label"].isin(chosen)]
+            every = every.assign(series=every["coc_code"] + " · " + every["breakdown_label"])
+            if not too_little(values, "persons_served", what="persons served over time"):
+                figure = px.line(
+                    every.sort_values("period_start"),
+                    x="period_label",
+                    y="persons_served",
+                    color="series" if breakdown != "coc" else "coc_code",
+                    markers=True,
+                    title=f"Persons served by {BREAKDOWNS[breakdown].lower()}",
+                    labels={
+                        "period_label": "Period",
+                        "persons_served": "Persons served",
+                        "series": BREAKDOWNS[breakdown],
+                        "coc_code": "CoC",
+                    },
+                )
+                mark_incomplete(honest_axes(figure, every), every)
+                st.plotly_chart(figure, width="stretch", key="trends_series")
+                hidden_series_note(every, series="series", value="persons_served")
             table(
-                series.table[SERVED],
+                series.table[SERVED].rename(columns=HEADERS),
                 name=f"trends_{breakdown}_{period_type}",
                 page=TRENDS,
                 on_download=ctx.data.record_download,
@@ -131,19 +171,31 @@ elif cocs is not None:
                 "outflow_permanent": "Out: to permanent housing",
                 "outflow_other": "Out: other destinations",
             }
-            long = flows.values.melt(id_vars=["period_start", "coc_code"], value_vars=list(names), var_name="flow")
+            ids = ["period_start", "period_label", "is_complete_period", "coc_code"]
+            long = flows.values.melt(id_vars=ids, value_vars=list(names), var_name="flow")
             long["value"] = long["value"].where(~long["flow"].str.startswith("outflow"), -long["value"])
-            figure = px.bar(
-                long.replace({"flow": names}).dropna(subset=["value"]),
-                x="period_start",
-                y="value",
-                color="flow",
-                facet_row="coc_code",
-                labels={"period_start": "Period", "value": "Persons (out as negative)", "flow": "Flow"},
-            )
-            st.plotly_chart(figure, width="stretch", key="trends_flows")
+            if not too_little(long, "value", what="inflow and outflow"):
+                figure = px.bar(
+                    long.replace({"flow": names}).sort_values("period_start"),
+                    x="period_label",
+                    y="value",
+                    color="flow",
+                    facet_row="coc_code",
+                    title="Persons flowing in (up) and out (down) of the system",
+                    labels={"period_label": "Period", "value": "Persons (out as negative)", "flow": "Flow"},
+                )
+                figure.update_xaxes(type="category", categoryorder="array", categoryarray=sorted_periods(flows.values))
+                st.plotly_chart(figure, width="stretch", key="trends_flows")
+                hidden_flows = long[long["value"].isna()]
+                if not hidden_flows.empty:
+                    marks = sorted({f"{names[f]}, {p}" for f, p in hidden_flows[["flow", "period_label"]].to_numpy()})
+                    st.caption(
+                        "Missing bars are hidden to protect small counts: "
+                        + "; ".join(marks[:12])
+                        + (f"; and {len(marks) - 12} more" if len(marks) > 12 else "")
+                    )
             table(
-                flows.table[["period_label", "coc_code", *names]],
+                flows.table[["period_label", "coc_code", *names]].rename(columns=HEADERS),
                 name=f"trends_flows_{period_type}",
                 page=TRENDS,
                 on_download=ctx.data.record_download,
@@ -159,21 +211,34 @@ elif cocs is not None:
         returns = fetch(lambda: aggregate(ctx.data, "trends_returns", where={"period_type": [period_type]}))
         if returns is not None and not returns.empty:
             rates = {"return_rate_6m": "6 months", "return_rate_12m": "12 months", "return_rate_24m": "24 months"}
-            long = returns.values.melt(id_vars=["period_start", "coc_code"], value_vars=list(rates), var_name="window")
-            figure = px.line(
-                long.replace({"window": rates}).dropna(subset=["value"]),
-                x="period_start",
-                y="value",
-                color="coc_code",
-                line_dash="window",
-                markers=True,
-                labels={"period_start": "Exit period", "value": "Returned", "coc_code": "CoC", "window": "Within"},
-            )
-            figure.update_yaxes(tickformat=".0%")
-            st.plotly_chart(figure, width="stretch", key="trends_returns")
+            ids = ["period_start", "period_label", "is_complete_period", "coc_code"]
+            long = returns.values.melt(id_vars=ids, value_vars=list(rates), var_name="window")
+            closed = {"return_rate_6m": "is_6m_window_closed", "return_rate_12m": "is_12m_window_closed"}
+            closed["return_rate_24m"] = "is_24m_window_closed"
+            open_windows = pd.concat(
+                [returns.values.loc[~returns.values[flag].astype(bool), "period_label"] for flag in closed.values()]
+            ).nunique()
+            if not too_little(long, "value", what="return rates"):
+                figure = px.line(
+                    long.replace({"window": rates}).sort_values("period_start"),
+                    x="period_label",
+                    y="value",
+                    color="coc_code",
+                    line_dash="window",
+                    markers=True,
+                    title="Returns to homelessness after an exit to permanent housing",
+                    labels={"period_label": "Exit period", "value": "Returned", "coc_code": "CoC", "window": "Within"},
+                )
+                honest_axes(figure, long, percent=True)
+                st.plotly_chart(figure, width="stretch", key="trends_returns")
+                if open_windows:
+                    st.caption(
+                        f"{open_windows} recent exit periods are still inside a return window: their rates can only "
+                        "grow and are not drops."
+                    )
             columns = ["period_label", "coc_code", "exits_to_permanent", "returned_6m", "returned_12m", "returned_24m"]
             table(
-                returns.table[[*columns, *rates]],
+                returns.table[[*columns, *rates]].rename(columns=HEADERS),
                 name=f"trends_returns_{period_type}",
                 page=TRENDS,
                 on_download=ctx.data.record_download,

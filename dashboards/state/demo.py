@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dashboards.data.catalog import PROJECT_FUNDERS, PROJECTS
+from dashboards.data.names import warehouse_names
 from dashboards.data.warehouse import DataNotReady, find_relation, read_only
 from dashboards.roles import Role
 from dashboards.state.audit import AuditLog
@@ -76,6 +77,7 @@ def create_demo_users(settings: Settings, *, actor: str = "make demo") -> tuple[
     """Creates (or resets and re-scopes) one user per role; returns their one-time passwords."""
     store, audit = UserStore(settings.app_db), AuditLog(settings.app_db)
     scope = demo_scope(settings)
+    names = warehouse_names(settings)
     fields = {
         Role.AGENCY_ADMIN: {"agency_id": scope.agency_id},
         Role.CASE_MANAGER_III: {"agency_id": scope.agency_id},
@@ -100,5 +102,5 @@ def create_demo_users(settings: Settings, *, actor: str = "make demo") -> tuple[
             store.set_disabled(username, False)
             password = store.reset(username)
             audit.record("user_reset", username=actor, detail={"user": username, "demo": True})
-        created.append(DemoUser(username, role, store.require(username).scope_summary(), password))
+        created.append(DemoUser(username, role, store.require(username).scope_summary(names), password))
     return created, scope

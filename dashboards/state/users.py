@@ -8,10 +8,12 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from dashboards.ids import named, to_key, to_keys
 from dashboards.roles import Role, ScopeKind, policy
 from dashboards.state.db import connect, from_text, to_text, utc_now
 from dashboards.state.passwords import hash_password, one_time_password
@@ -36,14 +38,15 @@ class UserRecord:
     created_at: datetime
     created_by: str
 
-    def scope_summary(self) -> str:
+    def scope_summary(self, names: Mapping[str, str] | None = None) -> str:
+        """Role and scope in words: agencies and projects by name (``names``: key -> name) and written id."""
         parts = [policy(self.role).label]
         if self.coc_code:
             parts.append(f"CoC {self.coc_code}")
         if self.agency_id:
-            parts.append(f"agency {self.agency_id}")
+            parts.append(f"agency {named(self.agency_id, names)}")
         if self.project_ids:
-            parts.append(f"projects {', '.join(self.project_ids)}")
+            parts.append(f"projects {', '.join(named(p, names) for p in self.project_ids)}")
         if self.funder_codes:
             parts.append(f"funding sources {', '.join(self.funder_codes)}")
         return "; ".join(parts)
@@ -104,8 +107,8 @@ class UserStore:
         """Creates the account and returns its one-time password (to be changed at first sign-in)."""
         if not _USERNAME.match(username):
             raise WaypointError("a user name has 2-64 letters, digits, '.', '_', '@' or '-' and starts with one")
-        projects, funders = _clean_list(project_ids), _clean_list(funder_codes)
-        agency = agency_id.strip() if agency_id and agency_id.strip() else None
+        projects, funders = to_keys(_clean_list(project_ids)), _clean_list(funder_codes)
+        agency = to_key(agency_id) if agency_id and agency_id.strip() else None
         check_scope_fields(role, agency, projects, funders)
         password = one_time_password()
         with connect(self.path) as conn:
@@ -185,7 +188,8 @@ class UserStore:
     ) -> None:
         """Replaces a user's scope; the role decides which fields it needs."""
         user = self.require(username)
-        projects, funders = _clean_list(project_ids), _clean_list(funder_codes)
+        projects, funders = to_keys(_clean_list(project_ids)), _clean_list(funder_codes)
+        agency_id = to_key(agency_id) if agency_id and agency_id.strip() else None
         check_scope_fields(user.role, agency_id, projects, funders)
         with connect(self.path) as conn:
             conn.execute(

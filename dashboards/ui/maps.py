@@ -54,11 +54,17 @@ def view(name: str, width_px: int = 760, height_px: int = 420) -> tuple[dict[str
     return {"lon": (west + east) / 2, "lat": (south + north) / 2}, round(min(zoom_x, zoom_y) - 0.2, 2)
 
 
+NO_PROJECT = "No project here"
+HIDDEN = "Hidden: 1 to 10, or hidden to protect one"
+SHOWN_COLOURS = "Blues"
+
+
 def choropleth(
     frame: pd.DataFrame, *, geo: str, location: str, value: str, label: str, hover: str, title: str
 ) -> go.Figure:
-    """Shapes with a shown value are shaded by it; suppressed ones (NaN in ``value``) are drawn hatched-grey with
-    their label ("<11"), and every other shape of the file is an outline, so the whole state stays in view."""
+    """Shapes with a shown value are shaded by it on a colour scale with its legend bar; suppressed ones (NaN in
+    ``value``) are mid grey with their label ("<11", "*"); shapes with no row (no project there) are white. A
+    legend names both greys, so "hidden" and "no project" are never the same colour."""
     shown = frame[frame[value].notna()]
     hidden = frame[frame[value].isna()]
     drawn = set(frame[location])
@@ -70,47 +76,56 @@ def choropleth(
             featureidkey="properties.GEOID",
             locations=ids,
             z=[0] * len(ids),
-            colorscale=[[0, "#f4f4f4"], [1, "#f4f4f4"]],
+            colorscale=[[0, "#ffffff"], [1, "#ffffff"]],
             showscale=False,
             marker_line_color="#bbbbbb",
             marker_line_width=0.5,
             hoverinfo="skip",
+            name=NO_PROJECT,
+            showlegend=True,
         )
     )
-    if not hidden.empty:
-        figure.add_trace(
-            go.Choroplethmap(
-                geojson=subset(geo, list(hidden[location])),
-                featureidkey="properties.GEOID",
-                locations=hidden[location],
-                z=[0] * len(hidden),
-                colorscale=[[0, "#d0d0d0"], [1, "#d0d0d0"]],
-                showscale=False,
-                text=hidden[hover] + ": " + hidden[label].astype(str),
-                hovertemplate="%{text}<extra></extra>",
-                marker_line_color="#777777",
-                marker_line_width=0.8,
-            )
+    figure.add_trace(
+        go.Choroplethmap(
+            geojson=subset(geo, list(hidden[location])),
+            featureidkey="properties.GEOID",
+            locations=hidden[location],
+            z=[0] * len(hidden),
+            colorscale=[[0, "#9e9e9e"], [1, "#9e9e9e"]],
+            showscale=False,
+            text=hidden[hover] + ": " + hidden[label].astype(str) + " (hidden)",
+            hovertemplate="%{text}<extra></extra>",
+            marker_line_color="#555555",
+            marker_line_width=0.8,
+            name=HIDDEN,
+            showlegend=True,
         )
+    )
     if not shown.empty:
+        top = float(shown[value].max())
         figure.add_trace(
             go.Choroplethmap(
                 geojson=subset(geo, list(shown[location])),
                 featureidkey="properties.GEOID",
                 locations=shown[location],
                 z=shown[value],
-                colorscale="Blues",
-                colorbar_title=title,
+                zmin=0,
+                zmax=max(top, 1.0),
+                colorscale=SHOWN_COLOURS,
+                colorbar={"title": {"text": title}, "x": 1.0, "len": 0.8},
                 text=shown[hover] + ": " + shown[label].astype(str),
                 hovertemplate="%{text}<extra></extra>",
                 marker_line_color="#555555",
                 marker_line_width=0.8,
+                name=title,
+                showlegend=False,
             )
         )
     center, zoom = view(geo)
     figure.update_layout(
         map={"style": "white-bg", "center": center, "zoom": zoom},
         margin={"l": 0, "r": 0, "t": 10, "b": 0},
-        height=420,
+        height=460,
+        legend={"orientation": "h", "yanchor": "top", "y": -0.02, "xanchor": "left", "x": 0},
     )
     return figure

@@ -97,7 +97,7 @@ def pick_period(frame: pd.DataFrame, *, key: str, label: str = "Period", complet
 MAX_SERIES = 8  # lines or bar groups on a chart before it asks which to draw
 
 
-def pick_series(current: pd.DataFrame, key: str, name: str) -> list[str]:
+def pick_series(current: pd.DataFrame, key: str, name: str, named: Mapping[str, str] | None = None) -> list[str]:
     """The scopes (CoCs, agencies, projects) to chart: all of them, or when there are many, the ones the user
     picks (at first the largest by persons served this period). Tables below always list every one."""
     ranked = current.sort_values("persons_served", ascending=False, na_position="last")[key].drop_duplicates()
@@ -106,8 +106,9 @@ def pick_series(current: pd.DataFrame, key: str, name: str) -> list[str]:
         return keys
     return st.multiselect(
         f"{name}s on the charts ({len(keys)} in your scope)",
-        sorted(keys),
+        sorted(keys, key=lambda k: (named or {}).get(k, k)),
         default=keys[:MAX_SERIES],
+        format_func=lambda k: (named or {}).get(k, k),
         key=f"series_{key}",
         help=f"At first the {MAX_SERIES} with the most persons served in the period shown.",
     )
@@ -141,3 +142,35 @@ def display_measures(answer: Answer, formats: Mapping[str, str]) -> pd.DataFrame
 
 def not_built(what: str) -> None:
     st.info(f"Not built yet: {what} appear here once the warehouse build has produced them.")
+
+
+def names(data: DataAccess) -> dict[str, str]:
+    """Agency and project names by key, as far as the user's scope reaches (keys stand in for the rest)."""
+    found: dict[str, str] = {}
+    for dataset, key, name in (
+        ("agency_names", "organization_key", "organization_name"),
+        ("project_names", "project_key", "project_name"),
+    ):
+        try:
+            rows = aggregate(data, dataset).values
+        except (AccessDenied, DataNotReady):
+            continue
+        found.update(zip(rows[key].astype(str), rows[name].astype(str), strict=True))
+    return found
+
+
+def headline(answer: Answer, period_start: object, count: str) -> tuple[str, float | None]:
+    """A page's headline for one count: the sum over the answer's rows of the period (label, value), as the access
+    layer suppressed it with the rest of the page (a derived total, hidden when it would reveal a small cell)."""
+    totals = getattr(answer.suppression, "totals", None)
+    if totals is not None and not totals.empty and count in totals:
+        when = pd.Timestamp(period_start)
+        row = totals[(totals["rule"] == "headline") & (pd.to_datetime(totals["period_start"]) == when)]
+        if not row.empty:
+            value = row[f"{count}_value"].iloc[0]
+            return str(row[count].iloc[0]), None if pd.isna(value) else float(value)
+    rows = answer.values[pd.to_datetime(answer.values["period_start"]) == pd.Timestamp(period_start)]
+    if rows[count].isna().any():
+        return "hidden", None
+    value = float(rows[count].sum())
+    return f"{int(value):,}", value

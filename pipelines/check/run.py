@@ -4,8 +4,10 @@ there, and return the file-structure findings and every DQ issue with guidance. 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 import time
@@ -22,6 +24,8 @@ from pipelines.warehouse.dbt_cli import dbt_env, dbt_executable, summarise_run_r
 from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
 
 DQ_SELECTION = ("+path:models/marts/dq", "+path:models/intermediate/identity")
+CHECK_DB = "check.duckdb"
+PARSE_STATE = "partial_parse.msgpack"  # dbt's saved parse of the project, in its target folder
 ISSUE_COLUMNS = (
     "organization_name",
     "project_id",
@@ -89,9 +93,7 @@ def check_export(export: Path, *, source: str | None = None, work: Path | None =
         findings = _findings(settings.ingest_db)
         report = CheckReport(export, result.status, result.source_id, result.csv_version, findings)
         if result.status == "loaded":
-            database = Path(tmp) / "check.duckdb"
-            build_dq(database, settings.ingest_db, Path(tmp) / "dbt")
-            read_issues(report, database)
+            read_issues(report, build_dq(Path(tmp), settings.ingest_db))
         report.seconds = time.perf_counter() - started
         return report
 
@@ -121,24 +123,56 @@ def _findings(ingest_db: Path) -> pd.DataFrame:
         ).df()
 
 
-def build_dq(database: Path, ingest_db: Path, target: Path) -> None:
-    """dbt seed, then run the DQ models and what they stand on (no data tests: this is a check, not a publish)."""
+def _parse_cache() -> Path:
+    """Where checks keep dbt's parse of the project between runs (no client data), one per user and dbt
+    project folder: a parse names its project's files by absolute path."""
+    project = hashlib.sha256(str(DBT_PROJECT_DIR.resolve()).encode()).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"waypoint-check-parse-{os.getuid()}-{project}"
+
+
+def _restore_parse(target: Path) -> None:
+    saved = _parse_cache() / PARSE_STATE
+    if saved.exists():
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(saved, target / PARSE_STATE)
+
+
+def _save_parse(target: Path) -> None:
+    """Keep this run's parse for the next check (atomic, so concurrent checks read a whole file)."""
+    produced = target / PARSE_STATE
+    if not produced.exists():
+        return
+    try:
+        cache = _parse_cache()
+        cache.mkdir(mode=0o700, exist_ok=True)
+        tmp = cache / f"{PARSE_STATE}.{os.getpid()}.tmp"
+        shutil.copyfile(produced, tmp)
+        os.replace(tmp, cache / PARSE_STATE)
+    except OSError:  # a cache only saves time
+        return
+
+
+def build_dq(work: Path, ingest_db: Path) -> Path:
+    """The DQ models, what they stand on and the seeds they read, in one dbt invocation, into
+    ``work/check.duckdb`` (returned); no data tests: this is a check, not a publish.
+
+    dbt runs in ``work`` with the databases' paths relative to it, so its profile is the same from check
+    to check and dbt starts from the previous check's parse of the project (a full parse is most of a
+    small export's check time; dbt parses again by itself when the project changed)."""
+    target = work / "dbt"
     target.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, **dbt_env(database, ingest_db)}
-    for args in (["seed"], ["run", "--select", *DQ_SELECTION]):
-        command = [
-            dbt_executable(),
-            *args,
-            "--project-dir",
-            str(DBT_PROJECT_DIR),
-            "--profiles-dir",
-            str(DBT_PROJECT_DIR),
-        ]
-        command += ["--target-path", str(target), "--log-path", str(target)]
-        done = subprocess.run(command, cwd=DBT_PROJECT_DIR, env=env, capture_output=True, text=True, check=False)
-        results = target / "run_results.json"
-        outcome = summarise_run_results(json.loads(results.read_text())) if results.exists() else None
-        if outcome is None or not outcome.ok:
-            said = (done.stdout or done.stderr).strip().splitlines()[-5:]
-            raise CheckFailed(f"dbt {args[0]} failed while checking the export: {' | '.join(said)}")
-        results.unlink()
+    _restore_parse(target)
+    env = {**os.environ, **dbt_env(Path(CHECK_DB), Path(os.path.relpath(ingest_db, work)))}
+    command = [dbt_executable(), "build", "--select", *DQ_SELECTION]
+    command += ["--resource-type", "seed", "--resource-type", "model"]
+    command += ["--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
+    command += ["--target-path", str(target), "--log-path", str(target)]
+    done = subprocess.run(command, cwd=work, env=env, capture_output=True, text=True, check=False)
+    results = target / "run_results.json"
+    outcome = summarise_run_results(json.loads(results.read_text())) if results.exists() else None
+    if outcome is None or not outcome.ok:
+        said = (done.stdout or done.stderr).strip().splitlines()[-5:]
+        raise CheckFailed(f"dbt build failed while checking the export: {' | '.join(said)}")
+    results.unlink()
+    _save_parse(target)
+    return work / CHECK_DB

@@ -2,7 +2,8 @@
 
 A zip is copied as it is to ``archive/<sha256>.zip``. An unzipped export folder is first packed
 into a deterministic zip (sorted names, fixed timestamps), so the same folder always gets the
-same checksum and re-delivering it is a no-op.
+same checksum and re-delivering it is a no-op. With a master key (pipelines.security.keys) the copy is
+encrypted (pipelines.security.envelope); the name and checksum stay those of the delivered bytes.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipelines.ingest.models import ERROR, Finding
+from pipelines.security.envelope import encrypt_copy
+from pipelines.security.keys import MasterKey
 
 _CHUNK = 1 << 20
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -36,9 +39,13 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _atomic_copy(src: Path, dest: Path) -> None:
-    """Copy through a temporary file in the destination folder, then rename: never a half file."""
+def _atomic_copy(src: Path, dest: Path, key: MasterKey | None = None) -> None:
+    """Copy (encrypted under ``key`` when given) through a temporary file in the destination folder, then
+    rename: never a half file."""
     if dest.exists():
+        return
+    if key is not None:
+        encrypt_copy(src, dest, key)
         return
     fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=dest.parent)
     try:
@@ -82,8 +89,10 @@ def pack_folder(folder: Path, dest: Path) -> list[Finding]:
     return findings
 
 
-def archive_delivery(path: Path, archive_dir: Path) -> tuple[ArchivedFile, list[Finding]]:
-    """Hash the delivery and keep an immutable copy named by its checksum."""
+def archive_delivery(
+    path: Path, archive_dir: Path, key: MasterKey | None = None
+) -> tuple[ArchivedFile, list[Finding]]:
+    """Hash the delivery and keep an immutable copy named by its checksum (encrypted under ``key`` if given)."""
     archive_dir.mkdir(parents=True, exist_ok=True)
     findings: list[Finding] = []
     if path.is_dir():
@@ -96,6 +105,9 @@ def archive_delivery(path: Path, archive_dir: Path) -> tuple[ArchivedFile, list[
             dest = archive_dir / f"{sha}.zip"
             if dest.exists():
                 tmp.unlink()
+            elif key is not None:
+                encrypt_copy(tmp, dest, key)
+                tmp.unlink()
             else:
                 os.replace(tmp, dest)
         except BaseException:
@@ -104,5 +116,5 @@ def archive_delivery(path: Path, archive_dir: Path) -> tuple[ArchivedFile, list[
     else:
         sha = sha256_of(path)
         dest = archive_dir / f"{sha}.zip"
-        _atomic_copy(path, dest)
+        _atomic_copy(path, dest, key)
     return ArchivedFile(sha256=sha, archive_path=dest, original_name=path.name), findings

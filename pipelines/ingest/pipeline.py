@@ -35,6 +35,8 @@ from pipelines.ops import content_identity, steps
 from pipelines.ops.cleanup import sweep_ingest_leftovers
 from pipelines.ops.failures import explain, rollback_quietly
 from pipelines.ops.locks import writer_lock
+from pipelines.security.keys import MasterKey, active_key
+from pipelines.security.workfiles import open_text
 from pipelines.spec import ALL_FILES, CSV_VERSIONS, LEGACY_VERSIONS, load_spec, shape_of
 
 _REQUIRED_FILES = ("Export", "Client")
@@ -75,7 +77,7 @@ class _Export:
 
 def _export_rows(text: TextFile) -> tuple[list[dict[str, str]], list[Finding]]:
     """Every data row of Export.csv (header names lower-cased); which one describes the files is decided later."""
-    with open(text.path, encoding="utf-8-sig", newline="") as handle:
+    with open_text(text.path, text.key, "r", "utf-8-sig") as handle:
         rows = list(csv.reader(io.StringIO(handle.read(1 << 20)), delimiter=text.delimiter, strict=False))
     header = [h.strip().lower() for h in rows[0]] if rows else []
     data = [r for r in rows[1:] if any(v.strip() for v in r)]
@@ -122,10 +124,10 @@ def _choose_export_row(con: duckdb.DuckDBPyConnection, export: _Export) -> None:
     )
 
 
-def _inspect(export: _Export, work: Path, limits: Limits) -> None:
+def _inspect(export: _Export, work: Path, limits: Limits, key: MasterKey | None) -> None:
     """Unpack, read headers, identify the export and its version, check the columns."""
     try:
-        members, findings = unpack(export.archived.archive_path, work, limits)
+        members, findings = unpack(export.archived.archive_path, work, limits, key)
     except ZipRejected as rejected:
         export.findings.append(rejected.finding)
         return
@@ -308,7 +310,8 @@ def ingest_one(
     con: duckdb.DuckDBPyConnection, path: Path, source_id: str, settings: Settings, limits: Limits
 ) -> IngestResult:
     clock = _Clock()
-    archived, findings = archive_delivery(path, settings.archive)
+    key = active_key(settings.home)  # one line when the home is encrypted and the key is missing or wrong
+    archived, findings = archive_delivery(path, settings.archive, key)
     clock.lap("archive")
     export = _Export(archived=archived, source_id=source_id, findings=findings)
     existing = registry.registered(con, archived.sha256)
@@ -321,10 +324,10 @@ def ingest_one(
     work_root.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="ingest-", dir=work_root))
     try:
-        _inspect(export, work, limits)
+        _inspect(export, work, limits, key)
         clock.lap("unpack")
         content = content_identity.digest(
-            export.export_row.get("exportid"), {n: t.path for n, t in export.texts.items()}
+            export.export_row.get("exportid"), {n: t.path for n, t in export.texts.items()}, key
         )
         same = None if export.fatal else content_identity.loaded_with(con, content, source_id)
         if same:  # the same export re-packed: recognised by ExportID and file digests (pipelines.ops)
@@ -356,6 +359,7 @@ def ingest_paths(
 ) -> list[IngestResult]:
     """Archive, register, validate and load each delivered export; one result per delivered file."""
     settings = (settings or get_settings()).ensure()
+    active_key(settings.home)  # a missing or wrong key stops the run before anything is read
     limits = limits or Limits()
     deliveries: list[Path] = []
     for path in map(Path, paths):

@@ -16,6 +16,7 @@ import duckdb
 from pipelines.ingest.layout import quote
 from pipelines.ingest.models import ERROR, WARNING, Finding
 from pipelines.ingest.textfile import TextFile
+from pipelines.security.workfiles import open_text, readable_path
 
 csv.field_size_limit(sys.maxsize)
 _MAX_RAGGED_FINDINGS = 10_000
@@ -38,7 +39,7 @@ def _normalise(text: TextFile, width: int, dest: Path) -> list[Finding]:
     findings: list[Finding] = []
     file = text.name
     ragged = 0
-    with open(text.path, encoding="utf-8-sig", newline="") as src, open(dest, "w", encoding="utf-8", newline="") as out:
+    with open_text(text.path, text.key, "r", "utf-8-sig") as src, open_text(dest, text.key, "w") as out:
         reader = csv.reader(src, delimiter=text.delimiter, strict=False)
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(next(reader, []))
@@ -77,9 +78,9 @@ def load_text_file(con: duckdb.DuckDBPyConnection, text: TextFile, table: str) -
     width = len(text.header)
     con.execute(f"DROP TABLE IF EXISTS {quote(table)}")
     try:
-        con.execute(
-            f"CREATE TEMP TABLE {quote(table)} AS SELECT * FROM {_read_csv_sql(text.path, width, text.delimiter)}"
-        )
+        with readable_path(text.path, text.key) as path:
+            source = _read_csv_sql(path, width, text.delimiter)
+            con.execute(f"CREATE TEMP TABLE {quote(table)} AS SELECT * FROM {source}")
         return []
     except duckdb.Error as err:
         first_line = str(err).strip().splitlines()[0][:300]
@@ -98,7 +99,8 @@ def load_text_file(con: duckdb.DuckDBPyConnection, text: TextFile, table: str) -
                 "the archive).",
             )
         ]
-    con.execute(f"CREATE TEMP TABLE {quote(table)} AS SELECT * FROM {_read_csv_sql(clean, width, ',')}")
+    with readable_path(clean, text.key) as path:
+        con.execute(f"CREATE TEMP TABLE {quote(table)} AS SELECT * FROM {_read_csv_sql(path, width, ',')}")
     findings.insert(
         0,
         Finding(

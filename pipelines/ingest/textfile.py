@@ -15,6 +15,8 @@ from pathlib import Path
 
 from pipelines.ingest.models import WARNING, Finding
 from pipelines.ingest.unpack import Member
+from pipelines.security.keys import MasterKey
+from pipelines.security.workfiles import open_read, open_text
 
 _CHUNK = 1 << 20
 _DELIMITERS = (",", ";", "\t", "|")
@@ -30,6 +32,7 @@ class TextFile:
     delimiter: str
     header: list[str]
     encoding: str
+    key: MasterKey | None = None  # encrypted on disk under this key (pipelines.security.workfiles)
 
 
 def _as_cp1252(err: UnicodeError) -> tuple[str, int]:
@@ -49,13 +52,13 @@ def _transcode(member: Member) -> str:
     tmp = member.path.with_suffix(".utf8")
     if encoding.startswith("utf-16"):
         decoder = codecs.getincrementaldecoder("utf-16")(errors="replace")
-        with open(member.path, "rb") as src, open(tmp, "w", encoding="utf-8", newline="") as out:
+        with open_read(member.path, member.key) as src, open_text(tmp, member.key, "w") as out:
             while chunk := src.read(_CHUNK):
                 out.write(decoder.decode(chunk))
             out.write(decoder.decode(b"", final=True))
     else:
         decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="waypoint_cp1252")
-        with open(member.path, "rb") as src, open(tmp, "w", encoding="utf-8", newline="") as out:
+        with open_read(member.path, member.key) as src, open_text(tmp, member.key, "w") as out:
             while chunk := src.read(_CHUNK):
                 out.write(decoder.decode(chunk))
             out.write(decoder.decode(b"", final=True))
@@ -63,9 +66,9 @@ def _transcode(member: Member) -> str:
     return encoding
 
 
-def _first_record(path: Path) -> str:
+def _first_record(path: Path, key: MasterKey | None = None) -> str:
     """The header text: up to the first line break outside quotes."""
-    with open(path, encoding="utf-8-sig", newline="") as handle:
+    with open_text(path, key, "r", "utf-8-sig") as handle:
         text = handle.read(1 << 16)
     in_quotes = False
     for i, ch in enumerate(text):
@@ -98,7 +101,7 @@ def prepare(member: Member) -> tuple[TextFile, list[Finding]]:
                 value=encoding,
             )
         )
-    line = _first_record(member.path)
+    line = _first_record(member.path, member.key)
     delimiter = _choose_delimiter(line)
     if delimiter != ",":
         findings.append(
@@ -111,4 +114,4 @@ def prepare(member: Member) -> tuple[TextFile, list[Finding]]:
             )
         )
     header = [h.strip() for h in next(csv.reader(io.StringIO(line), delimiter=delimiter), [])]
-    return TextFile(member.name, member.path, delimiter, header, encoding), findings
+    return TextFile(member.name, member.path, delimiter, header, encoding, member.key), findings

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pipelines.ingest.models import ERROR, FATAL, WARNING, Finding
+from pipelines.security.envelope import open_plain
+from pipelines.security.keys import MasterKey
+from pipelines.security.workfiles import open_write
 from pipelines.spec import ALL_FILES
 
 _CHUNK = 1 << 20
@@ -48,6 +51,7 @@ class Member:
     path: Path
     utf8: bool  # bytes are valid UTF-8 (a UTF-8 BOM allowed)
     bom: str | None  # "utf-8", "utf-16-le", "utf-16-be" or None
+    key: MasterKey | None = None  # the file is encrypted on disk under this key (pipelines.security.workfiles)
 
 
 _BY_LOWER = {f"{name.lower()}.csv": name for name in ALL_FILES}
@@ -184,13 +188,13 @@ def _screen(infos: list[zipfile.ZipInfo], limits: Limits) -> tuple[dict[str, zip
 
 
 def _stream(
-    zf: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path, budget: list[int], limits: Limits
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path, budget: list[int], limits: Limits, key: MasterKey | None
 ) -> tuple[bool, str | None]:
     """Copy one entry, enforcing the caps on the bytes actually produced, and check UTF-8 on the way."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     utf8, bom, first, written = True, None, True, 0
     ratio_cap = max(info.compress_size, 1) * limits.max_ratio
-    with zf.open(info) as src, open(dest, "wb") as out:
+    with zf.open(info) as src, open_write(dest, key) as out:
         while chunk := src.read(_CHUNK):
             if first:
                 first = False
@@ -238,11 +242,20 @@ def _stream(
     return utf8, bom
 
 
-def unpack(archive_path: Path, work: Path, limits: Limits | None = None) -> tuple[dict[str, Member], list[Finding]]:
-    """Take the HMIS files out of an archived zip into ``work``; raise ZipRejected when it cannot be read safely."""
+def unpack(
+    archive_path: Path, work: Path, limits: Limits | None = None, key: MasterKey | None = None
+) -> tuple[dict[str, Member], list[Finding]]:
+    """Take the HMIS files out of an archived zip into ``work``; raise ZipRejected when it cannot be read safely.
+
+    An encrypted archive copy is read through its decrypting view (``key``), never decrypted to disk."""
     limits = limits or Limits()
+    with open_plain(archive_path, key) as source:
+        return _unpack(source, work, limits, key)
+
+
+def _unpack(source, work: Path, limits: Limits, key: MasterKey | None) -> tuple[dict[str, Member], list[Finding]]:
     try:
-        zf = zipfile.ZipFile(archive_path)
+        zf = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, ValueError) as err:
         raise ZipRejected(
             Finding(None, "archive.unreadable", FATAL, f"The delivered file is not a readable zip ({err}).")
@@ -254,7 +267,7 @@ def unpack(archive_path: Path, work: Path, limits: Limits | None = None) -> tupl
             budget = [limits.max_total_bytes]
             for name, info in chosen.items():
                 dest = work / f"{name}.csv"
-                utf8, bom = _stream(zf, info, dest, budget, limits)
+                utf8, bom = _stream(zf, info, dest, budget, limits, key)
                 if bom == "zip":
                     findings.append(
                         Finding(
@@ -267,7 +280,7 @@ def unpack(archive_path: Path, work: Path, limits: Limits | None = None) -> tupl
                     )
                     dest.unlink(missing_ok=True)
                     continue
-                members[name] = Member(name=name, entry=info.filename, path=dest, utf8=utf8, bom=bom)
+                members[name] = Member(name=name, entry=info.filename, path=dest, utf8=utf8, bom=bom, key=key)
         except ZipRejected:
             raise
         except (

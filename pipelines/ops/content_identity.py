@@ -14,6 +14,9 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.security.keys import MasterKey
+from pipelines.security.workfiles import open_read
+
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta.export_contents (
     ingest_id VARCHAR PRIMARY KEY,
@@ -24,12 +27,12 @@ CREATE TABLE IF NOT EXISTS meta.export_contents (
 _CHUNK = 1 << 20
 
 
-def digest(export_id: str | None, files: Mapping[str, Path]) -> str:
-    """SHA-256 over the ExportID and every (HMIS file name, file digest), sorted by name."""
+def digest(export_id: str | None, files: Mapping[str, Path], key: MasterKey | None = None) -> str:
+    """SHA-256 over the ExportID and every (HMIS file name, digest of its plaintext), sorted by name."""
     outer = hashlib.sha256(f"export_id={export_id or ''}\n".encode())
     for name in sorted(files):
         inner = hashlib.sha256()
-        with open(files[name], "rb") as handle:
+        with open_read(files[name], key) as handle:
             while chunk := handle.read(_CHUNK):
                 inner.update(chunk)
         outer.update(f"{name}={inner.hexdigest()}\n".encode())

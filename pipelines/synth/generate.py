@@ -15,7 +15,15 @@ import numpy as np
 import pandas as pd
 
 from pipelines.spec import LEGACY_VERSIONS, load_spec, shape_of
-from pipelines.synth import identities, legacy, output, program_defects, structural_defects, value_defects
+from pipelines.synth import (
+    declared_defects,
+    identities,
+    legacy,
+    output,
+    program_defects,
+    structural_defects,
+    value_defects,
+)
 from pipelines.synth.calendar import day
 from pipelines.synth.codes import check_choices
 from pipelines.synth.enrollments import expand, prior_living
@@ -125,6 +133,7 @@ def build_tables(options: Options) -> tuple[dict[str, pd.DataFrame], Defects, pd
     admins = output.admins(user_table, roster)
     tables |= projects.descriptor_files(roster, options, clock, admins)
     program_defects.descriptors(tables, options, defects)
+    declared_defects.declare(tables, options, defects)
     tables["User"] = output.users_per_source(user_table, tables, roster)
     tables["Export"] = output.export_rows(roster, options)
     if options.csv_version in LEGACY_VERSIONS:

@@ -33,3 +33,16 @@ def dq_setting(name: str) -> str:
     """A value of ``seeds/dq/dq_check_settings.csv`` (the generator declares what the checks will flag)."""
     settings = pd.read_csv(SEEDS / "dq" / "dq_check_settings.csv", dtype=str)
     return settings.set_index("setting").loc[name, "value"]
+
+
+def type_settings(prefix: str) -> pd.DataFrame:
+    """The per-project-type settings ``<prefix>_*``: project_type (int), value (float), unit."""
+    settings = pd.read_csv(SEEDS / "dq" / "dq_check_settings.csv", dtype=str)
+    mine = settings[settings["project_type"].notna() & settings["setting"].str.startswith(prefix + "_")]
+    return pd.DataFrame(
+        {
+            "project_type": mine["project_type"].astype(int).to_numpy(),
+            "value": mine["value"].astype(float).to_numpy(),
+            "unit": mine["unit"].to_numpy(),
+        }
+    )

@@ -52,6 +52,10 @@ class PagesWorld:
         assert result.token, result.status
         return result.token
 
+    def project_names(self, keys: set[str]) -> set[str]:
+        names = self.query("select project_key, project_name from marts.dim_project")
+        return set(names.loc[names["project_key"].isin(keys), "project_name"])
+
     def projects_of(self, role: Role) -> set[str]:
         """Each role's projects, written out from the warehouse's dimensions (not from the access layer)."""
         projects = self.query("select project_key, organization_key from marts.dim_project")

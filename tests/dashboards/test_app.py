@@ -212,7 +212,7 @@ def test_downloads_are_audited(installation):
     downloads = audit(installation, events=["download"], username="test-case-manager-2")
     assert len(downloads) == before + 1
     assert json.loads(downloads["detail"].iloc[0])["what"] == "people_served_by_project_type"
-    assert json.loads(downloads["scope"].iloc[0])["agencies"] == ["ok-500:A1"]
+    assert json.loads(downloads["scope"].iloc[0])["agencies"] == ["ok-500|A1"]
 
 
 def test_administration_shows_users_audit_and_pipeline_health_to_the_system_administrator(installation):
@@ -250,7 +250,7 @@ def test_administration_adds_a_user_and_shows_the_one_time_password_once(install
     next(b for b in at.button if b.label == "Add user").click().run()
     assert any("One-time password" in s.value for s in at.success)
     created = UserStore(installation.settings.app_db).require("added-in-app")
-    assert created.agency_id == "ok-507:A3" and created.must_change_password
+    assert created.agency_id == "ok-507|A3" and created.must_change_password
 
 
 def test_agency_admin_sees_only_its_agency_users_and_no_audit_log(installation):
@@ -260,3 +260,14 @@ def test_agency_admin_sees_only_its_agency_users_and_no_audit_log(installation):
     users = shown_frames(at)[0]
     assert set(users["user"]) >= {"test-agency-admin", "test-case-manager-3", "test-case-manager-2"}
     assert not {"test-planner", "test-funder", "test-system-administrator"} & set(users["user"])
+
+
+def test_add_user_starts_at_the_least_privileged_role_and_changing_a_user_needs_a_confirmation(installation):
+    at = signed_in(installation, Role.AGENCY_ADMIN)
+    open_page(at, next(p for p in PAGES if p.key == "administration"))
+    assert at.selectbox(key="add_role").value == Role.CASE_MANAGER_I
+    picks = at.multiselect(key="add_project_picks")  # its own projects, by name and the id users write
+    assert "Red Plains Supportive Housing (ok-500:P2)" in [str(o) for o in picks.options]
+    assert at.button(key="disable_user").disabled and at.button(key="reset_user").disabled
+    at.checkbox(key="confirm_manage").check().run()
+    assert not at.button(key="disable_user").disabled

@@ -21,9 +21,10 @@ import pytest
 
 from dashboards.browser_session import CHROMIUM, WAYPOINT, chromium, field, served_dashboards, settle, sign_in
 from dashboards.navigation import PAGES, pages_for
-from dashboards.roles import CHECK_EXPORT
+from dashboards.roles import CHECK_EXPORT, OVERVIEW, TRENDS, Role
 from dashboards.state.audit import AuditLog
 from dashboards.state.demo import DEMO_NAMES
+from dashboards.ui.maps import HIDDEN, NO_PROJECT
 from pipelines.config import PROJECT_ROOT, Settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -55,6 +56,26 @@ def check_a_broken_export(page, tmp_path: Path) -> None:
     expect(page.get_by_text("Rejected", exact=True)).to_be_visible(timeout=60_000)
     expect(page.get_by_role("heading", name="File structure")).to_be_visible(timeout=30_000)
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+KEY = r"\b[a-z]{2}-\d{3}\|\w+"  # a warehouse key such as ok-507|5073
+
+
+def check_what_planners_and_funders_see(page, role: Role, key: str) -> None:
+    """The planner's county map colours counties (a scale, and a legend telling hidden from no project); the
+    funder's headline figures are numbers."""
+    from playwright.sync_api import expect
+
+    if (role, key) == (Role.PLANNER, TRENDS):
+        caption = page.get_by_text(re.compile(r"\d+ shaded on the scale"))
+        expect(caption).to_be_visible(timeout=60_000)
+        assert int(caption.inner_text().split()[0]) > 0
+        legend = page.locator('[data-testid="stPlotlyChart"]').first
+        expect(legend.get_by_text(HIDDEN, exact=True)).to_be_visible(timeout=60_000)
+        expect(legend.get_by_text(NO_PROJECT, exact=True)).to_be_visible()
+    if (role, key) == (Role.FUNDER, OVERVIEW):
+        persons = page.locator('[data-testid="stMetricValue"]').first.inner_text()
+        assert re.fullmatch(r"[\d,]+", persons.strip()), persons
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +123,8 @@ def test_each_role_signs_in_and_every_page_is_captured(served, tmp_path):
                 if charts.count():
                     charts.first.locator(".main-svg").first.wait_for(timeout=30_000)
                 assert page.locator('[data-testid="stException"]').count() == 0, (role, entry.key)
+                assert not re.search(KEY, page.inner_text("body")), (role, entry.key)  # names, never keys
+                check_what_planners_and_funders_see(page, role, entry.key)
                 page.screenshot(path=str(screenshots / f"{role.value}-{entry.key}.png"), full_page=True)
                 if entry.key == CHECK_EXPORT:
                     check_a_broken_export(page, tmp_path)

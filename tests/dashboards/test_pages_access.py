@@ -31,6 +31,8 @@ ALLOWED = {
     "dq_records_to_fix": {Role.SYSTEM_ADMINISTRATOR, Role.AGENCY_ADMIN, Role.CASE_MANAGER_III},
     "dq_check_settings": ALL,  # shared: about no one
     "dq_check_catalogue": ALL,
+    "project_names": ALL,
+    "agency_names": ALL - {Role.CASE_MANAGER_I, Role.FUNDER},
 }
 for _prefix in ("dq_metrics", "dq_framework_elements", "dq_framework_chronic", "dq_framework_timeliness"):
     ALLOWED[f"{_prefix}_coc"] = COC_WIDE
@@ -133,3 +135,58 @@ def test_records_to_fix_are_the_agencys_own(pages_world):
     agency_rows = everyone.table[everyone.table["organization_key"] == pages_world.agency]
     assert len(rows.table) == len(agency_rows)
     assert len(everyone.table) > len(rows.table)
+
+
+def test_local_setting_checks_are_records_to_fix_of_the_agency_that_owns_them(pages_world):
+    """Long stayers, possible missed move-ins, services-only/CE inactivity and projects that may have closed
+    (issue 12) reach the work list like any other check, each agency seeing its own."""
+    local = {"date_long_stayer", "date_possible_missed_move_in", "inact_services_no_recent_contact"}
+    local |= {"proj_operating_end_missing"}
+    admin = DataAccess(pages_world.users[Role.SYSTEM_ADMINISTRATOR], pages_world.settings)
+    everyone = admin.person_level("dq_records_to_fix").table
+    assert local <= set(everyone["check_id"])
+    mine = DataAccess(pages_world.users[Role.AGENCY_ADMIN], pages_world.settings).person_level("dq_records_to_fix")
+    theirs = everyone[everyone["check_id"].isin(local) & (everyone["organization_key"] == pages_world.agency)]
+    assert len(mine.table[mine.table["check_id"].isin(local)]) == len(theirs)
+
+
+def test_a_cell_has_one_fate_in_every_filtered_view_of_a_page(pages_world):
+    """The county map's filtered answer shows each county as the whole page's suppression decided."""
+    planner = DataAccess(pages_world.users[Role.PLANNER], pages_world.settings)
+    whole = planner.aggregate("trends_persons_served", where={"period_type": ["quarter"]})
+    period = whole.values["period_label"].iloc[-1]
+    counties = planner.aggregate(
+        "trends_persons_served", where={"period_type": ["quarter"], "breakdown": ["county"], "period_label": [period]}
+    )
+    keys = ["period_label", "coc_code", "breakdown", "breakdown_value"]
+    both = counties.table[[*keys, "persons_served"]].merge(whole.table[[*keys, "persons_served"]], on=keys)
+    assert len(both) == len(counties.table) > 0
+    assert (both["persons_served_x"] == both["persons_served_y"]).all()
+
+
+def test_the_planner_map_colours_every_county_with_11_or_more_that_no_total_pins(pages_world):
+    """Counties add up to at least their CoC (people move), so a big county never has to hide for a small one."""
+    planner = DataAccess(pages_world.users[Role.PLANNER], pages_world.settings)
+    raw = DataAccess(pages_world.users[Role.SYSTEM_ADMINISTRATOR], pages_world.settings)
+    where = {"period_type": ["quarter"], "breakdown": ["county"]}
+    shown, truth = (
+        planner.aggregate("trends_persons_served", where=where),
+        raw.aggregate("trends_persons_served", where=where),
+    )
+    big = truth.values["persons_served"] >= 11
+    assert big.any()
+    assert shown.values.loc[big, "persons_served"].notna().mean() > 0.9
+    assert shown.values.loc[~big & (truth.values["persons_served"] > 0), "persons_served"].isna().all()
+
+
+def test_the_funders_headline_figures_are_numbers(pages_world):
+    from dashboards.ui.views import headline
+
+    funder = DataAccess(pages_world.users[Role.FUNDER], pages_world.settings)
+    answer = funder.aggregate(
+        "activity_by_project",
+        where={"period_type": ["quarter"], "project_type": ["all"], "scope_level": ["project"]},
+    )
+    complete = answer.values[answer.values["is_complete_period"].astype(bool)]
+    label, value = headline(answer, complete["period_start"].iloc[-1], "persons_served")
+    assert value is not None and value >= 11 and label == f"{int(value):,}"

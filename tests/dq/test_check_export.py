@@ -30,7 +30,11 @@ def test_workbook_has_one_sheet_per_project_with_every_record_to_fix(dq_world: D
         assert rows["project_name"].nunique() == 1, name
         assert rows["what_to_fix"].notna().all(), name
     assert set(book["Checks"]["check_id"]) == {row["check_id"] for row in catalogue_rows()}
-    assert {"referral_days", "inactive_days"} <= set(book["Settings"]["setting"])
+    assert {"referral_days", "inactive_days", "long_stay_es_ee", "missed_move_in_psh", "inactive_days_ce"} <= set(
+        book["Settings"]["setting"]
+    )
+    local = {"date_long_stayer", "date_possible_missed_move_in", "inact_services_no_recent_contact"}
+    assert local <= set(report.issues["check_id"])  # the per-type local-setting checks reach the admin's sheets
     summary = report.summary()
     assert summary["records"].sum() == len(report.issues)
 

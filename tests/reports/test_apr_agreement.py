@@ -137,3 +137,70 @@ def test_night_by_night_shelter_is_not_in_q6f_contact_row(world, report):
     contact = "Contact (Adults and Heads of Household in Street Outreach or PATH-funded SSO)"
     assert row_values(q6f, contact, columns) == [0, 0]
     assert row_values(q6f, "Bed Night (All clients in ES-NbN)", columns) == [3, 2]
+
+
+def test_q27b_counts_everyone_present_with_the_head_on_her_latest_stay(world):
+    # Q27b instruction 1: "Use data attached to each head of household's latest project stay ... Include all
+    # other clients present with the head of household on that project stay who are also active in the date
+    # range ... even though one or more of the household members may have another later project stay ... with
+    # a different head of household". PY1 (19) heads H-PY1 with her partner PY3 (16) and her baby PY2, who
+    # left on 08-01 to live with his grandmother PY4 (his latest stay). B: heads and adults 18-24 (PY1; PY3 is
+    # neither), C: PY2, D: all three, E: 1. PY5 (20) heads a household of unknown type (PY7's age unknown)
+    # with her baby PY6: the row follows the head's age, 18-24 (instruction 5a), whatever the household type.
+    # (HUD's Data Lab code reads members' latest stays only, so H-PY1 has no child there and is left out,
+    # and it files households not "with children and adults" under "< 18".)
+    q27b = tables_for(world, "agree_youth", "apr")["Q27b"]
+    columns = ("Total parenting youth", "Total children of parenting youth", "Total persons", "Total Households")
+    assert row_values(q27b, "Parent youth 18 to 24", columns) == [2, 2, 6, 2]
+    assert row_values(q27b, "Parent youth < 18", columns) == [0, 0, 0, 0]
+
+
+@BOTH_REPORTS
+def test_q5a_row_14_counts_youth_with_a_child_of_the_head_active_in_their_household(world, report):
+    # Glossary Q1 row 14: "refers to the definition of 'youth' as described above, further limited to those
+    # with child household members (age < 18 and [relationship to head of household] = 2) also active in the
+    # report date range". Youth 12-24 in households without anyone 25 or older: PY1, PY3 (16, partner) and
+    # PY5; PY2 counts for H-PY1 through his earlier stay there, though his latest stay is with PY4 (50).
+    q5a = tables_for(world, "agree_youth", report)["Q5a"]
+    assert cell(q5a, "Number of youth under age 25", CLIENTS) == 3
+    assert cell(q5a, "Number of parenting youth under age 25 with children", CLIENTS) == 3
+
+
+@BOTH_REPORTS
+def test_length_of_stay_in_night_by_night_shelter_counts_bed_nights_before_exit_up_to_the_period_end(world, report):
+    # Q22a2 instruction 2 / Q22d: length of stay per the glossary, night-by-night shelter by Method 2 without
+    # the report start: distinct bed nights ">= [project start date] and < [project exit date] ... and <=
+    # [report end date]" ("while the [project exit date] is used for determining active clients, it
+    # shouldn't be counted as a bed-night"). AL1: 7 nights (03-02 recorded twice; the night of his 03-20
+    # exit does not count): 0 to 7 days (calendar time, 19 days, would be 15 to 21; the exit night 8 to 14).
+    # AL2: 12 nights in 2024 and 9 in 2025 = 21 (the 2026 night is after the period): 15 to 21 days.
+    tables = tables_for(world, "agree_nbn_length", report)
+    if report == "caper":
+        columns = ("Total", "Leavers", "Stayers")
+        assert row_values(tables["Q22a2"], "0 to 7 days", columns) == [1, 1, 0]
+        assert row_values(tables["Q22a2"], "8 to 14 days", columns) == [0, 0, 0]
+        assert row_values(tables["Q22a2"], "15 to 21 days", columns) == [1, 0, 1]
+        assert row_values(tables["Q22a2"], "22 to 30 days", columns) == [0, 0, 0]
+        assert row_values(tables["Q22d"], "7 days or less") == [1, 1, 0, 0, 0]
+        assert row_values(tables["Q22d"], "15 to 21 days") == [1, 1, 0, 0, 0]
+    else:
+        assert row_values(tables["Q22a1"], "30 days or less", ("Total", "Leavers", "Stayers")) == [2, 1, 1]
+        assert row_values(tables["Q22b"], "Average Length", ("Leavers", "Stayers")) == [7, 21]
+
+
+@BOTH_REPORTS
+def test_a_member_who_left_before_the_household_moved_in_exited_without_move_in(world, report):
+    # Glossary "Handling Housing Move-In Dates": "If the household member exited before the household moved
+    # into housing, they do not inherit this [housing move-in date]." AGREE-RRH: AR1 (head) entered 02-01 and
+    # moved in 04-01: 59 days (31 to 60); her partner AR2 left on 03-15: a leaver who never moved in, Q22c
+    # row 13 (instruction 4), and not in Q7a row 7. (HUD's Data Lab code gives AR2 the head's move-in: 31 to
+    # 60 twice and none exited without move-in.)
+    tables = tables_for(world, "agree_move_in", report)
+    q22c = tables["Q22c"]
+    assert row_values(q22c, "31 to 60 days") == [1, 1, 0, 0, 0]
+    assert row_values(q22c, "Total (persons moved into housing)") == [1, 1, 0, 0, 0]
+    assert row_values(q22c, "Average length of time to housing") == [59, 59, 0, 0, 0]
+    assert row_values(q22c, "Persons who were exited without move-in") == [1, 1, 0, 0, 0]
+    assert row_values(q22c, "Total persons") == [2, 2, 0, 0, 0]
+    moved_in = "For PSH & RRH – the total persons served who moved into housing"
+    assert row_values(tables["Q7a"], moved_in) == [1, 1, 0, 0, 0]

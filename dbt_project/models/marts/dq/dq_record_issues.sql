@@ -5,7 +5,7 @@
 {%- set check_models = [
     'dq_checks_household', 'dq_checks_pii', 'dq_checks_ude', 'dq_checks_homeless_history', 'dq_checks_dates',
     'dq_checks_exits', 'dq_checks_income', 'dq_checks_benefits', 'dq_checks_ssvf', 'dq_checks_ce', 'dq_checks_timeliness',
-    'dq_checks_inactivity', 'dq_checks_projects', 'dq_checks_participation',
+    'dq_checks_inactivity', 'dq_checks_stays', 'dq_checks_projects', 'dq_checks_participation',
 ] -%}
 with
 

@@ -1,6 +1,8 @@
 {#- APR/CAPER Q5a Report Validations: counts of the report's universes (persons, adults, leavers,
     stayers, veterans, chronically homeless, youth, heads of household ...), column B over the
     data-quality universe, column C over everyone served. -#}
+{#- Row 14: youth (glossary "Youth Households") with a child of the head (under 18, relationship 2) active
+    in the household in the period: every such youth, not only heads and adults (glossary Q1 row 14). -#}
 {%- set rows = {
     'persons': 'true',
     'adults': 'is_adult',
@@ -14,7 +16,7 @@
     'veterans': 'is_veteran',
     'chronically_homeless': 'is_chronically_homeless',
     'youth': 'is_youth',
-    'parenting_youth': 'is_parenting_youth',
+    'parenting_youth': 'is_youth and coalesce(has_child_of_head, false)',
     'adult_hoh': 'is_adult and is_head_of_household',
     'child_and_unknown_age_hoh': 'not is_adult and is_head_of_household',
     'hoh_and_adult_stayers_365': 'is_head_or_adult_stayer_365_days',

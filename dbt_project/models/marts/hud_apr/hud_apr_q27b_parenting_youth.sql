@@ -1,11 +1,20 @@
-{#- APR Q27b Parenting Youth: households whose head is a parenting youth (glossary §14), by the head's age
-    (under 18, 18-24): the parenting youth in them (head and youth adults), the children of the head
-    (relationship 2), everyone in them, and the households. -#}
+{#- APR Q27b Parenting Youth: households whose head is a parenting youth (glossary "Youth Households"),
+    by the head's age (under 18, 18-24): the parenting youth in them (the head and youth adults), the
+    children of the head (relationship 2, under 18), everyone in them, and the households. Step 1 reads
+    each head's latest stay "and all other clients present with the head of household on that project
+    stay who are also active", even when a member's own latest stay is elsewhere: members come from
+    every active stay in the head's household, not from each member's latest stay. -#}
 with
 
 clients as (
 
     select * from {{ ref('int_report_clients') }}
+
+),
+
+stays as (
+
+    select * from {{ ref('int_report_stays') }}
 
 ),
 
@@ -25,14 +34,15 @@ members as (
     select
         households.request_id,
         households.row_key,
-        clients.personal_key,
-        clients.is_head_of_household,
-        clients.is_parenting_youth,
-        clients.relationship_to_hoh
+        stays.personal_key,
+        stays.is_head_of_household,
+        stays.is_parenting_youth,
+        stays.is_child,
+        stays.relationship_to_hoh
     from households
-    inner join clients
-        on households.request_id = clients.request_id
-        and households.household_key = clients.household_key
+    inner join stays
+        on households.request_id = stays.request_id
+        and households.household_key = stays.household_key
 
 ),
 
@@ -40,7 +50,7 @@ cells as (
 
     {{ apr_count_where('members', {
         'total_parenting_youth': 'is_parenting_youth',
-        'total_children_of_parenting_youth': 'relationship_to_hoh = 2 and not is_parenting_youth',
+        'total_children_of_parenting_youth': 'relationship_to_hoh = 2 and is_child',
         'total_persons': 'true',
         'total_households': 'is_head_of_household',
     }) }}

@@ -1,8 +1,14 @@
 {#- Inactive records as of the source's export end (HUD Q6f applied per record) and bed-night
-    placement: open night-by-night shelter stays with no bed night, and open outreach stays of adults
-    and heads of household with no contact, in the last `inactive_days`; bed nights missing on the
+    placement: open night-by-night shelter stays with no bed night, and open street outreach, services-only
+    and coordinated entry stays of adults and heads of household with no contact (Eva 142, 103), in the
+    last `inactive_days_*` days of their project type (local settings); bed nights missing on the
     entry date or recorded on the exit date (Eva 107, 108); a contact recorded as a rental with an ongoing
     subsidy (435) without its subsidy type (Eva 129). -#}
+{%- set contact_inactive -%}
+    is_open_at_as_of
+        and entry_date < {{ add_days('-inactive_days', 'as_of_date') }}
+        and (last_contact_date is null or last_contact_date < {{ add_days('-inactive_days', 'as_of_date') }})
+{%- endset %}
 with
 
 enrollments as (
@@ -23,6 +29,12 @@ contacts as (
 
 ),
 
+inactive_days as (
+
+    select project_type, cast(threshold as integer) as days from {{ dq_type_settings('inactive_days') }}
+
+),
+
 bed_night_records as (
 
     select enrollment_key, date_provided
@@ -35,6 +47,7 @@ night_by_night as (
 
     select
         enrollments.*,
+        inactive_days.days as inactive_days,
         (
             select max(bed_night_records.date_provided)
             from bed_night_records
@@ -53,14 +66,17 @@ night_by_night as (
                 and bed_night_records.date_provided = enrollments.exit_date
         ) as has_exit_bed_night
     from enrollments
-    where project_type = 1
+    left join inactive_days
+        on enrollments.project_type = inactive_days.project_type
+    where enrollments.project_type = 1
 
 ),
 
-outreach as (
+with_contacts as (
 
     select
         enrollments.*,
+        inactive_days.days as inactive_days,
         (
             select max(contacts.information_date)
             from contacts
@@ -68,7 +84,9 @@ outreach as (
                 and contacts.information_date <= enrollments.as_of_date
         ) as last_contact_date
     from enrollments
-    where project_type = 4 and is_adult_or_head
+    inner join inactive_days
+        on enrollments.project_type = inactive_days.project_type
+    where enrollments.project_type in (4, 6, 14) and enrollments.is_adult_or_head
 
 ),
 
@@ -77,19 +95,21 @@ issues as (
     select {{ dq_enrollment_issue('inact_nbn_no_recent_bed_night',
         "coalesce('last bed night ' || cast(last_bed_night_date as " ~ dbt.type_string() ~ "), 'no bed nights')") }}
     from night_by_night
-    where is_open_at_as_of
-        and entry_date <= {{ add_days('-' ~ dq_setting('inactive_days'), 'as_of_date') }}
-        and (last_bed_night_date is null
-            or last_bed_night_date < {{ add_days('-' ~ dq_setting('inactive_days'), 'as_of_date') }})
+    where is_open_at_as_of and inactive_days is not null
+        and entry_date <= {{ add_days('-inactive_days', 'as_of_date') }}
+        and (last_bed_night_date is null or last_bed_night_date < {{ add_days('-inactive_days', 'as_of_date') }})
 
     union all
     select {{ dq_enrollment_issue('inact_so_no_recent_contact',
         "coalesce('last contact ' || cast(last_contact_date as " ~ dbt.type_string() ~ "), 'no contacts')") }}
-    from outreach
-    where is_open_at_as_of
-        and entry_date < {{ add_days('-' ~ dq_setting('inactive_days'), 'as_of_date') }}
-        and (last_contact_date is null
-            or last_contact_date < {{ add_days('-' ~ dq_setting('inactive_days'), 'as_of_date') }})
+    from with_contacts
+    where project_type = 4 and {{ contact_inactive }}
+
+    union all
+    select {{ dq_enrollment_issue('inact_services_no_recent_contact',
+        "coalesce('last contact ' || cast(last_contact_date as " ~ dbt.type_string() ~ "), 'no contacts')") }}
+    from with_contacts
+    where project_type in (6, 14) and {{ contact_inactive }}
 
     union all
     select {{ dq_enrollment_issue('cls_subsidy_missing',

@@ -2,8 +2,11 @@
     present and consistent (dedicated beds add up, units not above beds, no beds in services-only RRH,
     CoC served by the project and every served CoC with inventory, inventory within the operating period,
     seasonal inventory of at most a year, shelter bed types that fit the housing type), victim service
-    providers kept out of HMIS, night-by-night projects with bed nights. One row per project or inventory
-    record and failed check. -#}
+    providers kept out of HMIS, night-by-night projects with bed nights, and beds in use: a project with
+    active inventory in the source's data period but no enrollment then (Eva 83), or whose enrollments
+    all fall outside its active inventory's dates (Eva 141), and a project with no operating end date whose
+    stays all ended long before the export end (Eva 81). One row per project or inventory record and
+    failed check. -#}
 with
 
 projects as (
@@ -48,6 +51,75 @@ bed_nights as (
 
 ),
 
+as_of as (
+
+    select * from {{ ref('dq_source_as_of') }}
+
+),
+
+-- Beds in use: inventory with beds (not overflow) overlapping the source's data period, and the
+-- enrollments active in that period.
+active_inventory as (
+
+    select inventory.project_key, inventory.inventory_start_date, coalesce(inventory.inventory_end_date, as_of.as_of_date)
+        as inventory_end_date
+    from inventory
+    inner join as_of
+        on inventory.source_id = as_of.source_id
+    where inventory.bed_inventory > 0
+        and coalesce(inventory.availability, 1) <> 3
+        and inventory.inventory_start_date <= as_of.as_of_date
+        and (inventory.inventory_end_date is null or inventory.inventory_end_date >= as_of.data_start_date)
+
+),
+
+active_enrollments as (
+
+    select stays.project_key, stays.entry_date, coalesce(stays.exit_date, as_of.as_of_date) as exit_date
+    from {{ ref('int_enrollments') }} as stays
+    inner join as_of
+        on stays.source_id = as_of.source_id
+    where stays.entry_date <= as_of.as_of_date
+        and (stays.exit_date is null or stays.exit_date >= as_of.data_start_date)
+
+),
+
+-- Stays per project as of the source's export end: are any still open, when did the last one end.
+project_stays as (
+
+    select
+        stays.project_key,
+        count(*) as stay_count,
+        sum(case when stays.exit_date is null or stays.exit_date > as_of.as_of_date then 1 else 0 end) as open_count,
+        max(stays.exit_date) as last_exit_date,
+        max(as_of.as_of_date) as as_of_date
+    from {{ ref('int_enrollments') }} as stays
+    inner join as_of
+        on stays.source_id = as_of.source_id
+    group by stays.project_key
+
+),
+
+utilisation as (
+
+    select
+        projects.project_key,
+        exists (select 1 from active_inventory where active_inventory.project_key = projects.project_key)
+            as has_active_inventory,
+        (select count(*) from active_enrollments where active_enrollments.project_key = projects.project_key)
+            as active_enrollment_count,
+        exists (
+            select 1 from active_enrollments
+            inner join active_inventory
+                on active_enrollments.project_key = active_inventory.project_key
+                and active_enrollments.entry_date <= active_inventory.inventory_end_date
+                and active_enrollments.exit_date >= active_inventory.inventory_start_date
+            where active_enrollments.project_key = projects.project_key
+        ) as has_enrollment_within_inventory
+    from projects
+
+),
+
 described as (
 
     select
@@ -72,6 +144,13 @@ described as (
                 )
         ) as uncovered_coc_code,
         coalesce(organizations.victim_service_provider = 1, false) as is_victim_service_provider,
+        utilisation.has_active_inventory,
+        utilisation.active_enrollment_count,
+        utilisation.has_enrollment_within_inventory,
+        project_stays.stay_count,
+        project_stays.open_count,
+        project_stays.last_exit_date,
+        project_stays.as_of_date,
         exists (
             select 1 from participations
             where participations.project_key = projects.project_key and participations.hmis_participation_type = 1
@@ -85,6 +164,10 @@ described as (
     from projects
     left join organizations
         on projects.organization_key = organizations.organization_key
+    left join utilisation
+        on projects.project_key = utilisation.project_key
+    left join project_stays
+        on projects.project_key = project_stays.project_key
 
 ),
 
@@ -246,6 +329,27 @@ issues as (
         project_key='project_key') }}
     from described
     where is_residential and inventory_count > 0 and uncovered_coc_code is not null
+
+    union all
+    select {{ dq_issue('proj_zero_utilisation', 'project', 'project_id',
+        "'active bed inventory, no enrollments in the data period'", project_key='project_key') }}
+    from described
+    where participates_in_hmis and has_active_inventory and active_enrollment_count = 0
+
+    union all
+    select {{ dq_issue('proj_no_enrollments_in_inventory', 'project', 'project_id',
+        "cast(active_enrollment_count as " ~ dbt.type_string() ~ ") || ' enrollments, none within active bed inventory dates'",
+        project_key='project_key') }}
+    from described
+    where has_active_inventory and active_enrollment_count > 0 and not has_enrollment_within_inventory
+
+    union all
+    select {{ dq_issue('proj_operating_end_missing', 'project', 'project_id',
+        "'no OperatingEndDate; no open enrollment, last exit ' || cast(last_exit_date as " ~ dbt.type_string() ~ ")",
+        project_key='project_key') }}
+    from described
+    where operating_end_date is null and stay_count > 0 and open_count = 0
+        and last_exit_date < {{ add_days('-' ~ dq_setting('operating_end_days'), 'as_of_date') }}
 
 )
 

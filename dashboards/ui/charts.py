@@ -1,0 +1,80 @@
+"""Honest charts of suppressed answers: periods as labelled categories (never a time axis stretched round one point),
+axes from zero, incomplete recent periods marked, hidden series named, and words instead of a chart when too little
+is left to draw."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+INCOMPLETE = "incomplete period: counts still growing"
+
+
+def period_order(frame: pd.DataFrame) -> list[str]:
+    """Period labels in time order."""
+    return list(frame.sort_values("period_start").drop_duplicates("period_label")["period_label"])
+
+
+def too_little(values: pd.DataFrame, y: str, *, what: str, minimum: int = 1) -> bool:
+    """True (and says so in words) when fewer than ``minimum`` values of ``y`` are left after suppression."""
+    left = int(values[y].notna().sum()) if y in values else 0
+    if left >= minimum:
+        return False
+    st.info(
+        f"Too little to draw {what}: "
+        + ("every value is hidden to protect small counts." if len(values) else "nothing in your scope for it.")
+    )
+    return True
+
+
+def honest_axes(figure: go.Figure, frame: pd.DataFrame, *, percent: bool = False, periods: bool = True) -> go.Figure:
+    """Periods as ordered categories; the value axis from zero (0-100% for rates), so one point or two close ones
+    are not blown up into a slope."""
+    if periods and "period_label" in frame:
+        figure.update_xaxes(type="category", categoryorder="array", categoryarray=period_order(frame))
+    if percent:
+        figure.update_yaxes(tickformat=".0%", range=[0, 1.0])
+    else:
+        figure.update_yaxes(rangemode="tozero")
+    return figure
+
+
+def mark_incomplete(figure: go.Figure, frame: pd.DataFrame) -> go.Figure:
+    """Shades the periods not yet complete, with a note, so a recent dip is not read as a real drop."""
+    if "is_complete_period" not in frame:
+        return figure
+    order = period_order(frame)
+    incomplete = set(frame.loc[~frame["is_complete_period"].astype(bool), "period_label"])
+    for position, label in enumerate(order):
+        if label in incomplete:
+            figure.add_vrect(
+                x0=position - 0.5,
+                x1=position + 0.5,
+                fillcolor="#f5c98b",
+                opacity=0.35,
+                line_width=0,
+                layer="below",
+                annotation_text="incomplete",
+                annotation_position="top",
+            )
+    return figure
+
+
+def hidden_series_note(
+    frame: pd.DataFrame,
+    *,
+    series: str,
+    value: str,
+    shown: Sequence[str] | None = None,
+    lead: str = "Hidden in some periods (gaps in their lines",
+) -> None:
+    """Names the series with a hidden value (they would otherwise just stop or vanish)."""
+    hidden = frame[frame[value].isna()]
+    if shown is not None:
+        hidden = hidden[hidden[series].isin(shown)]
+    names = sorted(hidden[series].dropna().astype(str).unique())
+    if names:
+        st.caption(f"{lead}; fewer than 11, or hidden to protect one): " + ", ".join(names))
