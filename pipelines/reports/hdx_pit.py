@@ -5,7 +5,7 @@ HDX 2.0 takes the PIT by hand entry (HUD publishes no PIT import format) and the
 in HDX's order with its sheltered (Emergency, Transitional, Safe Haven) and HMIS-based Unsheltered
 columns, one line per HDX cell row; and ``HDX-HIC-<CoC>-<night>.csv``, one line per project and ES bed
 type with HDX's HIC column names (those of HUD's "HIC Output from LSA Files"), to check against HDX's
-HIC screens after the LSA upload. Both come from the marts ``hud_hic_pit_pit_counts`` and
+HIC screens after the LSA upload. Both come from the marts ``hud_hic_pit_sheltered_counts`` and
 ``hud_hic_pit_hdx_hic_rows``.
 """
 
@@ -20,7 +20,7 @@ import pandas as pd
 from pipelines.reports.marts import Connection, plain_value
 from pipelines.reports.model import ReportRequest
 
-# HDX's PIT tables in its order: (table key in hud_hic_pit_pit_counts, HDX title, has a Safe Haven column)
+# HDX's PIT tables in its order: (table key in hud_hic_pit_sheltered_counts, HDX title, has a Safe Haven column)
 PIT_TABLES = (
     ("with_children", "Persons in Households with at least one Adult and one Child", False),
     ("without_children", "Persons in Households without Children", True),
@@ -68,8 +68,9 @@ def pit_hdx_csv(request: ReportRequest, con: Connection) -> bytes:
     rows: list[list[object]] = [list(PIT_HEADER)]
     for table, title, has_safe_haven in PIT_TABLES:
         cells = con.execute(
-            "select row_label, emergency_shelter, transitional_housing, safe_haven, unsheltered, total "
-            "from marts.hud_hic_pit_pit_counts where request_id = ? and pit_table = ? order by row_order",
+            "select row_label, emergency_shelter, transitional_housing, safe_haven, unsheltered, "
+            "total_with_unsheltered from marts.hud_hic_pit_sheltered_counts "
+            "where request_id = ? and pit_table = ? order by row_order",
             [request.request_id, table],
         ).fetchall()
         for label, es, th, sh, unsheltered, total in cells:

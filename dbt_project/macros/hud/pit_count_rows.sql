@@ -1,7 +1,8 @@
-{% macro pit_count_rows(persons, with_unsheltered=false) -%}
+{% macro pit_count_rows(persons) -%}
     {#- HUD's PIT tables in long form over `persons` (a select of people counted on the night, with
-        hic_project_group ES, TH, SH or, with_unsheltered, SO): one row per HIC/PIT request, table and HUD
-        row, households or persons per column and in total. -#}
+        hic_project_group ES, TH, SH or SO for unsheltered): one row per HIC/PIT request, table and HUD row,
+        households or persons per column, sheltered in total (total) and with the unsheltered. One query
+        for both: each of its ~250 branches costs planning time, so the rows are not counted twice. -#}
 {%- set age_rows = [
     ('under_18', 'Number of Persons (under age 18)'),
     ('18_24', 'Number of Persons (18 - 24)'),
@@ -114,10 +115,9 @@ counts as (
         count(distinct case when hic_project_group = 'ES' and {{ condition }} then {{ key }} end) as emergency_shelter,
         count(distinct case when hic_project_group = 'TH' and {{ condition }} then {{ key }} end) as transitional_housing,
         count(distinct case when hic_project_group = 'SH' and {{ condition }} then {{ key }} end) as safe_haven,
-        {%- if with_unsheltered %}
         count(distinct case when hic_project_group = 'SO' and {{ condition }} then {{ key }} end) as unsheltered,
-        {%- endif %}
-        count(distinct case when {{ condition }} then {{ key }} end) as total
+        count(distinct case when hic_project_group in ('ES', 'TH', 'SH') and {{ condition }} then {{ key }} end) as total,
+        count(distinct case when {{ condition }} then {{ key }} end) as total_with_unsheltered
     from requested_persons
     group by requested_id
     {% if not loop.last %}union all{% endif %}
