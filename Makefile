@@ -19,8 +19,8 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 install: $(STAMP)
 
 # Debian packages the tests and the demo need (headless Chromium and fonts for the browser tests, PostgreSQL 15
-# for the postgres tests).
-SYSTEM_PACKAGES := chromium fonts-liberation postgresql
+# for the postgres tests, Java 17 for the local Spark session of the spark tests).
+SYSTEM_PACKAGES := chromium fonts-liberation postgresql openjdk-17-jre-headless
 # The PostgreSQL server `make test` starts (scripts/postgres.sh; shared by checkouts, each test run makes its own
 # database). Under /tmp so that, run as root, the server's unprivileged user can reach it.
 TEST_POSTGRES := WAYPOINT_HOME=/tmp/waypoint-test-postgres WAYPOINT_POSTGRES_PORT=5439
@@ -51,7 +51,7 @@ bench: install
 docs: install
 	$(BIN)/python -m pipelines.warehouse.docs --serve
 
-# The README's page pictures (docs/screenshots/): the browser test, saving where the README links.
+# The dashboards' page pictures (docs/screenshots/, linked from docs/dashboards.md): the browser test saves them.
 screenshots: install system-deps
 	WAYPOINT_SCREENSHOTS=docs/screenshots $(BIN)/pytest tests/dashboards/test_browser.py -q
 

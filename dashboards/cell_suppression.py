@@ -42,6 +42,11 @@ class Sum:
     # A column holding how many parts the total pools: a group is a line only when all of them are present
     # (a benchmark over projects the user cannot see bounds none of the ones shown)
     parts_count: str | None = None
+    # Parts named per total by a crosswalk (a tribal area counts the persons of the counties overlapping it): the
+    # relation and its (total, part) columns, matched to the rows' ``key`` column; ``parts_of`` is it loaded.
+    pairs_from: tuple[str, str, str] | None = None
+    key: str = "breakdown_value"
+    parts_of: Mapping[str, tuple[str, ...]] | None = None
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,40 @@ def _groups(frame: pd.DataFrame, within: Sequence[str]) -> list[tuple[np.ndarray
     ]
 
 
+def _lines(parts: list[int], total: int, exact: bool) -> list[tuple[list[int], bool]]:
+    """The sum's line; for parts that add up to at least the total (people counted in two parts), each part is
+    also a subset of the total: one more line per part saying the total is at least that part. (Only crosswalk
+    totals need these: a part's bound by its own line's total never narrows a small cell of that line, but a tribal
+    area bounds its counties within their CoC's line.)"""
+    found = [([*parts, total], not exact)]
+    if not exact:
+        found.extend(([total, part], True) for part in parts if part != total)
+    return found
+
+
+def _crosswalk_lines(
+    body: pd.DataFrame,
+    rule: Sum,
+    is_part: np.ndarray,
+    is_total: np.ndarray,
+    cell_arrays: Mapping[str, np.ndarray],
+    measures: Mapping[str, str],
+) -> list[tuple[list[int], bool]]:
+    """One line per total row: the part rows of its group whose key the crosswalk lists for the total's key."""
+    keys = body[rule.key].astype(str).to_numpy()
+    found = []
+    for rows, _record in _groups(body, rule.within):
+        parts_by_key = {keys[r]: r for r in rows[is_part[rows]]}
+        for total_row in rows[is_total[rows]]:
+            part_rows = [parts_by_key[k] for k in (rule.parts_of or {}).get(keys[total_row], ()) if k in parts_by_key]
+            if not part_rows:
+                continue
+            for part, total in measures.items():
+                parts = sorted({int(cell_arrays[part][r]) for r in part_rows})
+                found.extend(_lines(parts, int(cell_arrays[total][total_row]), rule.exact))
+    return found
+
+
 def _label(value: float, state: int, threshold: int) -> str:
     if state == SHOWN:
         return f"{int(value):,}"
@@ -170,6 +209,9 @@ def suppress_dataset(
         is_total = _matches(body, rule.total).to_numpy() if rule.total is not None else np.zeros(len(body), bool)
         is_part = _matches(body, rule.parts).to_numpy() & ~is_total
         bounds = body[rule.parts_count].to_numpy() if rule.parts_count is not None else None
+        if rule.parts_of is not None:
+            lines.extend(_crosswalk_lines(body, rule, is_part, is_total, cell_arrays, measures))
+            continue
         for rows, record in _groups(body, rule.within):
             part_rows, total_rows = rows[is_part[rows]], rows[is_total[rows]]
             if len(part_rows) == 0 or (rule.total is not None and len(total_rows) == 0):

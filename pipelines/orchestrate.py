@@ -68,7 +68,7 @@ def run_pipeline(settings: Settings, *, build: bool = True, expectations: bool =
         echo("no new deliveries in landing/")
     if build:
         from pipelines.defs.warehouse.assets import warehouse_dbt
-        from pipelines.warehouse.dbt_cli import dbt_resource
+        from pipelines.defs.warehouse.resources import dbt_resource
 
         run = dg.materialize(
             [warehouse_dbt],

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A local PostgreSQL server owned by the project (README "Scale"): its cluster lives in $WAYPOINT_HOME/postgres.
+# A local PostgreSQL server owned by the project (docs/scale.md): its cluster lives in $WAYPOINT_HOME/postgres.
 #   scripts/postgres.sh start    start it (creating the cluster once); prints the URL for WAYPOINT_POSTGRES_URL
 #   scripts/postgres.sh stop     stop it
 #   scripts/postgres.sh url      print the URL of a started server

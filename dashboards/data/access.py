@@ -9,13 +9,13 @@ planners and funders. Extra filters a page passes can only narrow the answer fur
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import duckdb
 import pandas as pd
 
-from dashboards.cell_suppression import suppress_dataset
+from dashboards.cell_suppression import Sum, suppress_dataset
 from dashboards.data.catalog import DATASETS, PERSON_COLUMNS, PROJECT_FUNDERS, Dataset, Level
 from dashboards.data.warehouse import DataNotReady, find_relation, published, quote, relation_columns
 from dashboards.scope import Scope, scope_for
@@ -208,7 +208,7 @@ class DataAccess:
         suppressed = suppress_dataset(
             frame,
             dataset.counts,
-            sums=dataset.sums,
+            sums=[self._with_pairs(rule) for rule in dataset.sums],
             cell_keys=dataset.cell_keys,
             threshold=self.security.suppression_threshold,
             rates=dataset.rates,
@@ -230,6 +230,21 @@ class DataAccess:
             suppressed.totals,
         )
         return Answer(dataset, display, values_, narrowed)
+
+    def _with_pairs(self, rule: Sum) -> Sum:
+        """A crosswalk rule with its pairs read from the warehouse (a shared relation, about no one)."""
+        if rule.pairs_from is None:
+            return rule
+        relation_name, total, part = rule.pairs_from
+        with published(self.settings.published_db) as conn:
+            relation = find_relation(conn, relation_name)
+            if relation is None:
+                raise DataNotReady(f"no data yet: '{relation_name}' is not in the published warehouse")
+            pairs = conn.execute(f"select distinct {quote(total)}, {quote(part)} from {relation}").fetchall()
+        parts_of: dict[str, list[str]] = {}
+        for total_key, part_key in pairs:
+            parts_of.setdefault(str(total_key), []).append(str(part_key))
+        return replace(rule, parts_of={k: tuple(v) for k, v in parts_of.items()})
 
     def person_level(self, name: str, *, where: Mapping[str, Iterable[str]] | None = None) -> Answer:
         """Rows about people, only for roles with person-level access, only inside their scope."""

@@ -403,14 +403,24 @@ _PAGE_DATASETS = (
         order_by=("period_start", "coc_code", "breakdown", "breakdown_value"),
         # a CoC's household types add up to its CoC row; its counties (with "unknown"), project type groups and
         # tribal areas add up to at least that (a person served in two counties is one person of the CoC)
-        sums=tuple(
+        sums=(
+            *(
+                Sum(
+                    within=(*PERIOD_KEY, "coc_code"),
+                    parts=("breakdown", part),
+                    total=("breakdown", "coc"),
+                    exact=part == "household_type",
+                )
+                for part in ("county", "household_type", "project_type_group", "tribal_area")
+            ),
+            # a tribal area counts the persons of the counties overlapping it: they add up to at least it
             Sum(
                 within=(*PERIOD_KEY, "coc_code"),
-                parts=("breakdown", part),
-                total=("breakdown", "coc"),
-                exact=part == "household_type",
-            )
-            for part in ("county", "household_type", "project_type_group", "tribal_area")
+                parts=("breakdown", "county"),
+                total=("breakdown", "tribal_area"),
+                exact=False,
+                pairs_from=("bridge_tribal_area_county", "tribal_area_code", "county_fips"),
+            ),
         ),
     ),
     Dataset(

@@ -25,8 +25,39 @@ from dashboards.ids import named, to_key, written
 from dashboards.roles import Capability, can
 from dashboards.state.audit import AuditLog
 from pipelines.errors import WaypointError
+from pipelines.reports.validation import FAILED, validation_of
 
 RUNS_FOLDER = "_runs"  # logs of builds started from the dashboards, beside the report folders
+
+
+def _running(pid: object) -> bool:
+    """True while the build process lives (a finished child not yet reaped is a zombie: not running)."""
+    try:
+        stat = Path(f"/proc/{int(str(pid))}/stat").read_text()
+    except (OSError, ValueError):
+        return False
+    return stat.rsplit(")", 1)[-1].split()[0] not in ("Z", "X")
+
+
+def _log_lines(path: Path) -> list[str]:
+    try:
+        return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except OSError:
+        return []
+
+
+def _time_of(cron: str) -> str:
+    """The time of day of a cron schedule's first minute and hour fields, e.g. "at 02:00 UTC"."""
+    minute, hour = [*cron.split(), "*", "*"][:2]
+    return f"at {int(hour):02d}:{int(minute):02d} UTC" if minute.isdigit() and hour.isdigit() else "see Dagster"
+
+
+def _key_in_words(key: str) -> str:
+    """``apr/2025-10-01..2026-09-30/coc=OK-507`` -> ``APR, 2025-10-01 to 2026-09-30, coc OK-507``."""
+    parts = key.split("/")
+    if len(parts) < 3:
+        return key
+    return f"{parts[0].upper()}, {parts[1].replace('..', ' to ')}, {parts[2].replace('=', ' ', 1)}"
 
 
 def scope_id(key: str) -> str:
@@ -129,30 +160,62 @@ class ReportShelf:
             raise AccessDenied("only system administrators run and schedule report builds")
 
     def schedules(self) -> pd.DataFrame:
-        """The Dagster report schedules (pipelines/defs/reports/schedules.py), when that module exists."""
+        """The Dagster report schedules (pipelines/defs/reports/schedules.py) in words, when that module exists."""
         self._require_builds()
+        columns = ["Schedule", "When", "Report job"]
         try:
             import dagster as dg
 
             from pipelines.defs.reports import schedules
         except ImportError:
-            return pd.DataFrame(columns=["schedule", "cron", "job", "description"])
+            return pd.DataFrame(columns=columns)
         rows = [
-            {"schedule": s.name, "cron": s.cron_schedule, "job": s.job_name, "description": s.description or ""}
+            {
+                "Schedule": s.name.replace("_", " ").capitalize(),
+                "When": f"{(s.description or '').rstrip('.')}, {_time_of(s.cron_schedule)}",
+                "Report job": s.job_name.replace("_", " "),
+            }
             for s in vars(schedules).values()
             if isinstance(s, dg.ScheduleDefinition)
         ]
-        return pd.DataFrame(rows, columns=["schedule", "cron", "job", "description"])
+        return pd.DataFrame(rows, columns=columns)
 
     def recent_builds(self, limit: int = 20) -> pd.DataFrame:
-        """Builds started from the dashboards (audit log) next to the newest artifacts written."""
+        """Builds started from the dashboards (audit log), each with its status: queued, running (with the last
+        step), published, failed HUD validation (with the rules), or failed (with the reason)."""
         self._require_builds()
         started = AuditLog(self.data.settings.app_db).read(events=["build_started"], limit=limit)
-        rows = [
-            {"at": at, "who": who, **json.loads(detail or "{}")}
-            for at, who, detail in zip(started["at"], started["username"], started["detail"], strict=True)
-        ]
-        return pd.DataFrame(rows)
+        published = {str(a.manifest.get("request_id")): a for a in self.artifacts()}
+        rows = []
+        for at, who, detail in zip(started["at"], started["username"], started["detail"], strict=True):
+            info = json.loads(detail or "{}")
+            status, note = self.build_status(info, published)
+            rows.append(
+                {
+                    "Started": str(at)[:16].replace("T", " "),
+                    "By": who,
+                    "Report": _key_in_words(str(info.get("key", ""))),
+                    "Status": status,
+                    "Detail": note,
+                }
+            )
+        return pd.DataFrame(rows, columns=["Started", "By", "Report", "Status", "Detail"])
+
+    def build_status(self, info: dict, published: dict[str, ReportArtifact]) -> tuple[str, str]:
+        artifact = published.get(str(info.get("request_id")))
+        if artifact is not None:
+            validation = validation_of(artifact.manifest)
+            if validation["status"] == FAILED:
+                rules = "; ".join(f"{f['rule']}: {f['description']}" for f in validation["failures"])
+                return "failed HUD validation", rules
+            return "published", f"written {artifact.manifest.get('written_at', '?')}"
+        lines = _log_lines(Path(str(info.get("log", ""))))
+        if _running(info.get("pid")):
+            return ("running", lines[-1]) if lines else ("queued", "waiting to start")
+        failed = [line.split("report build failed:", 1)[1].strip() for line in lines if "report build failed:" in line]
+        if failed:
+            return "failed", failed[-1]
+        return "failed", (lines[-1] if lines else "stopped without writing the report")
 
     def start_build(self, report: str, start: date, end: date, scope_type: str, scope_ids: list[str]) -> Path:
         """Submits the report build key of one request to a background process (``dashboards.data.report_runner``,

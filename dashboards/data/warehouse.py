@@ -88,7 +88,7 @@ _ATTACHMENTS = _Attachments()
 def published(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A cursor on the shared read-only attachment of the published warehouse (DESIGN: readers never block).
 
-    With WAYPOINT_WAREHOUSE_URL set, the published warehouse is that PostgreSQL database instead (README: Scale):
+    With WAYPOINT_WAREHOUSE_URL set, the published warehouse is that PostgreSQL database instead (docs/scale.md):
     a read-only connection answering the same SQL."""
     if os.environ.get(WAREHOUSE_URL, "").strip():
         with _postgres() as conn:

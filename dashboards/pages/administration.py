@@ -14,7 +14,7 @@ from dashboards.ids import named
 from dashboards.roles import ADMINISTRATION, Capability, Role, can, policy
 from dashboards.state.audit import EVENTS
 from dashboards.ui.context import page_context
-from dashboards.ui.widgets import table
+from dashboards.ui.widgets import sentence, table
 from pipelines.errors import WaypointError
 
 ctx = page_context(ADMINISTRATION)
@@ -103,7 +103,7 @@ def users_section() -> None:
                 coc_code=coc.strip() or None,
             )
         except (WaypointError, AccessDenied) as err:
-            st.error(str(err).capitalize())
+            st.error(sentence(str(err)))
         else:
             st.session_state["_admin_notice"] = f"Added {username.strip()}. One-time password (shown once): {password}"
             st.rerun()
@@ -130,7 +130,7 @@ def users_section() -> None:
             st.session_state["_admin_notice"] = f"Reset {target}. One-time password (shown once): {password}"
             st.rerun()
     except WaypointError as err:
-        st.error(str(err).capitalize())
+        st.error(sentence(str(err)))
 
 
 def audit_section() -> None:

@@ -13,11 +13,23 @@ from dashboards.data.reports import ReportShelf
 from dashboards.roles import HUD_REPORTS, Capability, can
 from dashboards.ui.context import page_context
 from dashboards.ui.views import names as scope_names
+from dashboards.ui.widgets import sentence
 from pipelines.errors import WaypointError
 from pipelines.reports.registry import REPORTS
 from pipelines.reports.validation import FAILED, validation_of
 
 REPORT_NAMES = {report.key: report.name for report in REPORTS.values()}
+
+
+def download_name(artifact, path) -> str:
+    """A file name that says report, scope and period: ``APR_agency-ok-507-5073_2025-10-01_to_2026-09-30.zip``."""
+    ids = "-".join(str(i).replace(":", "-").replace("|", "-") for i in artifact.manifest.get("scope_ids", []))
+    scope = f"{artifact.manifest.get('scope_type', 'scope')}-{ids}" if ids else str(artifact.manifest.get("scope_type"))
+    period = f"{artifact.manifest.get('period_start')}_to_{artifact.manifest.get('period_end')}"
+    stem = path.stem if path.stem.lower() not in (artifact.report.lower(), "report") else ""
+    parts = [artifact.report.upper(), scope, period, *([stem] if stem else [])]
+    return "_".join(p.replace(" ", "-") for p in parts) + path.suffix
+
 
 ctx = page_context(HUD_REPORTS)
 shelf = ReportShelf(ctx.data)
@@ -62,7 +74,7 @@ else:
             column.download_button(
                 f"Download {path.name}",
                 data=lambda a=artifact, p=path: shelf.read_file(a, p),  # read when pressed
-                file_name=path.name,
+                file_name=download_name(artifact, path),
                 mime=mime,
                 key=f"report-download-{path.name}",
                 on_click=ctx.data.record_download,
@@ -103,7 +115,7 @@ if can(ctx.user.role, Capability.RUN_BUILDS):
         try:
             log = shelf.start_build(report, start, end, scope_type, ids)
         except (WaypointError, ValueError) as err:
-            st.error(str(err).capitalize())
+            st.error(sentence(str(err)))
         else:
-            st.session_state["_reports_notice"] = f"Build started; its log is {log}."
+            st.session_state["_reports_notice"] = "Build started: its status is under Recent builds started here."
             st.rerun()

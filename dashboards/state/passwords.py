@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -10,8 +11,6 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from pipelines.errors import WaypointError
 
 _HASHER = PasswordHasher()
-# Verified when the username is unknown, so a failed sign-in costs the same either way.
-_DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
 _ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
@@ -19,9 +18,16 @@ def hash_password(password: str) -> str:
     return _HASHER.hash(password)
 
 
+@cache
+def _dummy_hash() -> str:
+    """Verified when the username is unknown, so a failed sign-in costs the same either way (made on first use:
+    an Argon2 hash is slow on purpose, and most processes importing this module never verify one)."""
+    return _HASHER.hash(secrets.token_urlsafe(16))
+
+
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _HASHER.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return _HASHER.verify(password_hash or _dummy_hash(), password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 

@@ -76,3 +76,8 @@ def with_labels(frame: pd.DataFrame, column: str, list_id: str) -> pd.DataFrame:
     out = frame.copy()
     out[column] = [labels.get(str(v), v) for v in out[column]]
     return out
+
+
+def sentence(text: str) -> str:
+    """First letter up, the rest as written (``str.capitalize`` would lowercase names and ids)."""
+    return text[:1].upper() + text[1:]

@@ -93,7 +93,7 @@ def explain(err: BaseException | str, path: Path | None = None, *, doing: str = 
         return f"{prefix}{where} is in use by another process; run it again when that one finishes; {_INTACT}"
     return (
         f"{prefix}{where} is damaged ({_first_line(err)}); restore it from the last backup of WAYPOINT_HOME "
-        "(README: Security and operations), or for the published warehouse run `waypoint build`"
+        "(docs/operations.md), or for the published warehouse run `waypoint build`"
     )
 
 

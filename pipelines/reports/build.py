@@ -85,7 +85,7 @@ def _write_extra(folder: Path, files: dict[str, bytes]) -> None:
 
 
 def open_published(settings: Settings, target: str = "duckdb"):
-    """The published warehouse, read-only: the DuckDB file, or the PostgreSQL database (README: Scale)."""
+    """The published warehouse, read-only: the DuckDB file, or the PostgreSQL database (docs/scale.md)."""
     if target == "postgres":
         from pipelines.warehouse.postgres import PostgresReader, PostgresTarget
 

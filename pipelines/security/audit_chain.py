@@ -4,7 +4,7 @@ Each row stores ``row_hash`` = SHA-256 of the previous row's hash and the row's 
 breaks its hash; deleting a row breaks the next row's link (and leaves a gap in the ids); deleting the newest
 rows leaves SQLite's AUTOINCREMENT counter (``sqlite_sequence``) ahead of the last id. The triggers that make
 the table append-only are checked too. Someone able to rewrite every row from the edited one onwards, the
-counter included, is not caught: copies of ``app.sqlite`` in the backups are the second line (README).
+counter included, is not caught: copies of ``app.sqlite`` in the backups are the second line (docs/operations.md).
 """
 
 from __future__ import annotations

@@ -103,7 +103,8 @@ def _age(dob: float, on: float) -> float:
 
 
 def _inactive_contacts(stays: pd.DataFrame, tables: dict[str, pd.DataFrame], end: int, defects: Defects) -> None:
-    limits = type_settings("inactive_days").set_index("project_type")["value"]
+    own = type_settings("inactive_days").set_index("project_type")["value"]
+    limits = pd.Series([own.get(t, float(dq_setting("inactive_days"))) for t in CONTACT_TYPES], index=CONTACT_TYPES)
     pool = stays[stays["ProjectType"].isin(CONTACT_TYPES) & stays["ProjectType"].isin(limits.index)]
     dob = tables["Client"][["_source", "PersonalID", "DOB"]]
     pool = pool.merge(dob, on=["_source", "PersonalID"], how="left")

@@ -14,7 +14,7 @@ EARLIEST_EXPORT_START = date(2019, 10, 1)  # every roster project and funder ope
 
 @dataclass(frozen=True)
 class DefectRates:
-    """Share of the eligible records that receive each injected defect (README, "Synthetic HMIS exports").
+    """Share of the eligible records that receive each injected defect (docs/synth.md).
 
     Client-level PII kinds are shares of Client rows; ``pii_*`` apply per element (name, SSN, DOB,
     race, veteran status, disabling condition); enrollment kinds are shares of the enrollments where the

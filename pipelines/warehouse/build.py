@@ -36,6 +36,7 @@ from pipelines.warehouse.publish import (
     restore_parse_state,
     save_parse_state,
     seed_from_published,
+    share_parse_state,
 )
 
 INGEST_WAIT_SECONDS = 60.0
@@ -207,11 +208,11 @@ def run_dbt_build(
     command = [dbt_executable(), "build", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
     command += ["--target-path", str(files.dbt_target), "--log-path", str(files.dbt_target)]
     command += ["--select", select] if select else []
-    env = {**os.environ, **dbt_env(files.database, settings.ingest_db)}
+    env = {**os.environ, **dbt_env(files.database, settings.ingest_db, cwd=settings.build_dir)}
     last_lines: deque[str] = deque(maxlen=15)
     with subprocess.Popen(
         command,
-        cwd=DBT_PROJECT_DIR,
+        cwd=settings.build_dir,  # the profile's relative paths (dbt_env) start here
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -224,6 +225,7 @@ def run_dbt_build(
             if on_line:
                 on_line(last_lines[-1])
     said = " | ".join(line.strip() for line in last_lines if line.strip())
+    share_parse_state(files)
     return read_outcome(files, f"exit {process.returncode}: {said[-1500:]}")
 
 

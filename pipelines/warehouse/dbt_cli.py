@@ -1,4 +1,5 @@
-"""Running dbt for Waypoint: one resource for the CLI and Dagster, pointed at a build's files.
+"""Running dbt for Waypoint, pointed at a build's files (Dagster's dbt resource: pipelines/defs/warehouse/resources.py;
+this module imports no Dagster, so the CLI starts quickly).
 
 The dbt profile (dbt_project/profiles.yml) reads the build file and ingest.duckdb from environment
 variables; ``build_environment`` sets them only for the moment dbt's subprocess is started.
@@ -6,20 +7,13 @@ variables; ``build_environment`` sets them only for the moment dbt's subprocess 
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Any
-
-from dagster_dbt import DbtCliResource
-from packaging import version
-
-from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
 
 
 def dbt_executable() -> str:
@@ -28,24 +22,14 @@ def dbt_executable() -> str:
     return str(beside_python) if beside_python.exists() else "dbt"
 
 
-class WaypointDbtResource(DbtCliResource):
-    """dagster-dbt's resource, minus its ``dbt --version`` call (which asks PyPI for the latest release)."""
+def dbt_env(build_db: Path, ingest_db: Path, *, cwd: Path | None = None) -> dict[str, str]:
+    """The environment variables profiles.yml reads, for one build.
 
-    @cached_property
-    def _cli_version(self) -> version.Version:
-        return version.parse(importlib.metadata.version("dbt-core"))
-
-
-def dbt_resource() -> WaypointDbtResource:
-    return WaypointDbtResource(
-        project_dir=str(DBT_PROJECT_DIR),
-        profiles_dir=str(DBT_PROJECT_DIR),
-        dbt_executable=dbt_executable(),
-    )
-
-
-def dbt_env(build_db: Path, ingest_db: Path) -> dict[str, str]:
-    """The environment variables profiles.yml reads, for one build."""
+    With ``cwd`` (the folder dbt runs in) the paths are relative to it: the profile then reads the same in
+    every Waypoint home laid out alike, so dbt's saved parse of the project stays valid from one home to the
+    next (dbt parses the whole project again, ~30 s, whenever the profile changes)."""
+    if cwd is not None:
+        build_db, ingest_db = (Path(os.path.relpath(path, cwd)) for path in (build_db, ingest_db))
     return {
         "WAYPOINT_BUILD_DB": str(build_db),
         "WAYPOINT_INGEST_DB": str(ingest_db),

@@ -1,4 +1,4 @@
-"""The PostgreSQL warehouse (README "Scale"): the raw layer copied from ingest.duckdb, dbt building beside it.
+"""The PostgreSQL warehouse (docs/scale.md): the raw layer copied from ingest.duckdb, dbt building beside it.
 
 Layout of the database named by ``WAYPOINT_POSTGRES_URL``: schemas ``raw`` and ``meta`` hold ingest.duckdb's
 tables as they are (dbt's sources); a build writes its models into ``build_<layer>`` schemas and publishing

@@ -6,9 +6,10 @@ with ``os.replace`` (atomic on one filesystem), and a failed one is kept as
 ``builds/warehouse-<timestamp>.duckdb`` beside its dbt folder. Readers that hold the old file open keep
 reading it: the old inode lives until they close it.
 
-The working file's path never changes (one build at a time holds the build lock), so dbt's profile does
-not either, and each build starts from the previous build's parse of the project (``partial_parse.msgpack``
-kept in ``builds/``): dbt parses everything again whenever the profile changes, which costs ~10 s.
+The working file's path never changes (one build at a time holds the build lock) and dbt runs in ``builds/``
+with paths relative to it (``dbt_cli.dbt_env``), so dbt's profile reads the same in every home, and each build
+starts from the previous build's parse of the project (``partial_parse.msgpack`` kept in ``builds/``, and the
+checkout's last one for a new home): dbt parses everything again whenever the profile changes (~30 s).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import fcntl
 import os
 import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,10 +27,13 @@ import duckdb
 
 from pipelines.config import Settings
 from pipelines.errors import WaypointError
+from pipelines.warehouse.dbt_paths import DBT_TARGET_DIR
 
 BUILD_PREFIX = "warehouse-"
 WORKING_DATABASE = "building.duckdb"
 PARSE_STATE = "partial_parse.msgpack"  # dbt's saved parse of the project, in its target folder
+# The last parse any home of this checkout saved (gitignored), for a new home's first build.
+SHARED_PARSE_STATE = DBT_TARGET_DIR / "build_partial_parse.msgpack"
 
 
 class BuildBusy(WaypointError):
@@ -84,19 +88,37 @@ class BuildFiles:
 
 
 def restore_parse_state(settings: Settings, files: BuildFiles) -> None:
-    """Start dbt from the last build's parse of the project (dbt checks it is still valid, else parses again)."""
-    saved = settings.build_dir / PARSE_STATE
-    if saved.exists():
-        files.dbt_target.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(saved, files.dbt_target / PARSE_STATE)
+    """Start dbt from the last build's parse of the project (dbt checks it is still valid, else parses again):
+    this home's, else the last one any home of this checkout saved (a new home's first build)."""
+    for saved in (settings.build_dir / PARSE_STATE, SHARED_PARSE_STATE):
+        if saved.exists():
+            copy_parse_state(saved, files.dbt_target)
+            return
+
+
+def copy_parse_state(saved: Path, dbt_target: Path) -> None:
+    dbt_target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(saved, dbt_target / PARSE_STATE)
 
 
 def save_parse_state(settings: Settings, files: BuildFiles) -> None:
-    produced = files.dbt_target / PARSE_STATE
+    """Keep the build's parse of the project in ``builds/`` for the home's next build."""
+    _keep(files.dbt_target / PARSE_STATE, settings.build_dir / PARSE_STATE)
+
+
+def share_parse_state(files: BuildFiles) -> None:
+    """Keep it for the first build of other homes too (only builds whose profile is the same in every home,
+    run_dbt_build's; a read-only checkout just keeps none)."""
+    with suppress(OSError):
+        _keep(files.dbt_target / PARSE_STATE, SHARED_PARSE_STATE)
+
+
+def _keep(produced: Path, kept: Path) -> None:
     if produced.exists():
-        tmp = settings.build_dir / f"{PARSE_STATE}.tmp"
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        tmp = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
         shutil.copyfile(produced, tmp)
-        os.replace(tmp, settings.build_dir / PARSE_STATE)
+        os.replace(tmp, kept)
 
 
 @contextmanager

@@ -129,7 +129,9 @@ def render_sources_yaml() -> str:
         "      Every delivered HMIS CSV row as text (docs/contracts.md): ingest.duckdb schema raw, attached",
         "      read-only as `ingest`. Columns are HUD's names of FY2026 and FY2024, then _ingest_id,",
         "      _source_id, _csv_version, _row_number. Dagster asset keys: raw/<table>.",
-        "    database: \"{{ 'ingest' if target.type == 'duckdb' else target.database }}\"",
+        '    # Spark has no databases above schemas: a source\'s "database" is its schema there.',
+        "    database: \"{{ 'ingest' if target.type == 'duckdb' else "
+        "('raw' if target.type == 'spark' else target.database) }}\"",
         "    schema: raw",
         "    tables:",
     ]

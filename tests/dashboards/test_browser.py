@@ -1,6 +1,6 @@
 """A real headless Chromium against a running `waypoint serve`: each demo user signs in, sets a password, and every
 page of its role is opened and saved as a screenshot <role>-<page>.png: in a temporary folder, or in the folder named
-by WAYPOINT_SCREENSHOTS (`make screenshots` sets it to docs/screenshots/, the README's pictures). The
+by WAYPOINT_SCREENSHOTS (`make screenshots` sets it to docs/screenshots/, the pictures docs/dashboards.md links). The
 warehouse is the page tests' real one (pages_world: the generator's tiny preset, built), so the pages show data.
 
 Needs Debian's chromium (scripts/install_system_deps.sh chromium fonts-liberation); Playwright only drives it.

@@ -74,3 +74,31 @@ def test_an_empty_frame_is_an_empty_answer():
     frame = pd.DataFrame({"period_start": pd.Series([], dtype=object), "served": pd.Series([], dtype="int64")})
     result = suppress_dataset(frame, ["served"], sums=[Sum(within=("period_start",), name="headline")])
     assert result.display.empty and result.totals.empty
+
+
+def test_a_tribal_area_of_one_county_cannot_give_away_a_county_hidden_to_protect_another():
+    """CoC 61 = counties 30 + 25 + 6 (the 6 small); a tribal area holds only the 25-county. Hiding the 25 to
+    protect the 6 is worthless if the tribal area prints 25: the crosswalk hides it with its county."""
+    frame = pd.DataFrame(
+        {
+            "coc": ["C"] * 5,
+            "breakdown": ["coc", "county", "county", "county", "tribal_area"],
+            "breakdown_value": ["C", "a", "b", "c", "t"],
+            "served": [61, 30, 25, 6, 25],
+        }
+    )
+    sums = [
+        Sum(within=("coc",), parts=("breakdown", "county"), total=("breakdown", "coc"), exact=True),
+        Sum(
+            within=("coc",),
+            parts=("breakdown", "county"),
+            total=("breakdown", "tribal_area"),
+            exact=False,
+            parts_of={"t": ("b",)},
+        ),
+    ]
+    without = suppress_dataset(frame, ["served"], sums=sums[:1]).status["served"].tolist()
+    assert without[3] == PRIMARY and without[2] != SHOWN and without[1] == without[4] == SHOWN  # 61-30-25 = 6
+    status = suppress_dataset(frame, ["served"], sums=sums).status["served"].tolist()
+    assert status[3] == PRIMARY and status[2] != SHOWN
+    assert status[4] != SHOWN or status[1] != SHOWN  # the tribal area's 25 is the county's: 30 must hide then

@@ -233,7 +233,9 @@ def test_a_build_for_an_id_the_warehouse_does_not_hold_is_refused_before_it_star
     at.selectbox(key="build_scope_type").select("agency")
     at.text_input(key="build_scope_ids").input("Choctaw Trails Community Action Foundation")
     next(b for b in at.button if b.label == "Start build").click().run()
-    assert any("not in the warehouse as an agency" in e.value for e in at.error), [e.value for e in at.error]
+    assert any("in the warehouse as an agency: Choctaw Trails" in e.value for e in at.error), [
+        e.value for e in at.error
+    ]
     assert not any("Build started" in s.value for s in at.success)
     started = AuditLog(pages_home.settings.app_db).read(events=["build_started"])
     assert not started["detail"].str.contains("Choctaw").any()

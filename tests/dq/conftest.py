@@ -17,6 +17,7 @@ import pytest
 from pipelines.config import Settings
 from pipelines.ingest import ingest_paths
 from pipelines.synth import generate
+from pipelines.warehouse.publish import WORKING_DATABASE
 
 from .dq_build import DqBuild, build_dq
 from .manifest_truth import load_manifest
@@ -66,7 +67,7 @@ def dq_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DqWorld]:
             loaded = ingest_paths([delivery], source=delivery.parent.name + suffix, settings=settings)
             assert [r.status for r in loaded] == ["loaded"], loaded
         manifests[version] = _renamed(load_manifest(result.manifest_path), suffix)
-    build = build_dq(settings.build_dir / "dq.duckdb", settings.ingest_db, root / "dbt")
+    build = build_dq(settings.build_dir / WORKING_DATABASE, settings.ingest_db, root / "dbt")
     yield DqWorld(build=build, manifests=manifests, ingest_db=settings.ingest_db)
 
 

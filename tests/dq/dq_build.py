@@ -1,6 +1,7 @@
 """Build just the data-quality part of the warehouse (and what it stands on) into a test's own file.
 
-It runs dbt the way ``pipelines.warehouse.build`` does (same project, profile and environment), but
+It runs dbt the way ``pipelines.warehouse.build`` does (same project, profile, environment and parse of the
+project: ``database`` should be a home's ``builds/building.duckdb``), but
 selects the identity and DQ models, so the DQ tests do not depend on every other mart being
 finished; `dbt test` then runs the data tests and unit tests of those models.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from pipelines.warehouse.dbt_cli import DbtOutcome, dbt_env, dbt_executable, summarise_run_results
 from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
+from pipelines.warehouse.publish import SHARED_PARSE_STATE, copy_parse_state
 
 DQ_MODELS = ("path:models/marts/dq", "path:models/intermediate/identity")
 DQ_SEEDS = ("path:../seeds/dq",)
@@ -30,11 +32,13 @@ class DqBuild:
 
 def _dbt(args: list[str], database: Path, ingest_db: Path, target: Path) -> tuple[DbtOutcome, float]:
     """One dbt command; every step shares ``target`` so later steps reuse the parsed project."""
+    if not target.exists() and SHARED_PARSE_STATE.exists():  # start from the session's parse of the project
+        copy_parse_state(SHARED_PARSE_STATE, target)
     target.mkdir(parents=True, exist_ok=True)
     command = [dbt_executable(), *args, "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
     command += ["--target-path", str(target), "--log-path", str(target)]
-    env = {**os.environ, **dbt_env(database, ingest_db)}
-    done = subprocess.run(command, cwd=DBT_PROJECT_DIR, env=env, capture_output=True, text=True, check=False)
+    env = {**os.environ, **dbt_env(database, ingest_db, cwd=database.parent)}
+    done = subprocess.run(command, cwd=database.parent, env=env, capture_output=True, text=True, check=False)
     results_path = target / "run_results.json"
     if not results_path.exists():
         raise AssertionError(f"dbt {args[0]} did not run:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")

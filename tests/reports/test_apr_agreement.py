@@ -147,8 +147,10 @@ def test_q27b_counts_everyone_present_with_the_head_on_her_latest_stay(world):
     # left on 08-01 to live with his grandmother PY4 (his latest stay). B: heads and adults 18-24 (PY1; PY3 is
     # neither), C: PY2, D: all three, E: 1. PY5 (20) heads a household of unknown type (PY7's age unknown)
     # with her baby PY6: the row follows the head's age, 18-24 (instruction 5a), whatever the household type.
+    # PY8's age is unknown: not a youth, so her household (with her son PY9, 16) is not a parenting youth
+    # household ("Of the youth clients, determine the heads of household", step 3).
     # (HUD's Data Lab code reads members' latest stays only, so H-PY1 has no child there and is left out,
-    # and it files households not "with children and adults" under "< 18".)
+    # and it files households not "with children and adults", H-PY5 and H-PY8, under "< 18".)
     q27b = tables_for(world, "agree_youth", "apr")["Q27b"]
     columns = ("Total parenting youth", "Total children of parenting youth", "Total persons", "Total Households")
     assert row_values(q27b, "Parent youth 18 to 24", columns) == [2, 2, 6, 2]
@@ -160,10 +162,12 @@ def test_q5a_row_14_counts_youth_with_a_child_of_the_head_active_in_their_househ
     # Glossary Q1 row 14: "refers to the definition of 'youth' as described above, further limited to those
     # with child household members (age < 18 and [relationship to head of household] = 2) also active in the
     # report date range". Youth 12-24 in households without anyone 25 or older: PY1, PY3 (16, partner) and
-    # PY5; PY2 counts for H-PY1 through his earlier stay there, though his latest stay is with PY4 (50).
+    # PY5; PY2 counts for H-PY1 through his earlier stay there, though his latest stay is with PY4 (50). PY9
+    # (16, child of PY8 whose age is unknown: unknown ages do not decide a youth household) is a youth and is
+    # himself a child household member: counted too, as in HUD's Data Lab code (heads and adults only gave 2).
     q5a = tables_for(world, "agree_youth", report)["Q5a"]
-    assert cell(q5a, "Number of youth under age 25", CLIENTS) == 3
-    assert cell(q5a, "Number of parenting youth under age 25 with children", CLIENTS) == 3
+    assert cell(q5a, "Number of youth under age 25", CLIENTS) == 4
+    assert cell(q5a, "Number of parenting youth under age 25 with children", CLIENTS) == 4
 
 
 @BOTH_REPORTS

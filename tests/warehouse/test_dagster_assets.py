@@ -10,8 +10,7 @@ import duckdb
 
 from pipelines.config import Settings
 from pipelines.defs.warehouse.assets import warehouse_dbt
-from pipelines.defs.warehouse.resources import WarehouseHome
-from pipelines.warehouse.dbt_cli import dbt_resource
+from pipelines.defs.warehouse.resources import WarehouseHome, dbt_resource
 
 from .raw_layer import Export, write_raw_layer
 

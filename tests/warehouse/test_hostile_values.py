@@ -11,6 +11,7 @@ say (null for what cannot be read), and ingestion left a finding for every unrea
 from __future__ import annotations
 
 import re
+import shutil
 from collections import Counter
 from dataclasses import dataclass
 
@@ -59,13 +60,14 @@ def hostile_world(tmp_path_factory: pytest.TempPathFactory) -> HostileWorld:
     root = tmp_path_factory.mktemp("hostile")
     home = root / "home"
     generate(root / "synth", preset="tiny", seed=7)
-    planted = []
     zips = sorted((root / "synth").glob("*/*.zip"))
+    lsa = root / "lsa" / zips[0].name  # the first export, before its values are poisoned, reshaped like HUD's sample
+    lsa.parent.mkdir()
+    shutil.copyfile(zips[0], lsa)
+    apply(lsa, QUIRKS, "fy2026")
+    planted = []
     for shift, path in enumerate(zips):
         planted += [(path.parent.name, *spot) for spot in poison(path, "fy2026", shift)]
-    generate(root / "lsa", preset="tiny", seed=7)
-    lsa = sorted((root / "lsa").glob("*/*.zip"))[0]
-    apply(lsa, QUIRKS, "fy2026")
     runner = CliRunner()
     env = {"WAYPOINT_HOME": str(home)}
     for n, path in enumerate(zips):  # Great Expectations (~20 s an export) on the first: its frames meet them too

@@ -1,4 +1,4 @@
-"""The same warehouse on PostgreSQL (README "Scale"): the session's DuckDB warehouse (the small world and the tiny
+"""The same warehouse on PostgreSQL (docs/scale.md): the session's DuckDB warehouse (the small world and the tiny
 preset in both CSV versions, one request of each report) built again with `waypoint build --target postgres`,
 then every report and DQ mart and every report artifact compared with DuckDB's, row for row.
 

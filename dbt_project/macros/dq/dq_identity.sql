@@ -22,7 +22,7 @@
 {% macro dq_normalized_name_part(expression) -%}
     {#- A name as matching compares it: accents folded, lower case, letters and digits only
         ("José-Luis O'Neil" -> "joseluisoneil"); null when nothing is left. -#}
-    nullif(lower(regexp_replace({{ dq_strip_accents(expression) }}, '[^A-Za-z0-9]', '', 'g')), '')
+    nullif(lower({{ replace_every(dq_strip_accents(expression), "'[^A-Za-z0-9]'", "''") }}), '')
 {%- endmacro %}
 
 
@@ -48,4 +48,14 @@
         and {{ ssn }} not in ('012345678', '123456789', '876543210', '987654321', '078051120', '219099999', '457555462'),
         false
     )
+{%- endmacro %}
+
+
+{% macro replace_every(expression, pattern, replacement) -%}
+    {#- Every match of a regular expression replaced (DuckDB and PostgreSQL need the 'g' flag; Spark replaces all). -#}
+    {{ return(adapter.dispatch('replace_every', 'waypoint')(expression, pattern, replacement)) }}
+{%- endmacro %}
+
+{% macro default__replace_every(expression, pattern, replacement) -%}
+    regexp_replace({{ expression }}, {{ pattern }}, {{ replacement }}, 'g')
 {%- endmacro %}

@@ -17,10 +17,11 @@ from pipelines.config import get_settings
 @click.option("--verbose", "-v", is_flag=True, help="Print dbt's progress lines while it builds.")
 @click.option(
     "--target",
-    type=click.Choice(["duckdb", "postgres"]),
+    type=click.Choice(["duckdb", "postgres", "spark"]),
     default="duckdb",
     show_default=True,
-    help="Engine: the DuckDB file, or the PostgreSQL database of WAYPOINT_POSTGRES_URL (README: Scale).",
+    help="Engine: the DuckDB file, the PostgreSQL database of WAYPOINT_POSTGRES_URL (docs/scale.md), or Spark "
+    "(a local session, or the cluster of WAYPOINT_SPARK_METHOD; docs/spark.md).",
 )
 def command(select: str | None, verbose: bool, target: str) -> None:
     """Run dbt (seeds, models, tests) into a new warehouse file and publish it unless a structural test fails.
@@ -31,6 +32,9 @@ def command(select: str | None, verbose: bool, target: str) -> None:
     """
     if target == "postgres":
         _build_on_postgres(select, verbose)
+        return
+    if target == "spark":
+        _build_on_spark(select, verbose)
         return
     from pipelines.warehouse.build import build_warehouse
 
@@ -61,3 +65,14 @@ def _build_on_postgres(select: str | None, verbose: bool) -> None:
         f"(dbt {result.dbt_version}, PostgreSQL)"
     )
     click.echo(f"published in PostgreSQL {target.host}:{target.port}/{target.database} (build {result.build_id})")
+
+
+def _build_on_spark(select: str | None, verbose: bool) -> None:
+    from pipelines.warehouse.spark_build import build_spark_warehouse
+
+    result = build_spark_warehouse(get_settings(), select=select, on_line=click.echo if verbose else None)
+    click.echo(
+        f"built {result.models} models and {result.seeds} seeds, ran {result.tests} tests "
+        f"({result.warnings} warnings) in {result.seconds:.1f} s (dbt {result.dbt_version}, Spark)"
+    )
+    click.echo(f"tables written as Parquet under {result.published_path} (build {result.build_id})")

@@ -103,7 +103,7 @@ def _common(function):
         show_default=True,
         expose_value=False,
         callback=lambda ctx, _param, value: ctx.meta.__setitem__(_TARGET, value),
-        help="Engine: the DuckDB warehouse, or PostgreSQL's of WAYPOINT_POSTGRES_URL (README: Scale).",
+        help="Engine: the DuckDB warehouse, or PostgreSQL's of WAYPOINT_POSTGRES_URL (docs/scale.md).",
     )(function)
     return function
 

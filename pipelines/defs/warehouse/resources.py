@@ -1,13 +1,35 @@
 """The warehouse's Dagster resources: where this installation keeps its files, and dbt."""
 
+import importlib.metadata
+from functools import cached_property
+
 import dagster as dg
+from dagster_dbt import DbtCliResource
+from packaging import version
 
 from pipelines.defs.home import WaypointHome
-from pipelines.warehouse.dbt_cli import dbt_resource
+from pipelines.warehouse.dbt_cli import dbt_executable
+from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
 
 
 class WarehouseHome(WaypointHome):
     """``home`` overrides WAYPOINT_HOME (ingest.duckdb is read from it, the published warehouse written to it)."""
+
+
+class WaypointDbtResource(DbtCliResource):
+    """dagster-dbt's resource, minus its ``dbt --version`` call (which asks PyPI for the latest release)."""
+
+    @cached_property
+    def _cli_version(self) -> version.Version:
+        return version.parse(importlib.metadata.version("dbt-core"))
+
+
+def dbt_resource() -> WaypointDbtResource:
+    return WaypointDbtResource(
+        project_dir=str(DBT_PROJECT_DIR),
+        profiles_dir=str(DBT_PROJECT_DIR),
+        dbt_executable=dbt_executable(),
+    )
 
 
 defs = dg.Definitions(resources={"warehouse_home": WarehouseHome(), "warehouse_dbt": dbt_resource()})

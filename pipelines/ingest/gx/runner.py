@@ -1,9 +1,9 @@
 """Run the Great Expectations suites over one ingest's raw rows and turn failures into findings.
 
 Validation results and Data Docs go to ``<WAYPOINT_HOME>/gx`` (they hold row-level values, so they
-stay with the data, never in the repository); the suites are generated from the spec in memory,
-identical to the ones committed under ``expectations/``. Failures already reported by the structural
-validator (same file, row, column and rule) are not repeated.
+stay with the data, never in the repository); the suites are generated from the spec in memory, identical
+to the ones ``python -m pipelines.ingest.gx.suites`` writes under ``expectations/``. Failures already reported
+by the structural validator (same file, row, column and rule) are not repeated.
 """
 
 from __future__ import annotations

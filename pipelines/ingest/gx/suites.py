@@ -7,12 +7,14 @@ helper columns the runner adds (``_entry_date``, ``_exit_date``, ``_export_date`
 MoveInDate of projects that collect 3.20). Every
 expectation carries ``severity`` and ``rule_id`` in meta and a plain-words description.
 
-``python -m pipelines.ingest.gx.suites`` rewrites the committed suites under ``expectations/``.
+The runner builds them in memory; ``python -m pipelines.ingest.gx.suites`` writes them as JSON into the file-mode
+context ``expectations/`` for reading or for GX's own tools (generated, so not committed).
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import great_expectations as gx
 import great_expectations.expectations as gxe
@@ -121,12 +123,12 @@ def comparable(suite_json: dict) -> dict:
     return json.loads(json.dumps(content, sort_keys=True, default=str))
 
 
-def write_repo_suites() -> int:
-    """Save the generated suites into the committed file-mode context ``expectations/``; unchanged ones stay."""
-    context = gx.get_context(mode="file", context_root_dir=str(REPO_CONTEXT))
+def write_suites(root: Path = REPO_CONTEXT, suites: list[gx.ExpectationSuite] | None = None) -> int:
+    """Save the generated suites into the file-mode context at ``root``; unchanged ones stay as they are."""
+    context = gx.get_context(mode="file", context_root_dir=str(root))
     changed = 0
-    for suite in all_suites():
-        path = REPO_CONTEXT / "expectations" / f"{suite.name.replace('.', '/')}.json"
+    for suite in all_suites() if suites is None else suites:
+        path = suite_path(root, suite)
         if path.exists() and comparable(json.loads(path.read_text())) == comparable(suite.to_json_dict()):
             continue
         context.suites.add_or_update(suite)
@@ -134,5 +136,9 @@ def write_repo_suites() -> int:
     return changed
 
 
+def suite_path(root: Path, suite: gx.ExpectationSuite) -> Path:
+    return root / "expectations" / f"{suite.name.replace('.', '/')}.json"
+
+
 if __name__ == "__main__":
-    print(f"{write_repo_suites()} suites changed in {REPO_CONTEXT}")
+    print(f"{write_suites()} suites changed in {REPO_CONTEXT}")

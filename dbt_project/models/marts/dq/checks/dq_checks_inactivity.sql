@@ -1,7 +1,7 @@
 {#- Inactive records as of the source's export end (HUD Q6f applied per record) and bed-night
     placement: open night-by-night shelter stays with no bed night, and open street outreach, services-only
     and coordinated entry stays of adults and heads of household with no contact (Eva 142, 103), in the
-    last `inactive_days_*` days of their project type (local settings); bed nights missing on the
+    last `inactive_days_<type>` (else `inactive_days`) days of their project type (local settings); bed nights missing on the
     entry date or recorded on the exit date (Eva 107, 108); a contact recorded as a rental with an ongoing
     subsidy (435) without its subsidy type (Eva 129). -#}
 {%- set contact_inactive -%}
@@ -29,9 +29,20 @@ contacts as (
 
 ),
 
+-- Days per project type: its own inactive_days_<type> setting, else the default inactive_days.
 inactive_days as (
 
-    select project_type, cast(threshold as integer) as days from {{ dq_type_settings('inactive_days') }}
+    select
+        types.project_type,
+        coalesce(cast(per_type.threshold as integer), {{ dq_setting('inactive_days') }}) as days
+    from (
+        select 1 as project_type
+        union all select 4
+        union all select 6
+        union all select 14
+    ) as types
+    left join {{ dq_type_settings('inactive_days') }} as per_type
+        on types.project_type = per_type.project_type
 
 ),
 
@@ -95,7 +106,7 @@ issues as (
     select {{ dq_enrollment_issue('inact_nbn_no_recent_bed_night',
         "coalesce('last bed night ' || cast(last_bed_night_date as " ~ dbt.type_string() ~ "), 'no bed nights')") }}
     from night_by_night
-    where is_open_at_as_of and inactive_days is not null
+    where is_open_at_as_of
         and entry_date <= {{ add_days('-inactive_days', 'as_of_date') }}
         and (last_bed_night_date is null or last_bed_night_date < {{ add_days('-inactive_days', 'as_of_date') }})
 
