@@ -1,4 +1,4 @@
-"""The LSA of OK-503 for FY2026 (fixtures/spm/lsa_world.py), systemwide and project-focused (LES only), as the
+"""The LSA of OK-502 for FY2026 (fixtures/spm/lsa_world.py), systemwide and project-focused (LES only), as the
 HDX files Waypoint writes: LSAReport and the project descriptor files.
 
 Every expected value is worked out below from the fixture's rows (LSA spec chapters 3, 4, 5.1-5.2 and 11). The
@@ -46,22 +46,22 @@ def read_file(request, name: str) -> tuple[str, list[dict[str, str]]]:
 
 
 def test_an_lsa_key_is_one_coc_systemwide_or_with_its_selected_projects():
-    (systemwide,) = plan_report_build("lsa/2025-10-01..2026-09-30/coc=OK-503").requests
-    assert (systemwide.scope_type, systemwide.scope_ids, systemwide.options) == ("coc", ("OK-503",), ())
-    two = plan_report_build("lsa/2025-10-01..2026-09-30/coc=OK-503,OK-500").requests
-    assert [r.scope_ids for r in two] == [("OK-503",), ("OK-500",)]  # one LSA per CoC
-    (focused,) = plan_report_build("lsa/2025-10-01..2026-09-30/coc=OK-503?projects=s:2,s:1").requests
+    (systemwide,) = plan_report_build("lsa/2025-10-01..2026-09-30/coc=OK-502").requests
+    assert (systemwide.scope_type, systemwide.scope_ids, systemwide.options) == ("coc", ("OK-502",), ())
+    two = plan_report_build("lsa/2025-10-01..2026-09-30/coc=OK-502,OK-500").requests
+    assert [r.scope_ids for r in two] == [("OK-502",), ("OK-500",)]  # one LSA per CoC
+    (focused,) = plan_report_build("lsa/2025-10-01..2026-09-30/coc=OK-502?projects=s:2,s:1").requests
     assert focused.options == (("projects", "s:1,s:2"),)  # sorted: the same selection is the same request
     with pytest.raises(BadReportBuild, match="source_id"):
-        plan_report_build("lsa/2025-10-01..2026-09-30/coc=OK-503?projects=LES")
+        plan_report_build("lsa/2025-10-01..2026-09-30/coc=OK-502?projects=LES")
     with pytest.raises(BadReportBuild, match="2018-10-01"):
-        plan_report_build("lsa/2017-10-01..2018-09-30/coc=OK-503")
+        plan_report_build("lsa/2017-10-01..2018-09-30/coc=OK-502")
     with pytest.raises(BadReportBuild, match="per CoC"):
         plan_report_build("lsa/2025-10-01..2026-09-30/project=s:1")
-    (hic,) = plan_report_build("lsa/2026-01-28..2026-01-28/coc=OK-503?lsa_scope=hic").requests
+    (hic,) = plan_report_build("lsa/2026-01-28..2026-01-28/coc=OK-502?lsa_scope=hic").requests
     assert hic.options == (("lsa_scope", "hic"),)
     with pytest.raises(BadReportBuild, match="one day"):
-        plan_report_build("lsa/2026-01-28..2026-01-29/coc=OK-503?lsa_scope=hic")
+        plan_report_build("lsa/2026-01-28..2026-01-29/coc=OK-502?lsa_scope=hic")
 
 
 def test_the_lsa_command_takes_a_coc_a_period_and_optional_projects():
@@ -99,8 +99,8 @@ def test_the_upload_zip_and_csv_folder_hold_hud_files_with_hud_columns_and_one_r
     for request in (LSA_FY2026, LSA_FY2026_LES, LSA_HIC_2026):
         artifacts = report_world().lsa_artifacts[request.request_id]
         folder = artifacts.folder.relative_to(report_world().settings.reports).as_posix()
-        assert folder.startswith(f"lsa/{request.period_key}/coc-OK-503")
-        assert folder.endswith("__projects-1-" + hashlib.sha1(b"ok503-hmis:LES").hexdigest()[:10]) == (
+        assert folder.startswith(f"lsa/{request.period_key}/coc-OK-502")
+        assert folder.endswith("__projects-1-" + hashlib.sha1(b"ok502-hmis:LES").hexdigest()[:10]) == (
             request is LSA_FY2026_LES
         )  # a project-focused LSA has its own folder beside the systemwide one
         with zipfile.ZipFile(artifacts.zip_path) as archive:
@@ -133,7 +133,7 @@ def test_lsareport_parameters_and_data_quality_counts_systemwide():
     # NotOneHoH: H7 (no head), H8 (two) = 2. RelationshipToHoH: P14 = 1. MoveInDate: H4 (before entry) = 1.
     (report,) = read_file(LSA_FY2026, "LSAReport")[1]
     assert {k: v for k, v in report.items() if k not in ("ReportID", "ReportDate")} == {
-        "ReportStart": "2025-10-01", "ReportEnd": "2026-09-30", "ReportCoC": "OK-503",
+        "ReportStart": "2025-10-01", "ReportEnd": "2026-09-30", "ReportCoC": "OK-502",
         "SoftwareVendor": "Waypoint open-source project", "SoftwareName": "Waypoint HMIS Data Warehouse",
         "VendorContact": "n/a", "VendorEmail": "n/a", "LSAScope": "1", "LookbackDate": "2018-10-01",
         "NoCoC": "2", "NotOneHoH": "2", "RelationshipToHoH": "1", "MoveInDate": "1",
@@ -165,7 +165,7 @@ def test_project_descriptor_files_select_hud_records():
     def ids(request, name: str, column: str) -> list[str]:
         return sorted(row[column] for row in read_file(request, name)[1])
 
-    # Project.csv: continuum ES/TH/PSH/RRH/OPH of OK-503 not closed by the lookback (LCLOSED closed 2019: in);
+    # Project.csv: continuum ES/TH/PSH/RRH/OPH of OK-502 not closed by the lookback (LCLOSED closed 2019: in);
     # not LSSO (services only), LOLD (closed 2018-06-30), LOTHER (OK-501), LNC (not continuum).
     assert ids(LSA_FY2026, "Project", "ProjectID") == sorted(
         ["LES", "LNBN", "LTH", "LPSH", "LRRH", "LRRHSO", "LOPH", "LCLOSED", "LVSP", "LNOHMIS"]
@@ -188,7 +188,7 @@ def test_descriptor_values_are_exported_as_hud_requires():
     text = read_file(LSA_FY2026, "Organization")[0]
     assert '"L1","Prairie Light Housing",0,' in text  # < > stripped; integers bare
     assert '"L2","Safe Harbor ""North""",1,' in text
-    assert '"C1","LES","OK-503","409001",' in read_file(LSA_FY2026, "ProjectCoC")[0]
+    assert '"C1","LES","OK-502","409001",' in read_file(LSA_FY2026, "ProjectCoC")[0]
     assert ',"07430",1,' in read_file(LSA_FY2026, "ProjectCoC")[0]  # ZIP keeps its leading zero
     inventory = {row["InventoryID"]: row for row in read_file(LSA_FY2026, "Inventory")[1]}
     assert (inventory["I1"]["VetBedInventory"], inventory["I1"]["CHBedInventory"]) == ("0", "0")  # empty: 0
@@ -258,7 +258,7 @@ def test_lsareport_of_the_hic_counts_households_in_residence_on_the_count_date()
     # LSA yet, so P14 is not counted.
     (report,) = read_file(LSA_HIC_2026, "LSAReport")[1]
     assert {k: report[k] for k in list(report)[2:]} == {
-        "ReportStart": "2026-01-28", "ReportEnd": "2026-01-28", "ReportCoC": "OK-503",
+        "ReportStart": "2026-01-28", "ReportEnd": "2026-01-28", "ReportCoC": "OK-502",
         "SoftwareVendor": "Waypoint open-source project", "SoftwareName": "Waypoint HMIS Data Warehouse",
         "VendorContact": "n/a", "VendorEmail": "n/a", "LSAScope": "3", "LookbackDate": "2019-01-28",
         "NoCoC": "2", "NotOneHoH": "2", "RelationshipToHoH": "0", "MoveInDate": "1",
@@ -268,7 +268,7 @@ def test_lsareport_of_the_hic_counts_households_in_residence_on_the_count_date()
         "HomelessDate": "1", "TimesHomeless": "1", "MonthsHomeless": "1", "Destination": "0",
     }  # fmt: skip
     folder = report_world().lsa_artifacts[LSA_HIC_2026.request_id].folder
-    assert folder.name == "coc-OK-503__lsa_scope-hic" and folder.parent.name == "2026-01-28_2026-01-28"
+    assert folder.name == "coc-OK-502__lsa_scope-hic" and folder.parent.name == "2026-01-28_2026-01-28"
 
 
 @pytest.mark.slow

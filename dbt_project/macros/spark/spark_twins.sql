@@ -19,3 +19,13 @@
 {% macro spark__replace_every(expression, pattern, replacement) -%}
     regexp_replace({{ expression }}, {{ pattern }}, {{ replacement }})
 {%- endmacro %}
+
+{#- dbt-spark's date_spine (dateadd through unix timestamps) came out empty with timestamps without zone: days are a
+    sequence of dates on Spark; other dateparts keep dbt's. -#}
+{% macro spark__date_spine(datepart, start_date, end_date) -%}
+    {%- if datepart == 'day' -%}
+        select explode(sequence(cast({{ start_date }} as date), date_sub(cast({{ end_date }} as date), 1), interval 1 day)) as date_day
+    {%- else -%}
+        {{ return(dbt.default__date_spine(datepart, start_date, end_date)) }}
+    {%- endif -%}
+{%- endmacro %}
