@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from pipelines.reports import hic_pit, spm
+from pipelines.reports import hdx_pit, hic_pit, spm
 from pipelines.reports.layout import layout_tables
 from pipelines.reports.marts import Connection
 from pipelines.reports.model import SCOPE_TYPES, ReportRequest, ReportTable
@@ -95,11 +95,12 @@ _ENTRIES = (
     Report(
         "hic_pit",
         "HIC/PIT",
-        "Housing Inventory Count and sheltered PIT count of a CoC on its count night.",
+        "HIC and PIT count (sheltered and HMIS-based unsheltered) of a CoC on its count night, with HDX files.",
         "hic-pit",
         "count_night",
         **PER_COC,
         period_rule=hic_pit.count_night_rule,
+        extra_files=hdx_pit.hic_pit_extra_files,
     ),
     Report(
         "ce_apr",

@@ -160,6 +160,7 @@ def test_hic_pit_artifacts_carry_every_table_in_hud_order(con):
         "PIT-Vet-AC",
         "PIT-Vet-AO",
         "PIT-Projects",
+        "PIT-Full-Summary",
     ]
     assert [layout.table_id for layout in report_layout(con, "hic_pit")] == expected
     assert [p.stem for p in artifacts.csv_paths] == expected

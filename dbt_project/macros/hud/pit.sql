@@ -83,8 +83,11 @@
 
 {% macro pit_cells() -%}
     {#- hud_hic_pit_sheltered_counts one cell per row: request, table, row group, column (ES, TH, SH,
-        total) and value — what the PIT identity tests (tests/hud_spm/assert_pit_*) add up. -#}
-    {%- for column in ['emergency_shelter', 'transitional_housing', 'safe_haven', 'total'] %}
+        sheltered total, unsheltered, total with the unsheltered) and value — what the PIT identity tests
+        (tests/hud_spm/assert_pit_*) add up. -#}
+    {%- for column in [
+        'emergency_shelter', 'transitional_housing', 'safe_haven', 'total', 'unsheltered', 'total_with_unsheltered',
+    ] %}
     select request_id, pit_table, row_group, row_label, '{{ column }}' as pit_column, {{ column }} as cell_value
     from {{ ref('hud_hic_pit_sheltered_counts') }}
     {% if not loop.last %}union all{% endif %}

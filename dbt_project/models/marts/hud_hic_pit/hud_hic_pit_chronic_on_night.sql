@@ -1,7 +1,8 @@
 {#- Chronic homelessness on the count night (glossary §8.4-8.5, hic-pit-lsa.md §3.6): one row per
-    HIC/PIT request and stay present in ES, SH or TH. Everyone starts from the status at project start
+    HIC/PIT request and stay present in ES, SH or TH, or counted unsheltered. Everyone starts from the status at project start
     with HUD's household rule (int_clients_evaluated_for_chronic_homelessness). Individuals (households
-    without an adult and a child together) staying in ES or SH may age into chronic homelessness by
+    without an adult and a child together) staying in ES or SH, or met by street outreach (months with
+    a contact at 116, 101 or 118, glossary "CH at a Point in Time"), may age into chronic homelessness by
     the night: disabled on the night and homeless 12 months or more, counting every calendar month
     touched from the start of homelessness (3.917.3) to the night — or four or more times in three
     years (3.917.4) with 12 months or more (3.917.5) once the months in the project are added. A household
@@ -10,8 +11,17 @@ with
 
 persons as (
 
-    select * from {{ ref('hud_hic_pit_persons_on_night') }}
+    select
+        request_id, enrollment_key, household_key, project_type, is_head_of_household, household_type,
+        age_on_night, entry_date, pit_date
+    from {{ ref('hud_hic_pit_persons_on_night') }}
     where hic_project_group in ('ES', 'SH', 'TH')
+    union all
+    -- people counted unsheltered (street outreach stays)
+    select
+        request_id, enrollment_key, household_key, project_type, is_head_of_household, household_type,
+        age_on_night, entry_date, pit_date
+    from {{ ref('hud_hic_pit_unsheltered_on_night') }}
 
 ),
 
@@ -55,6 +65,24 @@ bed_night_months as (
 
 ),
 
+-- Street outreach: months after the entry month with a contact (4.12) in a homeless situation by the night.
+outreach_months as (
+
+    select
+        persons.request_id,
+        persons.enrollment_key,
+        count(distinct {{ month_index('living_situations.information_date') }}) as months_with_contacts
+    from persons
+    inner join {{ ref('stg_hmis__current_living_situations') }} as living_situations
+        on persons.enrollment_key = living_situations.enrollment_key
+    where persons.project_type = 4
+        and living_situations.current_living_situation in (116, 101, 118)
+        and living_situations.information_date <= persons.pit_date
+        and {{ month_index('living_situations.information_date') }} > {{ month_index('persons.entry_date') }}
+    group by persons.request_id, persons.enrollment_key
+
+),
+
 counted_months as (
 
     select
@@ -80,6 +108,7 @@ counted_months as (
         -- months in the project after its entry month, by the night
         case
             when persons.project_type = 1 then coalesce(bed_night_months.months_with_bed_nights, 0)
+            when persons.project_type = 4 then coalesce(outreach_months.months_with_contacts, 0)
             else {{ month_index('persons.pit_date') }} - {{ month_index('persons.entry_date') }}
         end as months_in_project_after_entry
     from persons
@@ -93,6 +122,9 @@ counted_months as (
     left join bed_night_months
         on persons.request_id = bed_night_months.request_id
         and persons.enrollment_key = bed_night_months.enrollment_key
+    left join outreach_months
+        on persons.request_id = outreach_months.request_id
+        and persons.enrollment_key = outreach_months.enrollment_key
 
 ),
 
@@ -103,7 +135,7 @@ evaluated as (
         months_homeless_through_entry + months_in_project_after_entry as months_homeless_on_night,
         coalesce(
             household_type in ('without_children', 'with_only_children')
-            and project_type in (0, 1, 8)
+            and project_type in (0, 1, 4, 8)
             and chronic_status_at_start <> 'yes'
             and is_disabled_on_night
             and (

@@ -1,5 +1,5 @@
 {#- What the records say on the count night (hic-pit-lsa.md §3.7) about each stay present in ES, SH or
-    TH: the latest answer on or before the night for each disability type (any collection stage; later
+    TH, or counted unsheltered (street outreach): the latest answer on or before the night for each disability type (any collection stage; later
     records have not happened yet), and the latest domestic violence answer. Serious mental illness and
     substance use disorder need the condition to be indefinite and impairing; HIV/AIDS needs a yes
     (docs/decisions.md, HIC/PIT). One row per HIC/PIT request and stay. -#}
@@ -7,8 +7,13 @@ with
 
 persons as (
 
-    select * from {{ ref('hud_hic_pit_persons_on_night') }}
+    select request_id, enrollment_key, pit_date, disabling_condition
+    from {{ ref('hud_hic_pit_persons_on_night') }}
     where hic_project_group in ('ES', 'SH', 'TH')
+    union all
+    -- people counted unsheltered (street outreach stays)
+    select request_id, enrollment_key, pit_date, disabling_condition
+    from {{ ref('hud_hic_pit_unsheltered_on_night') }}
 
 ),
 
