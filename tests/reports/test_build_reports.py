@@ -50,7 +50,7 @@ def test_manifest_names_the_warehouse_build_and_the_exports_it_read():
     finally:
         con.close()
     assert manifest["warehouse"]["build_id"] == build_id
-    exports = ["HIC-HMIS-1", "PIT-HMIS-1", "SPM-AGENCY-1", "SPM-AGREE-1", "SPM-HMIS-1", "SPM-RULES-1", "UNSH-HMIS-1"]
+    exports = ["HIC-HMIS-1", "LSA-HMIS-1", "PIT-HMIS-1", "SPM-AGENCY-1", "SPM-AGREE-1", "SPM-HMIS-1", "SPM-RULES-1", "UNSH-HMIS-1"]
     assert manifest["export_ids"] == exports
     sources = {i["source_id"] for i in manifest["inputs"]}
     assert sources == {

@@ -14,13 +14,13 @@ enrollments as (
 
 long_stay_settings as (
 
-    select * from {{ dq_type_settings('long_stay') }}
+    select * from {{ dq_type_settings('long_stay') }} as settings
 
 ),
 
 move_in_settings as (
 
-    select * from {{ dq_type_settings('missed_move_in') }}
+    select * from {{ dq_type_settings('missed_move_in') }} as settings
 
 ),
 
