@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-deps demo test lint format bench docs screenshots clean
+.PHONY: install install-spark system-deps demo test lint format bench docs screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,9 +18,14 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 
 install: $(STAMP)
 
+# The Spark target's extras (dbt-spark, pyspark) and Java 17 for the local Spark session (docs/spark.md).
+install-spark: install
+	bash scripts/install_system_deps.sh openjdk-17-jre-headless
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,spark]'
+
 # Debian packages the tests and the demo need (headless Chromium and fonts for the browser tests, PostgreSQL 15
-# for the postgres tests, Java 17 for the local Spark session of the spark tests).
-SYSTEM_PACKAGES := chromium fonts-liberation postgresql openjdk-17-jre-headless
+# for the postgres tests). Java 17 for Spark comes with `make install-spark`.
+SYSTEM_PACKAGES := chromium fonts-liberation postgresql
 # The PostgreSQL server `make test` starts (scripts/postgres.sh; shared by checkouts, each test run makes its own
 # database). Under /tmp so that, run as root, the server's unprivileged user can reach it.
 TEST_POSTGRES := WAYPOINT_HOME=/tmp/waypoint-test-postgres WAYPOINT_POSTGRES_PORT=5439

@@ -11,6 +11,7 @@ WAYPOINT_SPARK_RAW_LOCATION; there each table is replaced as it is built (Spark 
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from pipelines.config import Settings, get_settings
+from pipelines.errors import WaypointError
 from pipelines.ops.locks import writer_lock
 from pipelines.warehouse.build import BuildResult, prepare_ingest_db, raise_if_failed, read_outcome
 from pipelines.warehouse.dbt_cli import DbtOutcome, dbt_executable
@@ -96,6 +98,12 @@ def _publish_local(home: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def require_spark_extra() -> None:
+    """Spark's packages are an optional install (pyproject `spark` extra); say how to get them in one line."""
+    if importlib.util.find_spec("dbt.adapters.spark") is None or importlib.util.find_spec("pyspark") is None:
+        raise WaypointError("the Spark target is not installed: run `make install-spark` (dbt-spark, pyspark, Java 17)")
+
+
 def build_spark_warehouse(
     settings: Settings | None = None,
     *,
@@ -104,6 +112,7 @@ def build_spark_warehouse(
     on_line: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build the warehouse on Spark from ingest.duckdb (raw layer written as Parquet first), or raise BuildFailed."""
+    require_spark_extra()
     settings = (settings or get_settings()).ensure()
     with build_lock(settings), writer_lock(settings.ingest_db, "warehouse build"):  # no ingest while copying
         prepare_ingest_db(settings.ingest_db)
