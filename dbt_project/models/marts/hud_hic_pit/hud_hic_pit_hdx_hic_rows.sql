@@ -88,7 +88,9 @@ final as (
         projects.request_id,
         cast(row_number() over (
             partition by projects.request_id
-            order by projects.organization_name, projects.project_name, projects.project_id, by_bed_type.bed_type
+            order by
+                projects.organization_name, projects.project_name, projects.project_id, projects.project_key,
+                by_bed_type.bed_type
         ) as integer) as row_order,
         projects.project_key,
 
