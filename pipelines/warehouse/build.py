@@ -209,15 +209,24 @@ def run_dbt_build(
     command += ["--target-path", str(files.dbt_target), "--log-path", str(files.dbt_target)]
     command += ["--select", select] if select else []
     env = {**os.environ, **dbt_env(files.database, settings.ingest_db, cwd=settings.build_dir)}
+    # the profile's relative paths (dbt_env) start in build_dir; no orphaned dbt when the CLI is killed
+    said = stream_dbt(command, cwd=settings.build_dir, env=env, on_line=on_line, preexec_fn=die_with_parent)
+    share_parse_state(files)
+    return read_outcome(files, said)
+
+
+def stream_dbt(
+    command: list[str],
+    *,
+    cwd: Path,
+    env: dict[str, str],
+    on_line: Callable[[str], None] | None = None,
+    preexec_fn: Callable[[], None] | None = None,
+) -> str:
+    """Run dbt, passing each output line to `on_line`; returns "exit CODE: <its last lines>" for read_outcome."""
     last_lines: deque[str] = deque(maxlen=15)
     with subprocess.Popen(
-        command,
-        cwd=settings.build_dir,  # the profile's relative paths (dbt_env) start here
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        preexec_fn=die_with_parent,  # no orphaned dbt when the CLI is killed
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=preexec_fn
     ) as process:
         assert process.stdout is not None
         for line in process.stdout:
@@ -225,8 +234,7 @@ def run_dbt_build(
             if on_line:
                 on_line(last_lines[-1])
     said = " | ".join(line.strip() for line in last_lines if line.strip())
-    share_parse_state(files)
-    return read_outcome(files, f"exit {process.returncode}: {said[-1500:]}")
+    return f"exit {process.returncode}: {said[-1500:]}"
 
 
 def read_outcome(files: BuildFiles, context: str = "") -> DbtOutcome:

@@ -8,14 +8,12 @@ no failure is published, in one transaction (pipelines/warehouse/postgres.py).
 from __future__ import annotations
 
 import os
-import subprocess
-from collections import deque
 from collections.abc import Callable
 from datetime import datetime
 
 from pipelines.config import Settings, get_settings
 from pipelines.ops.locks import writer_lock
-from pipelines.warehouse.build import BuildResult, prepare_ingest_db, raise_if_failed, read_outcome
+from pipelines.warehouse.build import BuildResult, prepare_ingest_db, raise_if_failed, read_outcome, stream_dbt
 from pipelines.warehouse.dbt_cli import DbtOutcome, dbt_executable
 from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
 from pipelines.warehouse.postgres import (
@@ -45,17 +43,7 @@ def run_dbt_on_postgres(
         "WAYPOINT_SCHEMA_PREFIX": BUILD_PREFIX,
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
-    last_lines: deque[str] = deque(maxlen=15)
-    with subprocess.Popen(
-        command, cwd=DBT_PROJECT_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    ) as process:
-        assert process.stdout is not None
-        for line in process.stdout:
-            last_lines.append(line.rstrip("\n"))
-            if on_line:
-                on_line(last_lines[-1])
-    said = " | ".join(line.strip() for line in last_lines if line.strip())
-    return read_outcome(files, f"exit {process.returncode}: {said[-1500:]}")
+    return read_outcome(files, stream_dbt(command, cwd=DBT_PROJECT_DIR, env=env, on_line=on_line))
 
 
 def _ingest_ids(target: PostgresTarget) -> tuple[str, ...]:
