@@ -37,3 +37,31 @@
         else 730
     end
 {%- endmacro %}
+
+
+{% macro lsa_system_path(est_status, es_days, th_days, rrh_status, psh_status, psh_move_in) -%}
+    {#- SystemPath (§6.18, §7.12): the combination of project groups a household used. -1 housed in PSH at
+        ReportStart without an ES/SH/TH or RRH entry in the period, or served in none of ES/SH/TH, RRH and PSH
+        (RRH services only); 1 ES/SH, 2 TH, 3 ES/SH + TH, 4 RRH, 5 ES/SH + RRH, 6 TH + RRH, 7 ES/SH + TH + RRH,
+        8 PSH, 9 ES/SH + PSH, 10 ES/SH + RRH + PSH, 11 RRH + PSH, 12 any other combination. -#}
+    case
+        when {{ est_status }} not in (21, 22) and {{ rrh_status }} not in (21, 22) and {{ psh_move_in }} = 2 then -1
+        when {{ est_status }} = 0 and {{ rrh_status }} = 0 and {{ psh_status }} = 0 then -1
+        when {{ es_days }} >= 1 and {{ th_days }} = 0 and {{ rrh_status }} = 0 and {{ psh_status }} = 0 then 1
+        when {{ es_days }} = 0 and {{ th_days }} >= 1 and {{ rrh_status }} = 0 and {{ psh_status }} = 0 then 2
+        when {{ es_days }} >= 1 and {{ th_days }} >= 1 and {{ rrh_status }} = 0 and {{ psh_status }} = 0 then 3
+        when {{ est_status }} = 0 and {{ rrh_status }} >= 11 and {{ psh_status }} = 0 then 4
+        when {{ es_days }} >= 1 and {{ th_days }} = 0 and {{ rrh_status }} >= 2 and {{ psh_status }} = 0 then 5
+        when {{ es_days }} = 0 and {{ th_days }} >= 1 and {{ rrh_status }} >= 2 and {{ psh_status }} = 0 then 6
+        when {{ es_days }} >= 1 and {{ th_days }} >= 1 and {{ rrh_status }} >= 2 and {{ psh_status }} = 0 then 7
+        when {{ est_status }} = 0 and {{ rrh_status }} = 0 and {{ psh_status }} >= 11 and {{ psh_move_in }} <> 2
+            then 8
+        when {{ es_days }} >= 1 and {{ th_days }} = 0 and {{ rrh_status }} = 0 and {{ psh_status }} >= 11
+            and ({{ psh_move_in }} <> 2 or {{ est_status }} in (21, 22)) then 9
+        when {{ es_days }} >= 1 and {{ th_days }} = 0 and {{ rrh_status }} >= 2 and {{ psh_status }} >= 11
+            and ({{ psh_move_in }} <> 2 or ({{ est_status }} in (21, 22) and {{ rrh_status }} in (21, 22))) then 10
+        when {{ est_status }} = 0 and {{ rrh_status }} >= 2 and {{ psh_status }} >= 11
+            and ({{ psh_move_in }} <> 2 or {{ rrh_status }} in (21, 22)) then 11
+        else 12
+    end
+{%- endmacro %}
