@@ -56,7 +56,7 @@ spans as (
 
     union all
 
-    {#- §6.13: TH (3), entry-exit ES and SH (4), PSH (5) and RRH (6) before move-in, after LastInactive. -#}
+    {#- §6.13: TH (3), entry-exit ES and SH (4), PSH (5) and RRH (6) before move-in, after LastInactive. #}
     select
         request_id, hoh_personal_key, hh_type,
         case lsa_project_type when 2 then 3 when 3 then 5 when 13 then 6 else 4 end as sys_status,
