@@ -10,6 +10,7 @@ reset or disable, so nothing in the cookie can be forged or outlive the server-s
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 import threading
 import time
@@ -36,7 +37,10 @@ SECURITY_HEADERS = {
 NO_STORE = {"cache-control": "no-store"}
 BLOCKED_PATHS = ("/_stcore/metrics",)  # Streamlit serves it to anyone and has no switch to turn it off
 
+DOWNLOAD_SECONDS = 15 * 60  # a download link works this long after its file was made, and only for its session
+
 _handoffs: dict[str, tuple[str, float]] = {}
+_downloads: dict[str, dict[str, float]] = {}  # sha256 of a file made for download -> {session token hash: made at}
 _lock = threading.Lock()
 
 Scope = MutableMapping[str, Any]
@@ -53,6 +57,32 @@ def issue_handoff(token: str) -> str:
             del _handoffs[stale]
         _handoffs[code] = (token, now)
     return code
+
+
+def _digest(value: bytes | str) -> str:
+    return hashlib.sha256(value.encode() if isinstance(value, str) else value).hexdigest()
+
+
+def bind_download(token: str | None, data: bytes) -> bytes:
+    """Records that ``data`` was made for the session of ``token``: the server serves it to that session only, for
+    DOWNLOAD_SECONDS (GuardMiddleware). Returns ``data``, so a download button's callable can end with it."""
+    if token:
+        now = time.monotonic()
+        with _lock:
+            for key in [
+                k for k, owners in _downloads.items() if all(now - at > DOWNLOAD_SECONDS for at in owners.values())
+            ]:
+                del _downloads[key]
+            _downloads.setdefault(_digest(data), {})[_digest(token)] = now
+    return data
+
+
+def download_allowed(token: str | None, data: bytes) -> bool:
+    if not token:
+        return False
+    with _lock:
+        made = _downloads.get(_digest(data), {}).get(_digest(token))
+    return made is not None and time.monotonic() - made <= DOWNLOAD_SECONDS
 
 
 def redeem_handoff(code: str) -> str | None:
@@ -125,10 +155,11 @@ def _cookie_token(scope: Scope) -> str | None:
 
 
 class GuardMiddleware:
-    """Security headers on every response; 404 for BLOCKED_PATHS; ``/media`` files only for a signed-in session.
+    """Security headers on every response; 404 for BLOCKED_PATHS; a ``/media`` download only for its session.
 
-    A browser without a live session gets images (the app's icon) from ``/media`` and nothing else: a download link
-    copied out of a signed-in tab answers 403 once its session has ended, or anywhere without the cookie.
+    A file under ``/media`` other than an image (the app's icon) is served only when the request's session cookie
+    belongs to a live session and that session made the file (``bind_download``) in the last DOWNLOAD_SECONDS: a
+    link copied out of a signed-in tab answers 403 anywhere else, after sign-out and once it is old.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -142,35 +173,63 @@ class GuardMiddleware:
         if path.rstrip("/") in BLOCKED_PATHS:
             await PlainTextResponse("Not Found", status_code=404, headers=SECURITY_HEADERS)(scope, receive, send)
             return
-        is_media = path.startswith("/media/")
-        signed_in = is_media and _authenticator().resolve(_cookie_token(scope)) is not None
-        refused = False
+        if path.startswith("/media/"):
+            await self.app(scope, receive, _MediaGate(send, _cookie_token(scope)))
+            return
 
-        async def guarded_send(message: Message) -> None:
-            nonlocal refused
+        async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                present = {name.lower() for name, _ in headers}
-                extra = {**SECURITY_HEADERS, **(NO_STORE if is_media else {})}
-                headers += [(k.encode(), v.encode()) for k, v in extra.items() if k.encode() not in present]
-                content_type = dict(headers).get(b"content-type", b"").decode()
-                if is_media and not signed_in and not content_type.startswith("image/"):
-                    refused = True
-                    body = b"Sign in to download this file."
-                    headers = [(k.encode(), v.encode()) for k, v in {**SECURITY_HEADERS, **NO_STORE}.items()]
-                    headers += [
-                        (b"content-type", b"text/plain; charset=utf-8"),
-                        (b"content-length", str(len(body)).encode()),
-                    ]
-                    await send({"type": "http.response.start", "status": 403, "headers": headers})
-                    await send({"type": "http.response.body", "body": body})
-                    return
-                message = {**message, "headers": headers}
-            elif refused:
-                return
+                message = {**message, "headers": _add_headers(message.get("headers", []), {})}
             await send(message)
 
-        await self.app(scope, receive, guarded_send)
+        await self.app(scope, receive, with_headers)
+
+
+def _add_headers(headers, extra: dict[str, str]) -> list[tuple[bytes, bytes]]:
+    headers = list(headers)
+    present = {name.lower() for name, _ in headers}
+    wanted = {**SECURITY_HEADERS, **extra}
+    return headers + [(k.encode(), v.encode()) for k, v in wanted.items() if k.encode() not in present]
+
+
+class _MediaGate:
+    """Holds a /media response until its body is complete, then sends it, or 403 when it is not the session's."""
+
+    def __init__(self, send, token: str | None) -> None:
+        self.send = send
+        self.token = token
+        self.start: Message | None = None
+        self.body: list[bytes] = []
+        self.passthrough = False
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = _add_headers(message.get("headers", []), NO_STORE)
+            content_type = dict(headers).get(b"content-type", b"").decode()
+            self.start = {**message, "headers": headers}
+            self.passthrough = content_type.startswith("image/") or message.get("status", 200) >= 300
+            if self.passthrough:
+                await self.send(self.start)
+            return
+        if message["type"] != "http.response.body" or self.passthrough:
+            await self.send(message)
+            return
+        self.body.append(message.get("body", b""))
+        if message.get("more_body", False):
+            return
+        data = b"".join(self.body)
+        if download_allowed(self.token, data) and _authenticator().resolve(self.token) is not None:
+            await self.send(self.start)
+            await self.send({"type": "http.response.body", "body": data})
+            return
+        refusal = (
+            b"Sign in to download this file: a download link works only for the signed-in session that made it,"
+            b" for 15 minutes."
+        )
+        headers = _add_headers([(b"content-type", b"text/plain; charset=utf-8")], NO_STORE)
+        headers.append((b"content-length", str(len(refusal)).encode()))
+        await self.send({"type": "http.response.start", "status": 403, "headers": headers})
+        await self.send({"type": "http.response.body", "body": refusal})
 
 
 def _post_script(route: str, body: str) -> str:

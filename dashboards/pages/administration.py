@@ -14,7 +14,7 @@ from dashboards.ids import named
 from dashboards.roles import ADMINISTRATION, Capability, Role, can, policy
 from dashboards.state.audit import EVENTS
 from dashboards.ui.context import page_context
-from dashboards.ui.widgets import sentence, table
+from dashboards.ui.widgets import download_button, sentence, table
 from pipelines.errors import WaypointError
 
 ctx = page_context(ADMINISTRATION)
@@ -170,7 +170,8 @@ def health_section() -> None:
             " Most severe and most frequent first, with three examples and the fix."
         )
         table(health.rules, name="findings_by_rule", page=ADMINISTRATION, on_download=admin.record_download)
-        st.download_button(
+        download_button(
+            st,
             "Download every finding (CSV)",
             data=admin.all_findings_csv,
             file_name="validation_findings.csv",

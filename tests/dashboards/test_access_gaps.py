@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from datetime import timedelta
 
 import pytest
@@ -14,6 +15,7 @@ from argon2 import PasswordHasher
 from click.testing import CliRunner
 from starlette.routing import Route
 
+from dashboards import session_cookie
 from dashboards.data.access import AccessDenied
 from dashboards.data.admin import AdminAccess
 from dashboards.roles import Role
@@ -21,7 +23,9 @@ from dashboards.session_cookie import (
     COOKIE,
     SECURITY_HEADERS,
     GuardMiddleware,
+    bind_download,
     clear_session_cookie,
+    download_allowed,
     issue_handoff,
     set_session_cookie,
 )
@@ -159,32 +163,50 @@ def _call(app, path: str, *, cookie: str | None = None, method: str = "GET", bod
     return start["status"], headers, b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
 
 
+CSV = b"PersonalID\n1001\n"
+
+
 def _file_server(content_type: str):
     async def app(scope, receive, send):
         await send(
             {"type": "http.response.start", "status": 200, "headers": [(b"content-type", content_type.encode())]}
         )
-        await send({"type": "http.response.body", "body": b"PersonalID\n1001\n"})
+        await send({"type": "http.response.body", "body": CSV})
 
     return app
 
 
-def test_downloads_need_a_live_session_and_every_response_has_security_headers(auth):
+def test_a_download_is_served_only_to_the_live_session_that_made_it_with_security_headers(auth):
     guarded_csv = GuardMiddleware(_file_server("text/csv"))
     status, headers, body = _call(guarded_csv, "/media/abc.csv")
     assert status == 403 and b"1001" not in body
     assert _call(guarded_csv, "/media/abc.csv", cookie="forged")[0] == 403
-    token = _user(auth, "an-agency-admin", Role.AGENCY_ADMIN, agency_id="ok-500|A1")
-    status, headers, body = _call(guarded_csv, "/media/abc.csv", cookie=token)
-    assert status == 200 and b"1001" in body and headers["cache-control"] == ["no-store"]
+    maker = _user(auth, "an-agency-admin", Role.AGENCY_ADMIN, agency_id="ok-500|A1")
+    other = _user(auth, "a-planner", Role.PLANNER)
+    assert _call(guarded_csv, "/media/abc.csv", cookie=maker)[0] == 403  # signed in, but no page made this file
+    bind_download(maker, CSV)  # what a page's download button does when pressed
+    status, headers, body = _call(guarded_csv, "/media/abc.csv", cookie=maker)
+    assert status == 200 and body == CSV and headers["cache-control"] == ["no-store"]
     for name, value in SECURITY_HEADERS.items():
         assert headers[name] == [value]
-    auth.sign_out(token)
-    assert _call(guarded_csv, "/media/abc.csv", cookie=token)[0] == 403  # the link dies with the session
+    assert (
+        _call(guarded_csv, "/media/abc.csv", cookie=other)[0] == 403
+    )  # another signed-in user: the link is not theirs
+    auth.sign_out(maker)
+    assert _call(guarded_csv, "/media/abc.csv", cookie=maker)[0] == 403  # the link dies with the session
     assert _call(GuardMiddleware(_file_server("image/png")), "/media/icon.png")[0] == 200  # the app's icon
     status, headers, _ = _call(GuardMiddleware(_file_server("text/html")), "/")
     assert status == 200 and headers["x-frame-options"] == ["DENY"]
     assert _call(GuardMiddleware(_file_server("text/plain")), "/_stcore/metrics")[0] == 404
+
+
+def test_a_download_link_expires(auth, monkeypatch):
+    token = _user(auth, "an-agency-admin", Role.AGENCY_ADMIN, agency_id="ok-500|A1")
+    bind_download(token, CSV)
+    assert download_allowed(token, CSV)
+    later = time.monotonic() + session_cookie.DOWNLOAD_SECONDS + 1
+    monkeypatch.setattr(session_cookie.time, "monotonic", lambda: later)
+    assert not download_allowed(token, CSV)
 
 
 def test_the_session_cookie_is_httponly_strict_and_set_only_by_a_one_time_code_from_the_app(auth):
