@@ -12,6 +12,7 @@ from dashboards.data.warehouse import DataNotReady
 from dashboards.session_cookie import bind_download
 from dashboards.suppression import HIDDEN_MARK
 from dashboards.ui.context import session_token
+from dashboards.ui.labels import readable
 from pipelines.spec import load_spec
 
 
@@ -52,11 +53,11 @@ def table(
     when the button is pressed, so drawing a page never pays for files nobody downloads."""
     if len(frame) > MAX_SHOWN_ROWS:
         st.caption(f"Showing the first {MAX_SHOWN_ROWS:,} of {len(frame):,} rows; the CSV download holds them all.")
-    st.dataframe(frame.head(MAX_SHOWN_ROWS), hide_index=True, width="stretch")
+    st.dataframe(readable(frame.head(MAX_SHOWN_ROWS)), hide_index=True, width="stretch")
     download_button(
         st,
         "Download CSV",
-        data=lambda: frame.to_csv(index=False).encode(),
+        data=lambda: readable(frame, for_csv=True).to_csv(index=False).encode(),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"download-{name}",
