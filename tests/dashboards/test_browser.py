@@ -213,6 +213,6 @@ def test_reload_keeps_the_session_and_downloads_are_bound_to_it(served, tmp_path
         page.get_by_role("button", name="Sign out").click()
         expect(page.get_by_role("button", name="Sign in")).to_be_visible(timeout=30_000)
         settle(page)
-        assert browser.request.get(link).status == 403
+        assert browser.request.get(link).status in (403, 404)  # refused, or already dropped by Streamlit
         page.reload()
         expect(page.get_by_role("button", name="Sign in")).to_be_visible(timeout=30_000)
