@@ -36,6 +36,7 @@ def serve_command(port: int, address: str) -> list[str]:
         "--server.enableStaticServing=false",
         "--server.enableXsrfProtection=true",
         "--server.enableAgentApi=false",
+        "--server.fileWatcherType=none",  # a served app does not reload its modules (their state would split)
     ]
 
 
