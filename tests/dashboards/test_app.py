@@ -266,8 +266,8 @@ def test_agency_admin_sees_only_its_agency_users_and_no_audit_log(installation):
     open_page(at, next(p for p in PAGES if p.key == "administration"))
     assert [t.label for t in at.tabs] == ["Users"]
     users = shown_frames(at)[0]
-    assert set(users["user"]) >= {"test-agency-admin", "test-case-manager-3", "test-case-manager-2"}
-    assert not {"test-planner", "test-funder", "test-system-administrator"} & set(users["user"])
+    assert set(users["User"]) >= {"test-agency-admin", "test-case-manager-3", "test-case-manager-2"}
+    assert not {"test-planner", "test-funder", "test-system-administrator"} & set(users["User"])
 
 
 def test_add_user_starts_at_the_least_privileged_role_and_changing_a_user_needs_a_confirmation(installation):
