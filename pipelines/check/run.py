@@ -37,6 +37,7 @@ ISSUE_COLUMNS = (
     "check_id",
     "check_name",
     "data_element",
+    "eva_id",
     "record_type",
     "record_id",
     "personal_id",

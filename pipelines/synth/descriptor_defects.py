@@ -29,6 +29,7 @@ def inject(tables: dict[str, pd.DataFrame], options: Options, defects: Defects) 
     _operating_end(tables, options, defects)
     _inventory_after_stays(tables, options, defects)
     _participation(tables, options, defects)
+    _ce_participation(tables, options, defects)
     _records_missing(tables, options, defects)
 
 
@@ -200,6 +201,24 @@ def _participation(tables: dict[str, pd.DataFrame], options: Options, defects: D
         "HMISParticipation",
         "ProjectID",
         detail="a second HMISParticipation record overlapping the first",
+    )
+
+
+def _ce_participation(tables: dict[str, pd.DataFrame], options: Options, defects: Defects) -> None:
+    """A second CE participation record starting 30 days after the first, both open (Eva 128)."""
+    rng = stream(options.seed, "ce-participation-defects")
+    participation = tables["CEParticipation"]
+    rows = pick(rng, np.arange(len(participation)), options.rates.ce_participation_overlap, options.force_every_defect)
+    copies = participation.iloc[rows].copy()
+    copies["CEParticipationStatusStartDate"] = _numbers(copies, "CEParticipationStatusStartDate") + 30
+    copies["CEParticipationID"] = _numbers(participation, "CEParticipationID").max() + 1 + np.arange(len(copies))
+    tables["CEParticipation"] = pd.concat([participation, copies], ignore_index=True)
+    defects.add_rows(
+        "ce_participation_overlap",
+        copies,
+        "CEParticipation",
+        "ProjectID",
+        detail="a second CEParticipation record overlapping the first",
     )
 
 

@@ -64,6 +64,7 @@ class DefectRates:
     inventory_after_stays: float = 0.03
     participation_window: float = 0.03
     participation_overlap: float = 0.03
+    ce_participation_overlap: float = 0.05
     no_participation: float = 0.2
     vsp_in_hmis: float = 0.2
     no_funder: float = 0.2

@@ -102,6 +102,19 @@ def participation_overlap(export):
     )
 
 
+def ce_participation_overlap(export):
+    """Projects with two CE participation records whose periods overlap."""
+    return _rows(
+        export,
+        """select distinct a._source, a.ProjectID from "CEParticipation" a join "CEParticipation" b
+           on a._source = b._source and a.ProjectID = b.ProjectID and a.CEParticipationID <> b.CEParticipationID
+           and a.CEParticipationStatusStartDate::date <= b.CEParticipationStatusStartDate::date
+           and (a.CEParticipationStatusEndDate is null
+                or b.CEParticipationStatusStartDate::date < a.CEParticipationStatusEndDate::date)""",
+        "CEParticipation",
+    )
+
+
 def no_participation(export):
     return _rows(
         export,
@@ -139,6 +152,7 @@ KINDS = (
     "inventory_after_stays",
     "participation_window",
     "participation_overlap",
+    "ce_participation_overlap",
     "no_participation",
     "vsp_in_hmis",
     "no_funder",
