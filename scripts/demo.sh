@@ -33,7 +33,7 @@ done
 
 echo "== 3/5 Dagster: landing sensor -> ingest and validation -> dbt build -> publish (a few minutes; log: $LOGS/run.log)"
 # Only the one-line summaries reach the terminal (stdout); Dagster's own event log goes to run.log.
-"$BIN/waypoint" run 2>"$LOGS/run.log" | sed 's/^/   /' || { tail -n 20 "$LOGS/run.log"; echo "   failed: see $LOGS/run.log"; exit 1; }
+PYTHONUNBUFFERED=1 "$BIN/waypoint" run 2>"$LOGS/run.log" | sed 's/^/   /' || { tail -n 20 "$LOGS/run.log"; echo "   failed: see $LOGS/run.log"; exit 1; }
 
 echo "== 4/5 HUD reports for FY2026 in one warehouse build (log: $LOGS/reports.log)"
 status=0
