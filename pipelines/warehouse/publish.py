@@ -23,10 +23,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import duckdb
-
 from pipelines.config import Settings
 from pipelines.errors import WaypointError
+from pipelines.security import databases
 from pipelines.warehouse.dbt_paths import DBT_TARGET_DIR
 
 BUILD_PREFIX = "warehouse-"
@@ -146,7 +145,7 @@ def seed_from_published(settings: Settings, files: BuildFiles) -> bool:
 
 def checkpoint(database: Path) -> None:
     """Fold any write-ahead log into the file so the published file stands alone."""
-    con = duckdb.connect(str(database))
+    con = databases.connect(database)
     try:
         con.execute("CHECKPOINT")
     finally:
