@@ -1,28 +1,19 @@
 """One way to write an agency or project id: ``<source>:<HUD id>`` (``ok-507:5073``), as the CLI's report scopes
 take it. Inputs accept that and the warehouse's own ``<source>|<HUD id>`` key; pages and messages show names, and
-the colon form beside a name only where users type ids (user administration)."""
+the colon form beside a name only where users type ids (user administration). The conversion itself is
+pipelines/ids.py, shared with the report planner."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from pipelines.ids import to_key, written
 
-def to_key(text: str) -> str:
-    """The warehouse key (``source|id``) of a typed id, written ``source:id`` or ``source|id``."""
-    value = text.strip()
-    if "|" in value:
-        return value
-    source, sep, local = value.partition(":")
-    return f"{source.strip()}|{local.strip()}" if sep else value
+__all__ = ["named", "to_key", "to_keys", "written"]
 
 
 def to_keys(texts: Iterable[str] | None) -> list[str]:
     return [to_key(t) for t in texts or () if t and t.strip()]
-
-
-def written(key: str) -> str:
-    """How users write the id of a warehouse key: ``source:id``."""
-    return key.replace("|", ":", 1)
 
 
 def named(key: str, names: Mapping[str, str] | None = None, *, with_id: bool = False) -> str:

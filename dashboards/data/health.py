@@ -14,8 +14,8 @@ import pandas as pd
 from dashboards.data.catalog import BUILD_METADATA
 from dashboards.data.warehouse import DataNotReady, find_relation, published, read_only
 from pipelines.config import Settings
-from pipelines.ingest.findings import COLUMNS, all_findings_in, summarise_findings_in
 from pipelines.ops import permissions
+from pipelines.store.findings import COLUMNS, all_findings_in, summarise_findings_in
 
 
 @dataclass(frozen=True)

@@ -61,8 +61,8 @@ def _key_in_words(key: str) -> str:
 
 
 def scope_id(key: str) -> str:
-    """Report scope ids are ``<source_id>:<HUD id>``; warehouse keys may join the two with ``|``."""
-    return key.replace("|", ":", 1)
+    """Report scope ids are written ``<source_id>:<HUD id>``; a warehouse key is converted (pipelines/ids.py)."""
+    return written(key)
 
 
 @dataclass(frozen=True)

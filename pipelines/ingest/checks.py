@@ -1,6 +1,7 @@
 """Row checks that need their own SQL: lists chosen by another column, value patterns from the spec's
 notes, and HUD's conditional rules. Each is a predicate over one row of a file (alias ``v``) plus the
-plain-words message a finding carries. Plain column rules (types, lengths, lists) live in column_rules.
+plain-words message a finding carries. Plain column rules (types, lengths, lists) live in column_rules; the
+rule set both read (types, hashed columns, allowed codes) in spec_rules.
 """
 
 from __future__ import annotations
@@ -10,22 +11,9 @@ from dataclasses import dataclass
 
 from pipelines.ingest import conditions, rulebook
 from pipelines.ingest.layout import quote
+from pipelines.ingest.spec_rules import HASHED_COLUMNS, TYPE_RULES, allowed_codes, excluded_codes, sql_text
 from pipelines.spec import Column, FileSpec, HmisSpec, load_spec
 
-# rules.md §2: with HashStatus 2 or 4 these hold hashes; the spec's lengths and patterns apply to unhashed data only.
-HASHED_COLUMNS = {("Client", "FirstName"), ("Client", "MiddleName"), ("Client", "LastName"), ("Client", "SSN")}
-# HUD type -> (rule id, HUD's own form, cast that must succeed, plain words). Dates and datetimes in another
-# form that pipelines.ingest.dates reads are a warning (format.date/format.datetime), not a type finding.
-TYPE_RULES = {
-    "I": ("type.integer", "'-?[0-9]+'", "INTEGER", "a whole number"),
-    "D": ("type.date", "'[0-9]{4}-[0-9]{2}-[0-9]{2}'", "DATE",
-          "a date Waypoint can read (YYYY-MM-DD as HUD writes it, MM-DD-YYYY, M/D/YYYY)"),
-    "T": ("type.datetime", "'[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}'", "TIMESTAMP",
-          "a date and time Waypoint can read (YYYY-MM-DD hh:mm:ss as HUD writes it, MM-DD-YYYY hh:mm, ...)"),
-    "M": ("type.money", "'-?[0-9]+([.][0-9]{1,2})?'", "DECIMAL(14, 2)", "an amount such as 1234.56"),
-    "M+": ("type.money", "'[0-9]+([.][0-9]{1,2})?'", "DECIMAL(14, 2)", "an amount of zero or more such as 1234.56"),
-}  # fmt: skip
-_EXCLUDED_CODES = re.compile(r"\s*\d+(\s*,\s*\d+)+\s*")
 _PATTERN = re.compile(r"\^(\S+?)\$")
 BED_NIGHT = ("Services", "RecordType", "200")  # (file, controlling column, its value) of HUD's bed nights
 _PATTERN_CONDITION = re.compile(r"\s*If (\w+) = (\d+),")
@@ -41,10 +29,6 @@ class RowCheck:
     message: str  # SQL string expression
 
 
-def sql_text(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _value(col: str) -> str:
     return f"left(v.{quote(col)}, 200)"
 
@@ -54,19 +38,11 @@ def _msg(*parts: str) -> str:
 
 
 def _valid_type(col: Column) -> str:
-    _, regex, _, _ = TYPE_RULES["I"]
-    return f"regexp_full_match(v.{quote(col.name)}, {regex})"
+    return f"regexp_full_match(v.{quote(col.name)}, {TYPE_RULES['I'].sql})"
 
 
 def _codes(spec: HmisSpec, list_id: str, excluded: set[str]) -> list[str]:
     return [code for code in spec.lists.get(list_id, {}) if code not in excluded]
-
-
-def excluded_codes(notes: str) -> set[str]:
-    for part in notes.split("|"):
-        if _EXCLUDED_CODES.fullmatch(part):
-            return {code.strip() for code in part.split(",")}
-    return set()
 
 
 def _in_list(ref: str, codes: list[str], dtype: str) -> str:
@@ -91,7 +67,7 @@ def _list_check(spec: HmisSpec, file: str, col: Column) -> RowCheck | None:
         ok_list = f"CASE {' '.join(cases)} ELSE FALSE END"
         which = "the list its " + col.list_by[0][0] + " selects"
     else:
-        codes = sorted({c for lid in col.value_lists for c in _codes(spec, lid, excluded)})
+        codes = sorted(allowed_codes(spec, col))
         ok_list = f"NOT ({_in_list(ref, codes, col.dtype)})"
         which = "list " + " or ".join(col.value_lists)
     guard = f"{ref} IS NOT NULL" + (f" AND {_valid_type(col)}" if col.dtype == "I" else "")

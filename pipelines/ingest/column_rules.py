@@ -14,8 +14,8 @@ import duckdb
 import pyarrow as pa
 
 from pipelines.ingest import dates, rulebook
-from pipelines.ingest.checks import HASHED_COLUMNS, TYPE_RULES, excluded_codes, sql_text
 from pipelines.ingest.layout import quote
+from pipelines.ingest.spec_rules import HASHED_COLUMNS, TYPE_RULES, allowed_codes, sql_text
 from pipelines.spec import READ_VERSIONS, FileSpec, load_spec
 
 _SEP = "chr(1)"
@@ -45,7 +45,8 @@ def _tables() -> tuple[pa.Table, pa.Table]:
                     "version": version, "file": file, "col": col.name, "dtype": col.dtype,
                     "max_length": col.max_length if col.dtype == "S" else None, "required": not col.nullable,
                     "hash_exempt": (file, col.name) in HASHED_COLUMNS,
-                    "type_rule": type_rule[0] if type_rule else None, "type_words": type_rule[3] if type_rule else None,
+                    "type_rule": type_rule.rule_id if type_rule else None,
+                    "type_words": type_rule.words if type_rule else None,
                     "list_words": _list_words(col),
                     "sev_required": rulebook.severity_of(file, col.name, "Unallowed Null"),
                     "sev_type": rulebook.severity_of(file, col.name, "Incorrect Data Type"),
@@ -56,8 +57,7 @@ def _tables() -> tuple[pa.Table, pa.Table]:
                 for key, value in row.items():
                     rules[key].append(value)
                 if _list_words(col):
-                    excluded = excluded_codes(col.notes)
-                    allowed = {c for lid in col.value_lists for c in spec.lists.get(lid, {}) if c not in excluded}
+                    allowed = allowed_codes(spec, col)
                     for code in sorted(str(int(c)) if col.dtype == "I" else c for c in allowed):
                         for key, value in zip(codes, (version, file, col.name, code), strict=True):
                             codes[key].append(value)
@@ -76,7 +76,7 @@ def create_rule_tables(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _group_regex(dtype: str) -> str:
-    part = TYPE_RULES[dtype][1].strip("'")
+    part = TYPE_RULES[dtype].pattern
     return f"'({part})?(\\x01({part}))*'"
 
 
@@ -94,7 +94,7 @@ def screen(version: str, file: str, hashed: bool) -> str:
             terms.append(f"{ref} IS NULL")
         if col.dtype in TYPE_RULES:
             by_type.setdefault(col.dtype, []).append(ref)
-            cast = TYPE_RULES[col.dtype][2]
+            cast = TYPE_RULES[col.dtype].cast
             if cast:
                 terms.append(f"({ref} IS NOT NULL AND TRY_CAST({ref} AS {cast}) IS NULL)")
             if col.dtype in ("D", "T"):
@@ -104,8 +104,7 @@ def screen(version: str, file: str, hashed: bool) -> str:
             if col.max_length and not (hashed and (file, col.name) in HASHED_COLUMNS):
                 terms.append(f"length({ref}) > {col.max_length}")
         if _list_words(col):
-            excluded = excluded_codes(col.notes)
-            allowed = sorted({c for lid in col.value_lists for c in spec.lists.get(lid, {}) if c not in excluded})
+            allowed = sorted(allowed_codes(spec, col))
             if col.dtype == "I":
                 numbers = ", ".join(sorted({str(int(c)) for c in allowed}, key=int)) or "NULL"
                 terms.append(f"({ref} IS NOT NULL AND TRY_CAST({ref} AS BIGINT) NOT IN ({numbers}))")
@@ -125,13 +124,13 @@ def screen(version: str, file: str, hashed: bool) -> str:
 def _type_ok(val: str) -> str:
     """The value can be read as its HUD type (dates and datetimes in any form ``dates`` reads)."""
     cases = []
-    for dtype, (_, regex, cast, _) in TYPE_RULES.items():
+    for dtype, rule in TYPE_RULES.items():
         if dtype == "D":
             test = f"{dates.date_sql(val)} IS NOT NULL"
         elif dtype == "T":
             test = f"{dates.timestamp_sql(val)} IS NOT NULL"
         else:
-            test = f"regexp_full_match({val}, {regex}) AND TRY_CAST({val} AS {cast}) IS NOT NULL"
+            test = f"regexp_full_match({val}, {rule.sql}) AND TRY_CAST({val} AS {rule.cast}) IS NOT NULL"
         cases.append(f"WHEN '{dtype}' THEN {test}")
     return f"CASE r.dtype {' '.join(cases)} ELSE TRUE END"
 
@@ -142,7 +141,7 @@ def _other_form(long: str, file: str) -> str:
         f"CASE dtype WHEN 'D' THEN strftime({dates.date_sql('val')}, '%Y-%m-%d') "
         f"ELSE strftime({dates.timestamp_sql('val')}, '%Y-%m-%d %H:%M:%S') END"
     )
-    hud_d, hud_t = TYPE_RULES["D"][1], TYPE_RULES["T"][1]
+    hud_d, hud_t = TYPE_RULES["D"].sql, TYPE_RULES["T"].sql
     first = "left(arg_min(val, _row_number), 200)"
     message = (
         "col || ' is not written as HUD writes it (' || CASE dtype WHEN 'D' THEN 'YYYY-MM-DD' "

@@ -19,9 +19,8 @@ import pyarrow as pa
 
 from pipelines.config import Settings, get_settings
 from pipelines.errors import WaypointError
-from pipelines.ingest import legacy, registry
+from pipelines.ingest import legacy
 from pipelines.ingest.archive import ArchivedFile, archive_delivery
-from pipelines.ingest.db import connect
 from pipelines.ingest.deliveries import find_deliveries, source_of
 from pipelines.ingest.layout import quote, table_name
 from pipelines.ingest.models import ERROR, FATAL, SEVERITIES, WARNING, Finding, IngestResult
@@ -38,6 +37,8 @@ from pipelines.ops.locks import writer_lock
 from pipelines.security.keys import MasterKey, active_key
 from pipelines.security.workfiles import open_text
 from pipelines.spec import ALL_FILES, CSV_VERSIONS, LEGACY_VERSIONS, load_spec, shape_of
+from pipelines.store import registry
+from pipelines.store.db import connect
 
 _REQUIRED_FILES = ("Export", "Client")
 _EXPORT_FIELDS = {

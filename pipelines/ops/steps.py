@@ -65,7 +65,7 @@ def pending(con: duckdb.DuckDBPyConnection, ingest_ids: list[str], step: str = E
 
 def unfinished_ingests(settings, results) -> list[str]:
     """Ingest ids of these results (loaded now, or duplicates of earlier loads) whose expectations are pending."""
-    from pipelines.ingest.db import connect
+    from pipelines.store.db import connect
 
     ids = [r.ingest_id for r in results if r.status in ("loaded", "duplicate") and r.ingest_id]
     if not ids:

@@ -18,16 +18,16 @@ import duckdb
 
 from pipelines.config import Settings, get_settings
 from pipelines.errors import WaypointError
-from pipelines.ingest.db import connect
 from pipelines.ops.folders import replaced_atomically
 from pipelines.ops.locks import writer_lock
 from pipelines.reports.artifacts import Artifacts, moved, report_folder, table_csv, write_artifacts
 from pipelines.reports.marts import MartReader
 from pipelines.reports.model import ReportRequest
 from pipelines.reports.registry import report_named
-from pipelines.reports.requests import add_request
 from pipelines.reports.validation import mark_folder, request_validation
 from pipelines.security import databases
+from pipelines.store.db import connect
+from pipelines.store.requests import add_request
 
 
 def record_requests(requests: Sequence[ReportRequest], settings: Settings, requested_by: str) -> list[str]:

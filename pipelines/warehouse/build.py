@@ -20,12 +20,12 @@ import duckdb
 
 from pipelines.config import Settings, get_settings
 from pipelines.errors import WaypointError
-from pipelines.ingest.db import connect as connect_ingest_db
 from pipelines.ops.cleanup import die_with_parent, low_on_space, sweep_build_leftovers
 from pipelines.ops.failures import explain
 from pipelines.ops.locks import writer_lock
-from pipelines.reports.requests import ensure_table as ensure_report_requests
 from pipelines.security import databases
+from pipelines.store.db import connect as connect_ingest_db
+from pipelines.store.requests import ensure_table as ensure_report_requests
 from pipelines.warehouse.dbt_cli import DbtOutcome, dbt_env, dbt_executable, summarise_run_results
 from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
 from pipelines.warehouse.hud_validation import RequestFailure, record_hud_validation

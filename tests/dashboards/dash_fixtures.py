@@ -6,7 +6,6 @@ agencies, six projects, their funders, and person-level enrollments with some pr
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,19 +161,13 @@ def make_users(settings: Settings) -> dict[Role, UserRecord]:
 def installation(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation]:
     """Module-wide WAYPOINT_HOME (restored afterwards) with warehouse, ingest database and users."""
     home = tmp_path_factory.mktemp("waypoint_home")
-    previous = os.environ.get("WAYPOINT_HOME")
-    os.environ["WAYPOINT_HOME"] = str(home)
-    try:
+    with pytest.MonkeyPatch.context() as env:  # module-wide, so not the function-scoped `monkeypatch`
+        env.setenv("WAYPOINT_HOME", str(home))
         settings = get_settings()
         build_warehouse(settings.published_db)
         build_ingest_db(settings.ingest_db)
         users = make_users(settings)
         yield Installation(settings, Authenticator(settings.app_db, get_security_settings()), users)
-    finally:
-        if previous is None:
-            os.environ.pop("WAYPOINT_HOME", None)
-        else:
-            os.environ["WAYPOINT_HOME"] = previous
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ a CoC and for the agency users' agency.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -126,29 +125,16 @@ def pages_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PagesWorld
         con.close()
     users = _users(settings, agency, projects, funder)
     _reports(settings, agency)
-    previous = os.environ.get("WAYPOINT_HOME")
-    os.environ["WAYPOINT_HOME"] = str(settings.home)
-    try:
+    with pytest.MonkeyPatch.context() as env:  # session-wide, so not the function-scoped `monkeypatch`
+        env.setenv("WAYPOINT_HOME", str(settings.home))
         yield PagesWorld(settings, users, agency, projects, funder)
-    finally:
-        if previous is None:
-            os.environ.pop("WAYPOINT_HOME", None)
-        else:
-            os.environ["WAYPOINT_HOME"] = previous
 
 
 @pytest.fixture
-def pages_home(pages_world: PagesWorld) -> Iterator[PagesWorld]:
+def pages_home(pages_world: PagesWorld, monkeypatch: pytest.MonkeyPatch) -> PagesWorld:
     """The session's world with WAYPOINT_HOME pointing at it (other dashboard fixtures move it per module)."""
-    previous = os.environ.get("WAYPOINT_HOME")
-    os.environ["WAYPOINT_HOME"] = str(pages_world.settings.home)
-    try:
-        yield pages_world
-    finally:
-        if previous is None:
-            os.environ.pop("WAYPOINT_HOME", None)
-        else:
-            os.environ["WAYPOINT_HOME"] = previous
+    monkeypatch.setenv("WAYPOINT_HOME", str(pages_world.settings.home))
+    return pages_world
 
 
 def home_without_marts(tmp: Path, world: PagesWorld) -> PagesWorld:

@@ -80,13 +80,14 @@ def shown(at: AppTest) -> Shown:
 @pytest.fixture(scope="module")
 def pages(pages_world) -> dict[tuple[Role, str], Shown]:
     """Every data page of every role, each rendered once in the role's own signed-in session."""
-    os.environ["WAYPOINT_HOME"] = str(pages_world.settings.home)
     seen = {}
-    for role in Role:
-        at = signed_in(pages_world, role)
-        for entry in pages_for(role):
-            if entry.key in DATA_PAGES:
-                seen[role, entry.key] = shown(open_page(at, role, entry.key))
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("WAYPOINT_HOME", str(pages_world.settings.home))
+        for role in Role:
+            at = signed_in(pages_world, role)
+            for entry in pages_for(role):
+                if entry.key in DATA_PAGES:
+                    seen[role, entry.key] = shown(open_page(at, role, entry.key))
     return seen
 
 

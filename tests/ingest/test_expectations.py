@@ -95,3 +95,29 @@ def test_large_files_run_only_the_business_expectations_and_still_find_their_row
     assert checked == {"Exit", "Client", "Enrollment", "Export"}  # Export has 1 row: its full suite runs
     found = query(settings, "SELECT ingest_id, rule_id FROM meta.validation_findings WHERE file = 'Exit'")
     assert found == [(broken.ingest_id, "business.exit_before_entry")]
+
+
+def test_gx_and_the_sql_validator_accept_the_same_values_by_the_one_rule_set():
+    """Type patterns and code lists come from pipelines.ingest.spec_rules for both: a value one accepts, the other
+    accepts, and a suite's regex and value set are the rule set's."""
+    import re
+
+    import duckdb
+
+    from pipelines.ingest.gx.suites import build_suite
+    from pipelines.ingest.spec_rules import TYPE_RULES, allowed_codes
+    from pipelines.spec import load_spec
+
+    samples = ["12", "-3", "1.5", "12.34", "12.345", "2026-01-31", "2026-01-31 08:00:00", "01/31/2026", "x", ""]
+    con = duckdb.connect()
+    for rule in TYPE_RULES.values():
+        for value in samples:
+            in_sql = con.execute(f"select regexp_full_match(?, {rule.sql})", [value]).fetchone()[0]
+            assert in_sql == bool(re.search(rule.anchored, value)), (rule.rule_id, value)
+    con.close()
+    suite = build_suite("Exit", "fy2026")
+    by_column = {(e.column, type(e).__name__): e for e in suite.expectations if hasattr(e, "column")}
+    assert by_column["ExitDate", "ExpectColumnValuesToMatchRegex"].regex == TYPE_RULES["D"].anchored
+    destination = load_spec("fy2026").file("Exit").column("Destination")
+    in_set = by_column["Destination", "ExpectColumnValuesToBeInSet"].value_set
+    assert set(in_set) == allowed_codes(load_spec("fy2026"), destination) and "336" not in in_set  # notes exclude it

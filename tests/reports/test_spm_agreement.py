@@ -85,7 +85,11 @@ def test_m1b_selects_persons_by_bed_nights_and_adds_self_reported_time_up_to_the
 def test_m2_takes_the_lowest_enrollment_id_among_permanent_exits_on_one_date(con):
     # Step 2: W11 left ES (EW11A, entered 2024-02-15) and SO (EW11B, entered 2024-01-01) to a rental on
     # 2024-03-01: the lowest EnrollmentID, EW11A, puts W11 in the ES row (the earlier entry would put
-    # him in SO). No return. Rows SO, ES, TH, SH, PH, total.
+    # him in SO). No return. W14 and W15 left ES together to a rental on 2024-02-01 in a household with
+    # no head (no CoC, general instruction 7a), so neither they nor their "return" of 2026-01-05 (704
+    # days) is here: counting them would give ES 3 exits and 2 returns in 366-730, the issue's "2 more
+    # exits from ES and 2 more returns" on the demo export (HUD's code leaves such households out too).
+    # Rows SO, ES, TH, SH, PH, total.
     table = read_mart_table(con, "hud_spm_m2_returns", SPM_AGREE_FY2026.request_id).frame
     exited = "Total # of Persons who Exited to a Permanent Housing Destination (2 Years Prior)"
     assert [plain_value(v) for v in table[exited]] == [0, 1, 0, 0, 0, 1]
@@ -116,11 +120,25 @@ def test_m4_stayer_start_income_is_the_project_start_record_whatever_its_date(co
 def test_m7b1_takes_the_lowest_enrollment_id_among_exits_on_one_date(con):
     # Step 2: W10 left RRH (EW10A, to 410) and ES (EW10B, to 116) on 2026-05-01: EW10A is the lowest
     # EnrollmentID, a permanent destination. Leavers: W01 W03 W04 W06 W08 (exit on the report start)
-    # W09 (116) and W10 -> 7, to permanent housing 1 (14.29 %). W02 (RRH) and W12 (PSH) are still
-    # there; W14, W15 have no CoC.
-    assert current_fy(con, "hud_spm_m7b1_exits_to_permanent_housing") == [7, 1, 14.29]
-    # 7b.2: W12 moved in and stays
-    assert current_fy(con, "hud_spm_m7b2_permanent_housing_retention") == [1, 1, 100]
+    # W09 (116), W10, and W18, who left PH with services to a rental without a move-in (hers, 2026-01-20,
+    # precedes her entry 02-01: "disregarded entirely", glossary, Handling Housing Move-In Dates; HUD's
+    # code gives her the entry date as a move-in and reports her in 7b.2) -> 8, to permanent housing
+    # W10 and W18: 2 (25 %). W17's latest exit is EW17A (lowest EnrollmentID), after a move-in: in 7b.2
+    # (step 3). W02 (RRH), W12 (PSH) and W16 (PH) are still there; W14, W15 have no CoC.
+    assert current_fy(con, "hud_spm_m7b1_exits_to_permanent_housing") == [8, 2, 25]
+
+
+def test_m7b2_reads_the_latest_started_stay_of_stayers_and_the_latest_exit_of_leavers(con):
+    # Stayers, step 3: "if the stay with the latest project start date has no [housing move-in date] ...
+    # exclude the client": W12 (PSH since 2024-06-01, moved in 06-10) stays in. W16 is still in her PH
+    # stay of 2025-01-01 (moved in), but her latest-started stay (2026-03-01 .. 04-01) had no move-in:
+    # out (Waypoint took the open stay before).
+    # Leavers, step 4: "the latest project exit": W17 left EW17A (moved in 2025-11-05) and EW17B (no
+    # move-in) on 2026-06-01; with no tie-break in 7b.2, the lowest EnrollmentID as in 7b.1 step 2: EW17A,
+    # moved in -> in, to the street (not a success). (Waypoint took the later entry, EW17B, before: W17
+    # was in neither 7b.1 nor 7b.2.) W18 had no valid move-in: in 7b.1.
+    # Universe W12 W17 = 2; W12 remained: 1 (50 %).
+    assert current_fy(con, "hud_spm_m7b2_permanent_housing_retention") == [2, 1, 50]
 
 
 def test_a_household_without_a_head_belongs_to_no_coc_and_is_a_data_quality_finding(con):

@@ -23,8 +23,8 @@ from pipelines.config import Settings
 from pipelines.ingest import ingest_paths
 from pipelines.reports.build import record_requests
 from pipelines.reports.model import ReportRequest
-from pipelines.reports.requests import add_request
 from pipelines.reports.schedule import plan_report_build
+from pipelines.store.requests import add_request
 from pipelines.synth import generate
 from pipelines.warehouse.build import BuildResult, build_warehouse
 

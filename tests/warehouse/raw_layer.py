@@ -1,6 +1,6 @@
 """A raw layer (ingest.duckdb) written straight from small HMIS CSV snippets, following docs/contracts.md.
 
-The schema comes from ingestion itself (``pipelines.ingest.registry.ensure_schema``); only the rows
+The schema comes from ingestion itself (``pipelines.store.registry.ensure_schema``); only the rows
 are ours: each ``Export`` is one accepted delivery whose files are CSV text with just the columns a
 test cares about (every other HUD column is NULL, as for a column the export's version lacks).
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.ingest.layout import raw_columns, table_name
-from pipelines.ingest.registry import ensure_schema, insert_registry
+from pipelines.store.registry import ensure_schema, insert_registry
 
 
 @dataclass

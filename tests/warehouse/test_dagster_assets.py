@@ -9,6 +9,7 @@ import dagster as dg
 import duckdb
 
 from pipelines.config import Settings
+from pipelines.defs.reports.partitions import WAREHOUSE_ONLY, add_report_keys
 from pipelines.defs.warehouse.assets import warehouse_dbt
 from pipelines.defs.warehouse.resources import WarehouseHome, dbt_resource
 
@@ -61,11 +62,15 @@ def test_materialising_publishes_a_new_build_while_open_readers_keep_their_snaps
     old_build, old_inode = _build_id(reader), os.stat(published).st_ino
     write_raw_layer(published_home.ingest_db, [NEW_CLIENT_DELTA])
 
-    result = dg.materialize(
-        [warehouse_dbt],
-        selection=[CURRENT_EXPORTS, CLIENTS],
-        resources={"warehouse_dbt": dbt_resource(), "warehouse_home": WarehouseHome(home=str(published_home.home))},
-    )
+    with dg.instance_for_test() as instance:
+        add_report_keys(instance, [WAREHOUSE_ONLY])  # a build with no report of its own
+        result = dg.materialize(
+            [warehouse_dbt],
+            selection=[CURRENT_EXPORTS, CLIENTS],
+            partition_key=WAREHOUSE_ONLY,
+            instance=instance,
+            resources={"warehouse_dbt": dbt_resource(), "warehouse_home": WarehouseHome(home=str(published_home.home))},
+        )
 
     assert result.success
     assert {event.asset_key for event in result.get_asset_materialization_events()} == {CURRENT_EXPORTS, CLIENTS}

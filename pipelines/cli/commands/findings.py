@@ -8,7 +8,7 @@ import click
 
 from pipelines.config import get_settings
 from pipelines.errors import WaypointError
-from pipelines.ingest.findings import RuleSummary, query_findings, summarise_findings, write_findings_csv
+from pipelines.store.findings import RuleSummary, query_findings, summarise_findings, write_findings_csv
 
 
 def _example(example: dict) -> str:

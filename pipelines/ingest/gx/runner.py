@@ -26,12 +26,12 @@ from great_expectations.data_context.types.base import (
 
 from pipelines.config import Settings, get_settings
 from pipelines.ingest.dates import date_sql, timestamp_sql
-from pipelines.ingest.db import connect
 from pipelines.ingest.gx.suites import build_suite
 from pipelines.ingest.layout import quote, table_name
 from pipelines.ops import steps
 from pipelines.ops.failures import rollback_quietly
 from pipelines.spec import FILE_ORDER, load_spec, shape_of
+from pipelines.store.db import connect
 
 FULL_SUITE_MAX_ROWS = 10_000
 _RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["_row_number"]}

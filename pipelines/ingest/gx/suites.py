@@ -1,7 +1,8 @@
 """Great Expectations suites for the raw tables, generated from the spec, plus business rules.
 
 One suite per HMIS file and CSV version (``client.fy2026``): required values, type patterns,
-lengths, code lists and unique keys come from the spec objects; the hand-written business
+lengths, code lists and unique keys come from the spec objects and the rule set the SQL validator uses
+(pipelines/ingest/spec_rules.py: type patterns, allowed codes); the hand-written business
 expectations (exit not before entry, DOB not after the export, move-in within the stay) read
 helper columns the runner adds (``_entry_date``, ``_exit_date``, ``_export_date``, ``_move_in_date``: the
 MoveInDate of projects that collect 3.20). Every
@@ -21,20 +22,11 @@ import great_expectations.expectations as gxe
 
 from pipelines.config import PROJECT_ROOT
 from pipelines.ingest import rulebook
-from pipelines.ingest.checks import excluded_codes
 from pipelines.ingest.layout import table_name
+from pipelines.ingest.spec_rules import TYPE_RULES, allowed_codes
 from pipelines.spec import CSV_VERSIONS, FILE_ORDER, Column, load_spec
 
 REPO_CONTEXT = PROJECT_ROOT / "expectations"
-_REGEX = {
-    "I": r"^-?[0-9]+$",
-    "D": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-    "T": r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$",
-    "M": r"^-?[0-9]+(?:[.][0-9]{1,2})?$",
-    "M+": r"^[0-9]+(?:[.][0-9]{1,2})?$",
-}
-_TYPE_RULE = {"I": "type.integer", "D": "type.date", "T": "type.datetime", "M": "type.money", "M+": "type.money"}
-
 # Business expectations: (file, column A, column B, rule id, severity, description). A >= B must hold.
 BUSINESS_RULES: tuple[tuple[str, str, str, str, str, str], ...] = (
     ("Exit", "ExitDate", "_entry_date", "business.exit_before_entry", "error",
@@ -66,10 +58,10 @@ def _column_expectations(file: str, version: str, col: Column) -> list[gxe.Expec
         found.append(gxe.ExpectColumnValuesToNotBeNull(
             column=name, meta=_meta("required.missing", rulebook.severity_of(file, name, "Unallowed Null")),
             description=f"{name} is required by the HMIS CSV {version.upper()} spec."))  # fmt: skip
-    if col.dtype in _REGEX:
+    if col.dtype in TYPE_RULES:
         found.append(gxe.ExpectColumnValuesToMatchRegex(
-            column=name, regex=_REGEX[col.dtype],
-            meta=_meta(_TYPE_RULE[col.dtype], rulebook.severity_of(file, name, "Incorrect Data Type")),
+            column=name, regex=TYPE_RULES[col.dtype].anchored,
+            meta=_meta(TYPE_RULES[col.dtype].rule_id, rulebook.severity_of(file, name, "Incorrect Data Type")),
             description=f"{name} has HUD type {col.dtype}."))  # fmt: skip
     if col.dtype == "S" and col.max_length:
         found.append(gxe.ExpectColumnValueLengthsToBeBetween(
@@ -77,8 +69,7 @@ def _column_expectations(file: str, version: str, col: Column) -> list[gxe.Expec
             meta=_meta("length.exceeded", rulebook.severity_of(file, name, "String Length Limit Exceeded")),
             description=f"{name} is at most {col.max_length} characters."))  # fmt: skip
     if col.value_lists and not col.list_by:
-        excluded = excluded_codes(col.notes)
-        codes = sorted({c for lid in col.value_lists for c in spec.lists.get(lid, {}) if c not in excluded})
+        codes = sorted(allowed_codes(spec, col))
         found.append(gxe.ExpectColumnValuesToBeInSet(
             column=name, value_set=codes,
             meta=_meta("list.invalid", rulebook.severity_of(file, name, "Non-Null Invalid")),

@@ -1,7 +1,8 @@
 {#- SPM Measure 7 (spm.md): one row per request, table and person — 7a.1 people who left street
     outreach, 7b.1 people who left ES, SH, TH or RRH (or other PH before moving in), 7b.2 people in PSH
-    or other PH who moved in (stayers, and leavers after move-in) — with the destination of the latest
-    exit and whether it counts as a successful placement or retention. -#}
+    or other PH who moved in (stayers whose latest-started stay has a move-in, and leavers whose latest
+    exit came after one) — with the destination of the latest exit and whether it counts as a
+    successful placement or retention. -#}
 with
 
 stays as (
@@ -78,20 +79,38 @@ system_leavers as (
 
 ),
 
--- 7b.2: people in PSH/OPH — stayers (latest open stay, moved in by the report end), else leavers
--- (latest exit, after moving in).
+-- 7b.2 (PSH, PH housing only, PH with services; never RRH, step 2): a stayer is in one of these types
+-- at the report end; a leaver left one in the period and is in none at the end (step 1).
+housing_active as (
+
+    select
+        active.*,
+        max(case when exit_date is null then 1 else 0 end) over (partition by request_id, client_id) = 1
+            as is_housing_stayer
+    from active
+    where project_type in (3, 9, 10)
+
+),
+
+-- Stayers: "the stay with the latest project start date" (step 3), among all their stays of these types
+-- in the period, also one they already left; leavers: "the latest project exit" (step 4). The
+-- specification names no tie-break here: an open stay goes first, then the lowest EnrollmentID, the
+-- rule 7b.1 step 2 uses for the same latest exit (so a leaver falls in exactly one of 7b.1 and 7b.2).
 housing_stays as (
 
     select * from (
         select
-            active.*,
+            housing_active.*,
             row_number() over (
                 partition by request_id, client_id
-                order by case when exit_date is null then 0 else 1 end, exit_date desc, entry_date desc,
-                    enrollment_key desc
+                order by
+                    case when is_housing_stayer then entry_date end desc,
+                    case when exit_date is null then 0 else 1 end,
+                    exit_date desc,
+                    {{ lowest_id_first('enrollment_id') }},
+                    enrollment_key
             ) as stay_rank
-        from active
-        where project_type in (3, 9, 10)
+        from housing_active
     ) as ranked
     where stay_rank = 1
 
@@ -125,11 +144,11 @@ placements as (
 
     select
         '7b.2', request_id, client_id, enrollment_key, project_type, exit_date, destination,
-        exit_date is null, is_permanent_destination, false
+        is_housing_stayer, is_permanent_destination, false
     from housing_stays
     where move_in_date is not null
         and (
-            exit_date is null
+            is_housing_stayer
             or coalesce(destination not in (
                 select destination from destination_groups where destination_group = 'm7b_excluded'
             ), true)

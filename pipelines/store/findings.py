@@ -10,8 +10,8 @@ from pathlib import Path
 import duckdb
 
 from pipelines.config import Settings
-from pipelines.ingest.db import connect
 from pipelines.ingest.fixes import fix_for
+from pipelines.store.db import connect
 
 COLUMNS = ("ingest_id", "file", "row_number", "column_name", "rule_id", "severity", "message", "value")
 _SEVERITY_RANK = "CASE severity WHEN 'fatal' THEN 0 WHEN 'error' THEN 1 ELSE 2 END"

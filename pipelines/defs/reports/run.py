@@ -1,0 +1,45 @@
+"""Run the ``report_build`` job for one key in this process: how the dashboards (and tests) start a build through
+the same door as a schedule or the UI, leaving the same materialisations in the instance's asset graph."""
+
+from dataclasses import dataclass
+
+import dagster as dg
+
+from pipelines.config import Settings
+from pipelines.defs.reports.assets import REPORT_ARTIFACTS, report_artifacts, report_requests
+from pipelines.defs.reports.jobs import report_build
+from pipelines.defs.reports.partitions import add_report_keys
+from pipelines.defs.reports.resources import ReportBuildSettings
+from pipelines.defs.warehouse.assets import warehouse_dbt
+from pipelines.defs.warehouse.resources import WarehouseHome, dbt_resource
+
+
+@dataclass(frozen=True)
+class ReportBuildRun:
+    run_id: str
+    success: bool
+    folders: tuple[str, ...]  # the artifact folders written (none when the run failed)
+    result: dg.ExecuteInProcessResult
+
+
+def report_build_definitions(settings: Settings, requested_by: str) -> dg.Definitions:
+    """The report build's assets and job with their resources pointing at ``settings.home``."""
+    home = str(settings.home)
+    return dg.Definitions(
+        assets=[report_requests, warehouse_dbt, report_artifacts],
+        jobs=[report_build],
+        resources={
+            "report_build_settings": ReportBuildSettings(home=home, requested_by=requested_by),
+            "warehouse_home": WarehouseHome(home=home),
+            "warehouse_dbt": dbt_resource(),
+        },
+    )
+
+
+def run_report_build(key: str, settings: Settings, requested_by: str, instance: dg.DagsterInstance) -> ReportBuildRun:
+    """Register ``key`` as a partition and materialise it (requests → dbt build and publish → artifacts)."""
+    add_report_keys(instance, [key])
+    job = report_build_definitions(settings, requested_by).resolve_job_def(report_build.name)
+    result = job.execute_in_process(partition_key=key, instance=instance, raise_on_error=False)
+    folders = tuple(result.asset_value(REPORT_ARTIFACTS)) if result.success else ()
+    return ReportBuildRun(result.run_id, result.success, folders, result)
