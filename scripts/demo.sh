@@ -10,6 +10,14 @@ QUIRKS="${WAYPOINT_DEMO_QUIRKS-us-dates folder multi-row-export version-mislabel
 QUIRK_ARGS=()
 for quirk in $QUIRKS; do QUIRK_ARGS+=(--quirk "$quirk"); done
 
+# Client data at rest is encrypted whenever a key is set (docs/security.md). Without one, the demo makes its own
+# key file outside WAYPOINT_HOME and the repository (a key kept with the data would travel with every copy of it).
+if [ -z "${WAYPOINT_KEY_FILE:-}" ] && [ -z "${WAYPOINT_KEY:-}" ]; then
+  export WAYPOINT_KEY_FILE="${WAYPOINT_DEMO_KEY_FILE:-${XDG_CONFIG_HOME:-$HOME/.config}/waypoint/demo.key}"
+  [ -e "$WAYPOINT_KEY_FILE" ] || "$BIN/waypoint" key new "$WAYPOINT_KEY_FILE"
+fi
+echo "== encryption at rest: key from ${WAYPOINT_KEY_FILE:-WAYPOINT_KEY} (files of an earlier run encrypted under it if needed)"
+"$BIN/waypoint" key encrypt
 echo "== 1/5 generating the '$PRESET' synthetic exports (OK-500, OK-507) into $WAYPOINT_HOME/synth (quirks: ${QUIRKS:-none})"
 "$BIN/waypoint" synth --preset "$PRESET" --out "$WAYPOINT_HOME/synth" "${QUIRK_ARGS[@]}"
 
@@ -44,6 +52,7 @@ echo "== 5/5 demo users (one per role) and the dashboards"
 echo
 echo "Dagster runs and the asset graph: DAGSTER_HOME=$WAYPOINT_HOME/dagster $BIN/dagster dev -m pipelines.definitions"
 echo "Dashboards: http://localhost:8501  (Ctrl-C to stop)"
+[ -z "${WAYPOINT_KEY_FILE:-}" ] || echo "Other commands on this home need its key: export WAYPOINT_KEY_FILE=$WAYPOINT_KEY_FILE"
 if [ -n "${CI:-}" ] || [ -n "${WAYPOINT_DEMO_NO_SERVE:-}" ]; then
   echo "not serving (CI or WAYPOINT_DEMO_NO_SERVE set)"
   exit 0
