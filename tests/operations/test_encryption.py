@@ -104,7 +104,8 @@ def test_ingest_encrypts_the_archive_and_rotation_keeps_every_byte(tmp_path):
     assert "inside WAYPOINT_HOME" in inside
 
     rotated = _run(home, "key", "rotate", "--new-key-file", str(new_file), key_file=old_file)
-    assert rotated.exit_code == 0 and "1 archive files and 1 databases now under key id" in rotated.output, rotated.output
+    said = rotated.output
+    assert rotated.exit_code == 0 and "1 archive files and 1 databases now under key id" in said, said
     new = parse_key(new_file.read_text(), "new")
     with pytest.raises(KeyProblem):
         envelope.open_plain(archived, old)
