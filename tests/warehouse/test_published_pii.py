@@ -13,7 +13,7 @@ def _ssns(settings) -> list[str]:
     """The delivered SSNs worth looking for: nine digits, not one digit repeated (placeholders like 000000000)."""
     con = databases.connect(settings.ingest_db, read_only=True)
     try:
-        sql = "select distinct \"SSN\" from raw.client where regexp_full_match(\"SSN\", '[0-9]{9}')"
+        sql = 'select distinct "SSN" from raw.client where regexp_full_match("SSN", \'[0-9]{9}\')'
         rows = con.execute(sql).fetchall()
     finally:
         con.close()
@@ -32,8 +32,7 @@ def _holding(database, ssns: list[str]) -> list[str]:
         ).fetchall()
         for schema, table, column in columns:
             hit = con.execute(
-                f'select count(*) from "{schema}"."{table}" '
-                f'where regexp_matches(cast("{column}" as varchar), ?)',
+                f'select count(*) from "{schema}"."{table}" where regexp_matches(cast("{column}" as varchar), ?)',
                 [pattern],
             ).fetchone()[0]
             if hit:
