@@ -380,6 +380,8 @@ _PAGE_DATASETS = (
             "dimension",
             "check_id",
             "check_name",
+            "data_element",
+            "eva_id",
             "record_type",
             "record_id",
             "personal_id",

@@ -17,6 +17,7 @@ import pandas as pd
 from pipelines.spec import LEGACY_VERSIONS, load_spec, shape_of
 from pipelines.synth import (
     declared_defects,
+    descriptor_defects,
     identities,
     legacy,
     output,
@@ -133,6 +134,7 @@ def build_tables(options: Options) -> tuple[dict[str, pd.DataFrame], Defects, pd
     admins = output.admins(user_table, roster)
     tables |= projects.descriptor_files(roster, options, clock, admins)
     program_defects.descriptors(tables, options, defects)
+    descriptor_defects.inject(tables, options, defects)
     declared_defects.declare(tables, options, defects)
     tables["User"] = output.users_per_source(user_table, tables, roster)
     tables["Export"] = output.export_rows(roster, options)

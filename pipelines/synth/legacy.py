@@ -60,7 +60,8 @@ def _project(frame: pd.DataFrame, participation: pd.DataFrame) -> pd.DataFrame:
     ptype = pd.to_numeric(out["ProjectType"])
     out["TrackingMethod"] = np.select([ptype == 0, ptype == 1], [0, 3], default=np.nan)
     out["ProjectType"] = ptype.where(ptype != 0, 1)
-    kinds = participation.set_index(["_source", "ProjectID"])["HMISParticipationType"]
+    first = participation.drop_duplicates(["_source", "ProjectID"])  # a project may have several records
+    kinds = first.set_index(["_source", "ProjectID"])["HMISParticipationType"]
     keys = pd.MultiIndex.from_arrays([out["_source"].astype(str), out["ProjectID"]])
     kinds.index = pd.MultiIndex.from_arrays(
         [kinds.index.get_level_values(0).astype(str), kinds.index.get_level_values(1)]

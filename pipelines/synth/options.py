@@ -58,6 +58,16 @@ class DefectRates:
     referral_open: float = 0.03
     address_missing: float = 0.03
     inventory_before_operating: float = 0.03
+    seasonal_inventory: float = 0.05
+    es_bed_type_mismatch: float = 0.05
+    operating_end_passed: float = 0.03
+    inventory_after_stays: float = 0.03
+    participation_window: float = 0.03
+    participation_overlap: float = 0.03
+    ce_participation_overlap: float = 0.05
+    no_participation: float = 0.2
+    vsp_in_hmis: float = 0.2
+    no_funder: float = 0.2
     late_entry: float = 0.05
     late_exit: float = 0.06
     inactive_nbn: float = 0.08

@@ -89,8 +89,8 @@ class Ids:
         source, file, record_id = defect["source_id"], defect["file"], str(defect["record_id"])
         if file == "Client":
             return (source, "client", record_id)
-        if kind == "project":  # project descriptor files name the ProjectID
-            return (source, "project", record_id)
+        if kind in ("project", "inventory"):  # descriptor defects name the ProjectID or InventoryID
+            return (source, kind, record_id)
         enrollment = self.enrollment_of(source, file, record_id)
         if enrollment is None:
             if file == "Enrollment" and (source, record_id) in self.households:

@@ -35,6 +35,9 @@ def test_workbook_has_one_sheet_per_project_with_every_record_to_fix(dq_world: D
     )
     local = {"date_long_stayer", "date_possible_missed_move_in", "inact_services_no_recent_contact"}
     assert local <= set(report.issues["check_id"])  # the per-type local-setting checks reach the admin's sheets
+    seasonal = report.issues[report.issues["check_id"] == "proj_seasonal_inventory_long"]
+    assert len(seasonal) and set(seasonal["eva_id"]) == {"37"}  # each row names its Eva issue and HUD element
+    assert set(seasonal["data_element"]) == {"2.07 Bed and Unit Inventory"}
     summary = report.summary()
     assert summary["records"].sum() == len(report.issues)
 

@@ -59,3 +59,31 @@ def test_the_tiny_preset_exercises_most_checks(truth) -> None:
     """Guards the exact comparison against passing vacuously (e.g. an empty manifest or issue list)."""
     exercised = {check for version in truth.values() for check, anchors in version[0].items() if anchors}
     assert len(exercised) >= 25
+
+
+# Issue 12's project descriptor and participation checks: each must meet a defect the generator injected
+# (or, for zero utilisation and inventory without enrollments, declares from what it injected).
+DESCRIPTOR_CHECKS = {
+    "proj_seasonal_inventory_long",
+    "proj_es_bed_type_mismatch",
+    "proj_inventory_after_operating_end",
+    "date_enrollment_outside_operating",
+    "proj_no_enrollments_in_inventory",
+    "proj_zero_utilisation",
+    "proj_vsp_in_hmis",
+    "proj_address_missing",
+    "proj_inventory_before_operating",
+    "part_enrollment_outside_hmis_participation",
+    "part_overlapping_hmis_participation",
+    "part_overlapping_ce_participation",
+    "part_project_no_participation",
+    "part_project_no_funder",
+}
+
+
+@pytest.mark.parametrize("csv_version", list(VERSIONS))
+def test_descriptor_checks_of_issue_12_fire_on_injected_defects(truth, csv_version: str) -> None:
+    expected, found = truth[csv_version]
+    assert {
+        check for check in DESCRIPTOR_CHECKS if expected.get(check) and expected[check] <= found.get(check, set())
+    } == (DESCRIPTOR_CHECKS)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import descriptor_predicates
+
 if TYPE_CHECKING:
     from .conftest import Export
 
@@ -540,8 +542,11 @@ KINDS = (
     "multiple_hoh",
     "invalid_move_in",
     "duplicate_client",
+    *descriptor_predicates.KINDS,
 )
 
 
 def flagged(export, kind: str) -> set[tuple]:
+    if kind in descriptor_predicates.KINDS:
+        return getattr(descriptor_predicates, kind)(export)
     return globals()[kind](export)

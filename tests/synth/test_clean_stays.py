@@ -160,13 +160,13 @@ def test_every_enrollment_is_active_in_the_export_period(export):
 
 
 def test_enrollments_fall_inside_operating_and_participation_periods(export):
-    assert (
-        export.scalar("""select count(*) from "Enrollment" e join "Project" p using (_source, ProjectID)
-        join "HMISParticipation" h using (_source, ProjectID)
-        where e.EntryDate::date < p.OperatingStartDate::date
-           or e.EntryDate::date < h.HMISParticipationStatusStartDate::date or h.HMISParticipationType <> '1'""")
-        == 0
-    )
+    """Except the stays the manifest names as entered before their project's participation start."""
+    outside = export.rows("""select e._source, e.EnrollmentID
+        from "Enrollment" e join "Project" p using (_source, ProjectID)
+        where e.EntryDate::date < p.OperatingStartDate::date or not exists (
+            select 1 from "HMISParticipation" h where h._source = e._source and h.ProjectID = e.ProjectID
+            and h.HMISParticipationType = '1' and h.HMISParticipationStatusStartDate::date <= e.EntryDate::date)""")
+    assert set(outside) == _declared(export, "participation_window")
     assert (
         export.scalar("""select count(*) from "Funder" f join "Project" p using (_source, ProjectID)
         where f.StartDate::date < p.OperatingStartDate::date""")

@@ -148,6 +148,7 @@ enriched as (
         catalogue.dimension,
         catalogue.family,
         catalogue.data_element,
+        catalogue.eva_id,
 
         -- where it is
         placed.source_id,
