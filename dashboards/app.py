@@ -11,7 +11,15 @@ import streamlit as st
 from dashboards.data.access import DataAccess
 from dashboards.navigation import pages_for
 from dashboards.state.users import UserRecord
-from dashboards.ui.context import SESSION_ENDED_KEY, TOKEN_KEY, current_user, session_token
+from dashboards.ui.context import (
+    CLEAR_COOKIE_KEY,
+    COOKIE_SENT_KEY,
+    SESSION_ENDED_KEY,
+    TOKEN_KEY,
+    current_user,
+    keep_signed_in,
+    session_token,
+)
 from dashboards.ui.signin import change_password_page, sign_in_page, user_sidebar
 
 # The browser tab icon is served by the app itself: a ":material/...:" or emoji page icon makes the browser fetch it
@@ -36,6 +44,8 @@ def _signed_out(had_token: bool) -> None:
     if had_token:  # idle timeout, disabled account, or signed out elsewhere
         st.session_state.pop(TOKEN_KEY, None)
         st.session_state[SESSION_ENDED_KEY] = True
+        if st.session_state.pop(COOKIE_SENT_KEY, None):
+            st.session_state[CLEAR_COOKIE_KEY] = True
     st.navigation([st.Page(sign_in_page, title="Sign in", url_path="sign-in")], position="hidden").run()
 
 
@@ -54,6 +64,8 @@ def main() -> None:
     if user is None:
         _signed_out(token is not None)
         return
+    if token is not None:
+        keep_signed_in(token)
     if user.must_change_password:
         _must_change_password(user)
         return

@@ -26,6 +26,7 @@ class SecuritySettings:
     max_failed_sign_ins: int = 5
     lockout_minutes: int = 15
     idle_timeout_minutes: int = 30
+    session_hours: int = 12  # a session's absolute life (and its cookie's), however active
     min_password_length: int = 12
     suppression_threshold: int = 11  # counts 1 .. threshold-1 are hidden, shown as "<threshold"
 
@@ -35,6 +36,7 @@ def get_security_settings() -> SecuritySettings:
         max_failed_sign_ins=_int_env("WAYPOINT_MAX_FAILED_SIGN_INS", 5, 1),
         lockout_minutes=_int_env("WAYPOINT_LOCKOUT_MINUTES", 15, 1),
         idle_timeout_minutes=_int_env("WAYPOINT_IDLE_TIMEOUT_MINUTES", 30, 1),
+        session_hours=_int_env("WAYPOINT_SESSION_HOURS", 12, 1),
         min_password_length=_int_env("WAYPOINT_MIN_PASSWORD_LENGTH", 12, 8),
         suppression_threshold=_int_env("WAYPOINT_SUPPRESSION_THRESHOLD", 11, 2),
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -34,9 +35,13 @@ class Line:
     # learns only a lower bound for a part and an upper bound for the total.
     at_least: bool = False
 
-    @property
+    @cached_property
     def cells(self) -> list[Cell]:
         return list(zip(self.rows.tolist(), self.cols.tolist(), strict=True))
+
+    @cached_property
+    def cell_set(self) -> frozenset[Cell]:
+        return frozenset(self.cells)
 
     @property
     def total(self) -> Cell:
@@ -82,29 +87,56 @@ def _label_bounds(table: np.ndarray, status: np.ndarray, threshold: int) -> tupl
     return lo, hi
 
 
-def _sum_without_each(values: np.ndarray) -> np.ndarray:
-    """For each position, the sum of all other values; infinities handled without inf - inf."""
-    infinite = np.isinf(values)
-    finite_sum = values[~infinite].sum()
-    others = finite_sum - np.where(infinite, 0.0, values)
-    if infinite.any():
-        sign = np.sign(values[infinite][0])  # all infinities of one sum share a sign
-        others = np.where(infinite.sum() - infinite > 0, sign * math.inf, others)
+def _sum_without_each(values: list[float]) -> list[float]:
+    """For each position, the sum of all other values; infinities handled without inf - inf.
+
+    Plain floats, not numpy: lines are short and this runs hundreds of thousands of times per page. The values are
+    whole numbers or infinities, so the sums are exact in any order."""
+    finite = [v for v in values if v not in _INFINITIES]
+    finite_sum = sum(finite)
+    infinite_count = len(values) - len(finite)
+    if not infinite_count:
+        return [finite_sum - v for v in values]
+    sign_inf = next(v for v in values if v in _INFINITIES)  # all infinities of one sum share a sign
+    others = []
+    for v in values:
+        if v in _INFINITIES:
+            others.append(sign_inf if infinite_count > 1 else finite_sum)
+        else:
+            others.append(sign_inf)
     return others
+
+
+_INFINITIES = (math.inf, -math.inf)
+
+
+def _implied_lists(cell_lo: list[float], cell_hi: list[float], at_least: bool) -> tuple[list[float], list[float]]:
+    """``_implied`` on a line's bounds as lists (parts first, the total last)."""
+    last = len(cell_lo) - 1
+    # a_k * x_k = -sum(a_m * x_m for m != k); the range of -a_m * x_m (a part's sign +1, the total's -1):
+    term_lo = [-h for h in cell_hi[:last]] + cell_lo[last:]
+    term_hi = [-lo for lo in cell_lo[:last]] + cell_hi[last:]
+    low, high = _sum_without_each(term_lo), _sum_without_each(term_hi)
+    if last >= 0:
+        low[last], high[last] = -high[last], -low[last]
+        if at_least:
+            high[:last] = [math.inf] * last
+            low[last] = -math.inf
+    return low, high
 
 
 def _implied(line: Line, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For each cell of a line, the range that the other cells of the line allow."""
-    signs, cell_lo, cell_hi = line.signs, lo[line.rows, line.cols], hi[line.rows, line.cols]
-    # a_k * x_k = -sum(a_m * x_m for m != k); the range of -a_m * x_m:
-    term_lo = np.where(signs > 0, -cell_hi, cell_lo)
-    term_hi = np.where(signs > 0, -cell_lo, cell_hi)
-    low, high = _sum_without_each(term_lo), _sum_without_each(term_hi)
-    low, high = np.where(signs > 0, low, -high), np.where(signs > 0, high, -low)
-    if line.at_least:
-        high = np.where(signs > 0, math.inf, high)
-        low = np.where(signs > 0, low, -math.inf)
-    return low, high
+    low, high = _implied_lists(lo[line.rows, line.cols].tolist(), hi[line.rows, line.cols].tolist(), line.at_least)
+    return np.array(low, dtype=float), np.array(high, dtype=float)
+
+
+def _ceil(value: float) -> float:
+    return float(math.ceil(value)) if math.isfinite(value) else value
+
+
+def _floor(value: float) -> float:
+    return float(math.floor(value)) if math.isfinite(value) else value
 
 
 def reader_bounds(
@@ -113,19 +145,24 @@ def reader_bounds(
     """Bounds a reader can reach by combining labels and line equations until nothing tightens."""
     lo, hi = _label_bounds(table, status, threshold)
     active = [line for line in lines if (status[line.rows, line.cols] != SHOWN).any()]
+    if not active:
+        return lo, hi
+    width = lo.shape[1]
+    flat_lo, flat_hi = lo.ravel().tolist(), hi.ravel().tolist()
+    positions = [[r * width + c for r, c in line.cells] for line in active]
     for _ in range(sweeps):
         changed = False
-        for line in active:
-            low, high = _implied(line, lo, hi)
-            low, high = np.ceil(low - 1e-9), np.floor(high + 1e-9)
-            old_lo, old_hi = lo[line.rows, line.cols], hi[line.rows, line.cols]
-            new_lo, new_hi = np.maximum(old_lo, low), np.minimum(old_hi, high)
-            if (new_lo > old_lo).any() or (new_hi < old_hi).any():
-                lo[line.rows, line.cols], hi[line.rows, line.cols] = new_lo, new_hi
-                changed = True
+        for line, cells in zip(active, positions, strict=True):
+            old_lo, old_hi = [flat_lo[k] for k in cells], [flat_hi[k] for k in cells]
+            low, high = _implied_lists(old_lo, old_hi, line.at_least)
+            for k, was_lo, was_hi, a, b in zip(cells, old_lo, old_hi, low, high, strict=True):
+                new_lo, new_hi = max(was_lo, _ceil(a - 1e-9)), min(was_hi, _floor(b + 1e-9))
+                if new_lo > was_lo or new_hi < was_hi:
+                    changed = True
+                flat_lo[k], flat_hi[k] = new_lo, new_hi
         if not changed:
             break
-    return lo, hi
+    return np.array(flat_lo, dtype=float).reshape(lo.shape), np.array(flat_hi, dtype=float).reshape(hi.shape)
 
 
 def _line_is_safe(line: Line, status: np.ndarray, lo: np.ndarray, hi: np.ndarray, threshold: int) -> bool:
@@ -135,9 +172,10 @@ def _line_is_safe(line: Line, status: np.ndarray, lo: np.ndarray, hi: np.ndarray
         return True
     if hidden == 1 and not line.at_least:
         return False
-    low, high = _implied(line, lo, hi)
-    primary = states == PRIMARY
-    return not ((low[primary] > 1) | (high[primary] < threshold - 1)).any()
+    low, high = _implied_lists(lo[line.rows, line.cols].tolist(), hi[line.rows, line.cols].tolist(), line.at_least)
+    return not any(
+        a > 1 or b < threshold - 1 for a, b, state in zip(low, high, states.tolist(), strict=True) if state == PRIMARY
+    )
 
 
 def _candidates(line: Line, lines: Sequence[Line], table: np.ndarray, status: np.ndarray) -> list[Cell]:
@@ -145,8 +183,8 @@ def _candidates(line: Line, lines: Sequence[Line], table: np.ndarray, status: np
     own = [c for c in line.cells if status[c] == SHOWN and table[c] > 0]
     if own:
         return own
-    cells = set(line.cells)
-    crossing = {c for other in lines if cells & set(other.cells) for c in other.cells}
+    cells = line.cell_set
+    crossing = {c for other in lines if not cells.isdisjoint(other.cell_set) for c in other.cells}
     return sorted(c for c in crossing if status[c] == SHOWN and table[c] > 0)
 
 
@@ -166,7 +204,7 @@ def _cheapest_complement(
     larger one would do: this chooses the least hidden in total."""
     ordered = sorted(candidates, key=lambda c: (table[c], c == line.total))
     for cell in ordered:
-        if cell not in set(line.cells):
+        if cell not in line.cell_set:
             continue
         trial_status, trial_lo, trial_hi = status.copy(), lo.copy(), hi.copy()
         trial_status[cell] = COMPLEMENTARY
@@ -182,6 +220,8 @@ def suppress_table(table: np.ndarray, lines: Sequence[Line], threshold: int = 11
     if (table < 0).any():
         raise ValueError("counts cannot be negative")
     status = np.where((table >= 1) & (table < threshold), PRIMARY, SHOWN)
+    if not status.any():  # nothing small: every line is safe as it stands (most sub-tables of a page)
+        return status
     exhausted: set[int] = set()
     while True:
         lo, hi = reader_bounds(table, status, lines, threshold)
@@ -243,23 +283,30 @@ def suppress_frame(
 ) -> SuppressedFrame:
     """Suppresses the ``counts`` columns of each sub-table (``tables_by``) of a long frame; hides dependent rates.
 
-    ``rates`` maps a rate column to its (numerator, denominator) count columns in the same row.
+    ``rates`` maps a rate column to its (numerator, denominator) count columns in the same row. The sub-tables are
+    cut out of one array (no pandas per sub-table): a page may hold hundreds of them.
     """
     rates = dict(rates or {})
     counts = list(counts)
     body = frame.reset_index(drop=True)
     values = body.copy()
-    status = pd.DataFrame(SHOWN, index=body.index, columns=[*counts, *rates])
+    matrix_all = body[counts].fillna(0).to_numpy(dtype=np.int64)
+    status_all = np.full(matrix_all.shape, SHOWN, dtype=np.int64)
     totals = []
     by = list(tables_by) if len(tables_by) > 1 else (tables_by[0] if tables_by else None)
     groups = body.groupby(by, sort=False, dropna=False).groups if by is not None else {(): body.index}
     for key, index in groups.items():
-        matrix = body.loc[index, counts].fillna(0).to_numpy(dtype=np.int64)
-        table, cell_status = suppress_matrix(matrix, threshold, row_totals=len(counts) > 1, column_totals=True)
-        status.loc[index, counts] = cell_status[: len(index), : len(counts)]
+        positions = np.asarray(index, dtype=np.intp)  # the body's RangeIndex: labels are positions
+        table, cell_status = suppress_matrix(
+            matrix_all[positions], threshold, row_totals=len(counts) > 1, column_totals=True
+        )
+        status_all[positions] = cell_status[: len(positions), : len(counts)]
         total_row = {c: _label(table[-1, j], cell_status[-1, j], threshold) for j, c in enumerate(counts)}
         key_values = key if isinstance(key, tuple) else (key,)
         totals.append({**dict(zip(tables_by, key_values, strict=True)), **total_row})
+    status = pd.DataFrame(status_all, index=body.index, columns=counts)
+    for rate in rates:
+        status[rate] = SHOWN
     for rate, (numerator, denominator) in rates.items():
         status[rate] = np.where((status[numerator] != SHOWN) | (status[denominator] != SHOWN), COMPLEMENTARY, SHOWN)
     display = body.astype({c: object for c in [*counts, *rates]})

@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import dagster as dg
 
@@ -25,12 +27,27 @@ class PipelineReport:
     build_run: str | None = None
 
 
-def dagster_instance(settings: Settings) -> dg.DagsterInstance:
-    """A persistent instance in ``<home>/dagster`` (created on first use)."""
+# Dagster's usage reporting is off in every instance Waypoint makes (`dagster dev` on it too).
+DAGSTER_YAML = (
+    "# Written by Waypoint (pipelines/orchestrate.py): no usage statistics leave this machine.\n"
+    "telemetry:\n  enabled: false\n"
+)
+
+
+def ensure_dagster_home(settings: Settings) -> Path:
+    """``<home>/dagster`` with a dagster.yaml that turns telemetry off (an existing file keeps its other settings)."""
     home = settings.home / "dagster"
     home.mkdir(parents=True, exist_ok=True)
-    (home / "dagster.yaml").touch()
-    return dg.DagsterInstance.from_config(str(home))  # DAGSTER_HOME left as it is
+    config = home / "dagster.yaml"
+    text = config.read_text() if config.exists() else ""
+    if not re.search(r"^telemetry:", text, flags=re.MULTILINE):
+        config.write_text(DAGSTER_YAML + ("\n" + text if text.strip() else ""))
+    return home
+
+
+def dagster_instance(settings: Settings) -> dg.DagsterInstance:
+    """A persistent instance in ``<home>/dagster`` (created on first use, telemetry off)."""
+    return dg.DagsterInstance.from_config(str(ensure_dagster_home(settings)))  # DAGSTER_HOME left as it is
 
 
 def run_pipeline(settings: Settings, *, build: bool = True, expectations: bool = True, echo=print) -> PipelineReport:

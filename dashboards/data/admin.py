@@ -6,6 +6,8 @@ roles. The page calls these methods and never checks a role itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 import pandas as pd
@@ -54,6 +56,20 @@ class AdminAccess:
         if target.agency_id != self.user.agency_id or target.role not in AGENCY_MANAGED_ROLES:
             raise AccessDenied(f"{target.username} is not a user of your agency")
 
+    @contextmanager
+    def _audited_refusal(self, action: str, target: str | None = None) -> Iterator[None]:
+        """A refused administration action is written to the audit log (who, what, on whom, why), then raised."""
+        try:
+            yield
+        except AccessDenied as err:
+            self.audit.record(
+                "admin_refused",
+                username=self.user.username,
+                role=self.user.role,
+                detail={"action": action, "user": target, "reason": str(err)},
+            )
+            raise
+
     def list_users(self) -> list[UserRecord]:
         self._require_manager()
         return self.users.list() if self.manages_all else self.users.list(agency_id=self.user.agency_id)
@@ -81,7 +97,27 @@ class AdminAccess:
         funder_codes: list[str] | None = None,
         coc_code: str | None = None,
     ) -> str:
-        """Creates a user and returns the one-time password to hand over."""
+        """Creates a user and returns the one-time password to hand over; a refusal is audited."""
+        with self._audited_refusal("add user", username):
+            return self._add_user(
+                username,
+                role,
+                agency_id=agency_id,
+                project_ids=project_ids,
+                funder_codes=funder_codes,
+                coc_code=coc_code,
+            )
+
+    def _add_user(
+        self,
+        username: str,
+        role: Role,
+        *,
+        agency_id: str | None,
+        project_ids: list[str] | None,
+        funder_codes: list[str] | None,
+        coc_code: str | None,
+    ) -> str:
         self._require_manager()
         agency_id = to_key(agency_id) if agency_id and agency_id.strip() else None
         project_ids = to_keys(project_ids)
@@ -115,16 +151,18 @@ class AdminAccess:
 
     def set_disabled(self, username: str, disabled: bool) -> None:
         target = self.users.require(username)
-        self._require_may_manage(target)
-        if target.user_id == self.user.user_id and disabled:
-            raise AccessDenied("you cannot disable your own account")
+        with self._audited_refusal("disable user" if disabled else "enable user", username):
+            self._require_may_manage(target)
+            if target.user_id == self.user.user_id and disabled:
+                raise AccessDenied("you cannot disable your own account")
         self.users.set_disabled(username, disabled)
         event = "user_disabled" if disabled else "user_enabled"
         self.audit.record(event, username=self.user.username, role=self.user.role, detail={"user": username})
 
     def reset(self, username: str) -> str:
         target = self.users.require(username)
-        self._require_may_manage(target)
+        with self._audited_refusal("reset user", username):
+            self._require_may_manage(target)
         password = self.users.reset(username)
         self.audit.record("user_reset", username=self.user.username, role=self.user.role, detail={"user": username})
         return password
@@ -137,8 +175,9 @@ class AdminAccess:
         since: datetime | None = None,
         until: datetime | None = None,
     ) -> pd.DataFrame:
-        if not can(self.user.role, Capability.VIEW_AUDIT_LOG):
-            raise AccessDenied("your role does not see the audit log")
+        with self._audited_refusal("read audit log"):
+            if not can(self.user.role, Capability.VIEW_AUDIT_LOG):
+                raise AccessDenied("your role does not see the audit log")
         return self.audit.read(events=events, username=username, since=since, until=until)
 
     def audit_integrity(self) -> Verification:
@@ -148,8 +187,9 @@ class AdminAccess:
         return self.audit.verify()
 
     def pipeline_health(self) -> PipelineHealth:
-        if not can(self.user.role, Capability.VIEW_PIPELINE_HEALTH):
-            raise AccessDenied("your role does not see pipeline health")
+        with self._audited_refusal("read pipeline health"):
+            if not can(self.user.role, Capability.VIEW_PIPELINE_HEALTH):
+                raise AccessDenied("your role does not see pipeline health")
         return pipeline_health(self.settings)
 
     def all_findings_csv(self) -> bytes:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 import pandas as pd
 import streamlit as st
@@ -14,7 +14,8 @@ from dashboards.ids import named
 from dashboards.roles import ADMINISTRATION, Capability, Role, can, policy
 from dashboards.state.audit import EVENTS
 from dashboards.ui.context import page_context
-from dashboards.ui.widgets import sentence, table
+from dashboards.ui.labels import label, readable
+from dashboards.ui.widgets import download_button, sentence, table
 from pipelines.errors import WaypointError
 
 ctx = page_context(ADMINISTRATION)
@@ -34,6 +35,7 @@ if not sections:
 tabs = dict(zip(sections, st.tabs(sections), strict=True))
 
 
+ROLE_VALUES = {r.value for r in Role}
 ID_HELP = "Written source:id, e.g. ok-507:5073 (the id shown in brackets after each name)."
 
 
@@ -43,6 +45,7 @@ def _split(text: str) -> list[str]:
 
 def users_section() -> None:
     known_names = warehouse_names(ctx.data.settings)
+    now = datetime.now(UTC)
     if not admin.manages_all:
         st.caption(f"You manage the users of agency {named(ctx.user.agency_id or '', known_names)}.")
     rows = [
@@ -50,7 +53,7 @@ def users_section() -> None:
             "user": u.username,
             "role": policy(u.role).label,
             "scope": u.scope_summary(known_names),
-            "status": "disabled" if u.disabled else ("locked" if u.locked_until else "active"),
+            "status": "disabled" if u.disabled else ("locked" if u.locked_until and u.locked_until > now else "active"),
             "must change password": u.must_change_password,
             "created": u.created_at.strftime("%Y-%m-%d"),
             "created by": u.created_by,
@@ -135,7 +138,7 @@ def users_section() -> None:
 
 def audit_section() -> None:
     left, middle, right = st.columns(3)
-    events = left.multiselect("Events", list(EVENTS), key="audit_events")
+    events = left.multiselect("Events", list(EVENTS), format_func=label, key="audit_events")
     username = middle.text_input("User", key="audit_user")
     dates = right.date_input("Between", value=(), key="audit_dates")
     since = until = None
@@ -146,6 +149,11 @@ def audit_section() -> None:
     (st.success if integrity.ok else st.error)(integrity.summary().capitalize() + ".")
     log = admin.audit_log(events=events or None, username=username.strip() or None, since=since, until=until)
     st.caption(f"{len(log)} entries, newest first. The audit log is append-only.")
+    log = log.assign(
+        event=[label(e) for e in log["event"]],
+        role=[policy(r).label if r in ROLE_VALUES else r for r in log["role"]],
+        page=[label(p) if isinstance(p, str) else p for p in log["page"]],
+    )
     table(log, name="audit_log", page=ADMINISTRATION, on_download=admin.record_download)
 
 
@@ -155,12 +163,12 @@ def health_section() -> None:
     if health.ingests is None or health.ingests.empty:
         st.info("No data yet: nothing has been ingested.")
     else:
-        st.dataframe(health.ingests, hide_index=True, width="stretch")
+        st.dataframe(readable(health.ingests), hide_index=True, width="stretch")
     st.subheader("Findings by source and severity")
     if health.findings is None or health.findings.empty:
         st.info("No findings yet.")
     else:
-        st.dataframe(health.findings, hide_index=True, width="stretch")
+        st.dataframe(readable(health.findings), hide_index=True, width="stretch")
     st.subheader("What to fix: findings by rule and file")
     if health.rules is None or health.rules.empty:
         st.info("No findings yet.")
@@ -170,7 +178,8 @@ def health_section() -> None:
             " Most severe and most frequent first, with three examples and the fix."
         )
         table(health.rules, name="findings_by_rule", page=ADMINISTRATION, on_download=admin.record_download)
-        st.download_button(
+        download_button(
+            st,
             "Download every finding (CSV)",
             data=admin.all_findings_csv,
             file_name="validation_findings.csv",
@@ -187,7 +196,7 @@ def health_section() -> None:
         if health.builds is None or health.builds.empty:
             st.caption("The published warehouse carries no build metadata.")
         else:
-            st.dataframe(health.builds, hide_index=True, width="stretch")
+            st.dataframe(readable(health.builds), hide_index=True, width="stretch")
     for problem in health.problems:
         st.caption(problem)
 

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboards.data.check import check_upload, ingest_upload
 from dashboards.roles import CHECK_EXPORT, Capability, policy
 from dashboards.ui.context import page_context
-from dashboards.ui.widgets import table
+from dashboards.ui.widgets import download_button, table
 from pipelines.errors import WaypointError
 
 ctx = page_context(CHECK_EXPORT)
@@ -45,7 +45,8 @@ if checked is not None:
     left.metric("Export", report.status.capitalize())
     middle.metric("File-structure findings", f"{len(report.findings):,}")
     right.metric("Data-quality issues", f"{len(report.issues):,}")
-    st.download_button(
+    download_button(
+        st,
         "Download the report (XLSX, one sheet per project)",
         data=result.workbook,
         file_name=name.removesuffix(".zip") + "-check.xlsx",

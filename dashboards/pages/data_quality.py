@@ -7,10 +7,11 @@ import plotly.express as px
 import streamlit as st
 
 from dashboards.roles import DATA_QUALITY
+from dashboards.ui import records_to_fix as fix
 from dashboards.ui.context import page_context
 from dashboards.ui.views import aggregate, broadest, person_level
 from dashboards.ui.views import names as scope_names
-from dashboards.ui.widgets import fetch, table
+from dashboards.ui.widgets import download_button, fetch, table
 
 SCORES = ["completeness_score", "accuracy_score", "timeliness_score", "consistency_score", "overall_score"]
 SCORE_NAMES = {s: s.removesuffix("_score").capitalize() for s in SCORES}
@@ -32,6 +33,7 @@ st.title("Data quality")
 st.caption(f"Your scope: {ctx.data.scope.describe(scope_names(ctx.data))}")
 
 projects = fetch(lambda: aggregate(ctx.data, "dq_scorecards_project"))
+period = None
 if projects is not None and projects.empty:
     st.info("No scorecards in your scope yet.")
 elif projects is not None:
@@ -149,7 +151,10 @@ if ctx.data.scope.person_level:
     if projects is not None and projects.values["organization_key"].nunique() > 1:  # many agencies: one at a time
         names = projects.values.drop_duplicates("organization_key").set_index("organization_key")["organization_name"]
         agency = st.selectbox(
-            "Agency", sorted(names.index), format_func=lambda k: f"{names[k]} ({k})", key="dq_fix_agency"
+            "Agency",
+            sorted(names.index, key=lambda k: str(names[k])),
+            format_func=lambda k: names[k],
+            key="dq_fix_agency",
         )
         where = {"organization_key": [agency]}
     issues = fetch(lambda: person_level(ctx.data, "dq_records_to_fix", where=where))
@@ -157,6 +162,24 @@ if ctx.data.scope.person_level:
         st.info("Nothing to fix in your scope.")
     elif issues is not None:
         rows = issues.table
+        if period is not None:
+            start, end = fix.quarter_bounds(
+                projects.values.loc[projects.values["period_id"] == period, "period_start"].iloc[0]
+            )
+            rows = fix.in_quarter(rows, start, end)
+            st.caption(
+                f"Records of enrollments open in {period} ({start:%b %d} to {end:%b %d, %Y}), and client records."
+            )
+        rows = fix.fix_first(rows)
+        st.markdown("**What to fix first**")
+        counts = rows["severity"].value_counts()
+        left, middle, right = st.columns(3)
+        left.metric("Records to fix", f"{len(rows):,}")
+        middle.metric("Errors (must be fixed)", f"{int(counts.get('error', 0)):,}")
+        right.metric("Warnings (review)", f"{int(counts.get('warning', 0)):,}")
+        table(
+            fix.summary(rows), name=f"dq_fix_summary_{period}", page=DATA_QUALITY, on_download=ctx.data.record_download
+        )
         left, middle, right = st.columns(3)
         severities = left.multiselect("Severity", sorted(rows["severity"].dropna().unique()), key="dq_fix_severity")
         project_names = middle.multiselect(
@@ -166,7 +189,25 @@ if ctx.data.scope.person_level:
         for column, chosen in (("severity", severities), ("project_name", project_names), ("check_name", checks)):
             if chosen:
                 rows = rows[rows[column].isin(chosen)]
-        st.caption(f"{len(rows):,} records to fix. The download is audited.")
+        st.caption(f"{len(rows):,} records, errors first, then the oldest. Downloads are audited.")
         table(rows, name="dq_records_to_fix", page=DATA_QUALITY, on_download=ctx.data.record_download)
+        fixable = sorted(rows["project_name"].dropna().unique())
+        if fixable:
+            chosen_project = st.selectbox("One project's records as a workbook", fixable, key="dq_fix_xlsx_project")
+            quarter = period or "all"
+            download_button(
+                st,
+                "Download the project's records to fix (XLSX, with guidance)",
+                data=lambda r=rows, p=chosen_project, q=quarter: fix.project_workbook(r, p, q),
+                file_name=fix.file_name(chosen_project, quarter),
+                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                key="dq_fix_xlsx",
+                on_click=ctx.data.record_download,
+                args=(
+                    DATA_QUALITY,
+                    f"dq_records_to_fix_xlsx:{chosen_project}:{quarter}",
+                    int((rows["project_name"] == chosen_project).sum()),
+                ),
+            )
 else:
     st.caption("Your role sees counts only; the records to fix are listed for agency admins and case managers III.")

@@ -13,7 +13,7 @@ from dashboards.data.reports import ReportShelf
 from dashboards.roles import HUD_REPORTS, Capability, can
 from dashboards.ui.context import page_context
 from dashboards.ui.views import names as scope_names
-from dashboards.ui.widgets import sentence
+from dashboards.ui.widgets import download_button, sentence
 from pipelines.errors import WaypointError
 from pipelines.reports.registry import REPORTS
 from pipelines.reports.validation import FAILED, validation_of
@@ -71,7 +71,8 @@ else:
         strict=False,
     ):
         for path in artifact.files(suffix):
-            column.download_button(
+            download_button(
+                column,
                 f"Download {path.name}",
                 data=lambda a=artifact, p=path: shelf.read_file(a, p),  # read when pressed
                 file_name=download_name(artifact, path),

@@ -27,6 +27,8 @@ EVENTS = (
     "user_disabled",
     "user_enabled",
     "user_reset",
+    "user_unlocked",
+    "admin_refused",
     "access_denied",
     "export_checked",
     "export_ingested",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 
@@ -63,19 +63,26 @@ class Authenticator:
         return AuditLog(self.app_db)
 
     def sign_in(self, username: str, password: str) -> SignInResult:
+        """Unknown names are counted and locked exactly like users, so no answer tells whether an account exists.
+
+        A lockout lasts ``lockout_minutes`` and then ends by itself; `waypoint users unlock NAME` (or a reset) ends
+        it at once, so locking out the administrator denies service for minutes, never for good.
+        """
         username = username.strip()
         user = self.users.get(username) if username else None
         now = utc_now()
-        if user is not None and user.locked_until and user.locked_until > now:
+        failures, locked_until = self._failures(user, username)
+        if locked_until and locked_until > now:
             verify_password(None, password)  # same cost as a real check
-            self.audit.record("sign_in_failed", username=user.username, role=user.role, detail={"reason": "locked"})
+            detail = {"reason": "locked"}
+            self.audit.record(
+                "sign_in_failed", username=username or None, role=user.role if user else None, detail=detail
+            )
             return SignInResult(SignInStatus.LOCKED)
         password_ok = verify_password(self.users.password_hash(user.user_id) if user else None, password)
         if user is None or not password_ok:
             self.audit.record("sign_in_failed", username=username or None, detail={"reason": "invalid"})
-            if user is not None:
-                return self._count_failure(user)
-            return SignInResult(SignInStatus.INVALID)
+            return self._count_failure(user, username, failures)
         if user.disabled:
             self.audit.record("sign_in_failed", username=user.username, role=user.role, detail={"reason": "disabled"})
             return SignInResult(SignInStatus.DISABLED)
@@ -94,29 +101,57 @@ class Authenticator:
         )
         return SignInResult(SignInStatus.OK, token=token, user=self.users.get_by_id(user.user_id))
 
-    def _count_failure(self, user: UserRecord) -> SignInResult:
-        failures = user.failed_sign_ins + 1
+    def _failures(self, user: UserRecord | None, name: str) -> tuple[int, datetime | None]:
+        """Failed sign-ins so far and the end of a lockout, of a user or of a name that is no user."""
+        if user is not None:
+            return user.failed_sign_ins, user.locked_until
+        if not name:
+            return 0, None
+        with connect(self.app_db) as conn:
+            row = conn.execute(
+                "select failed_sign_ins, locked_until from unknown_sign_ins where name = ?", (name,)
+            ).fetchone()
+        if row is None:
+            return 0, None
+        return row["failed_sign_ins"], from_text(row["locked_until"]) if row["locked_until"] else None
+
+    def _count_failure(self, user: UserRecord | None, name: str, failures: int) -> SignInResult:
+        failures += 1
         locked_until = None
         if failures >= self.security.max_failed_sign_ins:
             locked_until = utc_now() + timedelta(minutes=self.security.lockout_minutes)
             failures = 0
+        until = to_text(locked_until) if locked_until else None
         with connect(self.app_db) as conn:
-            conn.execute(
-                "update users set failed_sign_ins = ?, locked_until = ? where user_id = ?",
-                (failures, to_text(locked_until) if locked_until else None, user.user_id),
-            )
+            if user is not None:
+                conn.execute(
+                    "update users set failed_sign_ins = ?, locked_until = ? where user_id = ?",
+                    (failures, until, user.user_id),
+                )
+            elif name:
+                conn.execute(
+                    "insert into unknown_sign_ins (name, failed_sign_ins, locked_until) values (?, ?, ?)"
+                    " on conflict (name) do update set failed_sign_ins = excluded.failed_sign_ins,"
+                    " locked_until = excluded.locked_until",
+                    (name, failures, until),
+                )
         if locked_until:
             self.audit.record(
                 "locked_out",
-                username=user.username,
-                role=user.role,
-                detail={"minutes": self.security.lockout_minutes, "after_failures": self.security.max_failed_sign_ins},
+                username=user.username if user else name or None,
+                role=user.role if user else None,
+                detail={
+                    "minutes": self.security.lockout_minutes,
+                    "after_failures": self.security.max_failed_sign_ins,
+                    "known_user": user is not None,
+                },
             )
             return SignInResult(SignInStatus.LOCKED)
         return SignInResult(SignInStatus.INVALID)
 
     def resolve(self, token: object) -> UserRecord | None:
-        """The signed-in user of a token, or None when it is unknown, idle too long, or its user is disabled.
+        """The signed-in user of a token, or None when it is unknown, idle too long, older than ``session_hours``,
+        or its user is disabled.
 
         Touches the session, so activity keeps it alive; an expired session is removed and audited.
         """
@@ -125,11 +160,16 @@ class Authenticator:
         key = _token_hash(token)
         now = utc_now()
         with connect(self.app_db) as conn:
-            row = conn.execute("select user_id, last_seen from sessions where token_hash = ?", (key,)).fetchone()
+            row = conn.execute(
+                "select user_id, created_at, last_seen from sessions where token_hash = ?", (key,)
+            ).fetchone()
             if row is None:
                 return None
             idle = now - from_text(row["last_seen"])
-            if idle > timedelta(minutes=self.security.idle_timeout_minutes):
+            age = now - from_text(row["created_at"])
+            if idle > timedelta(minutes=self.security.idle_timeout_minutes) or age > timedelta(
+                hours=self.security.session_hours
+            ):
                 conn.execute("delete from sessions where token_hash = ?", (key,))
                 expired_user_id = row["user_id"]
             else:

@@ -40,6 +40,14 @@ create table if not exists sessions (
     last_page text
 );
 
+-- Failed sign-ins under names that are not users: counted and locked like a user's (dashboards/state/auth.py),
+-- so the answers never tell an outsider which accounts exist.
+create table if not exists unknown_sign_ins (
+    name text primary key collate nocase,
+    failed_sign_ins integer not null default 0,
+    locked_until text
+);
+
 create table if not exists audit_log (
     audit_id integer primary key autoincrement,
     at text not null,

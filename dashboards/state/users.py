@@ -177,6 +177,17 @@ class UserStore:
             conn.execute("delete from sessions where user_id = ?", (user.user_id,))
         return password
 
+    def unlock(self, username: str) -> bool:
+        """Ends a lockout at once (password unchanged); True when the account was locked."""
+        user = self.require(username)
+        with connect(self.path) as conn:
+            changed = conn.execute(
+                "update users set failed_sign_ins = 0, locked_until = null"
+                " where user_id = ? and locked_until is not null",
+                (user.user_id,),
+            ).rowcount
+        return changed > 0
+
     def set_scope(
         self,
         username: str,

@@ -13,12 +13,16 @@ import streamlit as st
 from dashboards.data.access import DataAccess
 from dashboards.data.admin import AdminAccess
 from dashboards.roles import policy
+from dashboards.session_cookie import COOKIE, clear_cookie_script, set_cookie_script
 from dashboards.settings import get_security_settings
 from dashboards.state.auth import Authenticator
 from dashboards.state.users import UserRecord
 from pipelines.config import get_settings
 
 TOKEN_KEY = "_waypoint_session_token"
+COOKIE_READ_KEY = "_waypoint_cookie_read"  # the session cookie is read once, at the first run of a page load
+COOKIE_SENT_KEY = "_waypoint_cookie_sent"  # the token the cookie was last asked for
+CLEAR_COOKIE_KEY = "_waypoint_clear_cookie"
 SESSION_ENDED_KEY = "_waypoint_session_ended"  # only chooses a message on the sign-in page
 
 
@@ -27,8 +31,38 @@ def authenticator() -> Authenticator:
 
 
 def session_token() -> str | None:
+    """The token of this browser session: in session state, or (on a reload or new tab) from the session cookie,
+    which is read once per page load so that a signed-out tab does not sign itself in again."""
+    if not st.session_state.get(COOKIE_READ_KEY):
+        st.session_state[COOKIE_READ_KEY] = True
+        cookie = _cookie_token()
+        if cookie and TOKEN_KEY not in st.session_state:
+            st.session_state[TOKEN_KEY] = cookie
+            st.session_state[COOKIE_SENT_KEY] = cookie
     token = st.session_state.get(TOKEN_KEY)
     return token if isinstance(token, str) else None
+
+
+def _cookie_token() -> str | None:
+    try:
+        value = st.context.cookies.get(COOKIE)
+    except Exception:  # no browser request behind this run (a test harness)
+        return None
+    return value if isinstance(value, str) and value else None
+
+
+def keep_signed_in(token: str) -> None:
+    """Asks the browser to hold the session cookie (once per token): reloads and new tabs stay signed in."""
+    if st.session_state.get(COOKIE_SENT_KEY) == token:
+        return
+    st.session_state[COOKIE_SENT_KEY] = token
+    st.html(set_cookie_script(token), unsafe_allow_javascript=True, width="content")
+
+
+def forget_cookie() -> None:
+    """After sign-out: the browser drops the cookie (its server-side session is already gone)."""
+    if st.session_state.pop(CLEAR_COOKIE_KEY, False):
+        st.html(clear_cookie_script(), unsafe_allow_javascript=True, width="content")
 
 
 def current_user() -> UserRecord | None:

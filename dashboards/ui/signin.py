@@ -10,11 +10,20 @@ from dashboards.roles import policy
 from dashboards.scope import Scope
 from dashboards.state.auth import SignInStatus
 from dashboards.state.users import UserRecord
-from dashboards.ui.context import SESSION_ENDED_KEY, TOKEN_KEY, authenticator, session_token
+from dashboards.ui.context import (
+    CLEAR_COOKIE_KEY,
+    COOKIE_SENT_KEY,
+    SESSION_ENDED_KEY,
+    TOKEN_KEY,
+    authenticator,
+    forget_cookie,
+    session_token,
+)
 from pipelines.errors import WaypointError
 
 
 def sign_in_page() -> None:
+    forget_cookie()
     st.title("Waypoint")
     st.caption("HMIS data warehouse of CDSA · OK-500 North Central Oklahoma · OK-507 Southeastern Oklahoma")
     if st.session_state.get(SESSION_ENDED_KEY):
@@ -68,6 +77,8 @@ def change_password_page(user: UserRecord) -> None:
 def _sign_out() -> None:
     authenticator().sign_out(session_token())
     st.session_state.pop(TOKEN_KEY, None)
+    if st.session_state.pop(COOKIE_SENT_KEY, None):
+        st.session_state[CLEAR_COOKIE_KEY] = True
 
 
 def sign_out_button() -> None:

@@ -9,7 +9,10 @@ import streamlit as st
 
 from dashboards.data.access import AccessDenied, Answer
 from dashboards.data.warehouse import DataNotReady
+from dashboards.session_cookie import bind_download
 from dashboards.suppression import HIDDEN_MARK
+from dashboards.ui.context import session_token
+from dashboards.ui.labels import readable
 from pipelines.spec import load_spec
 
 
@@ -50,16 +53,32 @@ def table(
     when the button is pressed, so drawing a page never pays for files nobody downloads."""
     if len(frame) > MAX_SHOWN_ROWS:
         st.caption(f"Showing the first {MAX_SHOWN_ROWS:,} of {len(frame):,} rows; the CSV download holds them all.")
-    st.dataframe(frame.head(MAX_SHOWN_ROWS), hide_index=True, width="stretch")
-    st.download_button(
+    st.dataframe(readable(frame.head(MAX_SHOWN_ROWS)), hide_index=True, width="stretch")
+    download_button(
+        st,
         "Download CSV",
-        data=lambda: frame.to_csv(index=False).encode(),
+        data=lambda: readable(frame, for_csv=True).to_csv(index=False).encode(),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"download-{name}",
         on_click=on_download,
         args=(page, name, len(frame)),
     )
+
+
+def download_button(container, label: str, *, data: bytes | Callable[[], bytes], **options) -> None:
+    """``container.download_button`` whose file the server hands only to this signed-in session, for a while
+    (dashboards/session_cookie.py); a callable ``data`` is still made only when the button is pressed."""
+    token = session_token()
+    if callable(data):
+        producer = data
+        container.download_button(label, data=lambda: bind_download(token, _as_bytes(producer())), **options)
+    else:
+        container.download_button(label, data=bind_download(token, _as_bytes(data)), **options)
+
+
+def _as_bytes(data: bytes | str) -> bytes:
+    return data.encode() if isinstance(data, str) else data
 
 
 def answer_table(answer: Answer, *, page: str, on_download: Callable[[str, str, int], None]) -> None:

@@ -37,6 +37,11 @@ def _keys(frame: pd.DataFrame) -> list[tuple[str, object]]:
     return list(zip(frame["_source"].astype(str), frame["ProjectID"], strict=True))
 
 
+def _projects_of(frame: pd.DataFrame) -> set[tuple[str, object]]:
+    """The (source, ProjectID) pairs a table's rows belong to (one pass over the distinct pairs)."""
+    return set(_keys(frame[["_source", "ProjectID"]].drop_duplicates()))
+
+
 def _numbers(frame: pd.DataFrame, column: str) -> np.ndarray:
     if column not in frame:
         return np.full(len(frame), np.nan)
@@ -101,7 +106,7 @@ def _operating_end(tables: dict[str, pd.DataFrame], options: Options, defects: D
     closed_on = end - OPERATING_END_BEFORE_EXPORT_END
     project, inventory = tables["Project"], tables["Inventory"]
     stays = _stays(tables, end)
-    running = set(_keys(stays[stays["stay_end"].to_numpy() > closed_on]))
+    running = _projects_of(stays[stays["stay_end"].to_numpy() > closed_on])
     with_beds = set(_keys(inventory))
     participating = _participating(tables)
     eligible = [i for i, k in enumerate(_keys(project)) if k in running and k in with_beds and k in participating]
@@ -166,7 +171,7 @@ def _participation(tables: dict[str, pd.DataFrame], options: Options, defects: D
     rates, force = options.rates, options.force_every_defect
     participation = tables["HMISParticipation"]
     stays = _stays(tables, day(options.end_date))
-    served = set(_keys(stays))
+    served = _projects_of(stays)
     candidates = np.flatnonzero(
         (_numbers(participation, "HMISParticipationType") == 1)
         & np.array([k in served for k in _keys(participation)], dtype=bool)
@@ -230,7 +235,7 @@ def _records_missing(tables: dict[str, pd.DataFrame], options: Options, defects:
     rates, force = options.rates, options.force_every_defect
     participation, funder, project = tables["HMISParticipation"], tables["Funder"], tables["Project"]
     organization = tables["Organization"]
-    served = set(_keys(_stays(tables, day(options.end_date))))
+    served = _projects_of(tables["Enrollment"])
     kinds = dict(zip(_keys(participation), _numbers(participation, "HMISParticipationType"), strict=True))
     vsp_flag = _numbers(organization, "VictimServiceProvider") == 1
     vsp = set(zip(organization["_source"].astype(str)[vsp_flag], organization["OrganizationID"][vsp_flag], strict=True))

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pandas as pd
 import pytest
-from dash_fixtures import PASSWORD, projects_visible_to
+from dash_fixtures import PASSWORD, PROJECTS, projects_visible_to
 from streamlit.testing.v1 import AppTest
 
 from dashboards.data.access import AccessDenied
@@ -19,6 +19,7 @@ from dashboards.state.audit import AuditLog
 from dashboards.state.db import connect, to_text, utc_now
 from dashboards.state.users import UserStore
 from dashboards.ui.context import TOKEN_KEY
+from dashboards.ui.labels import label
 
 APP = PAGES_DIR.parent / "app.py"
 ROLES = list(Role)
@@ -138,14 +139,21 @@ def test_every_page_under_every_role_shows_only_what_the_role_may_see(installati
                 assert_frame_in_scope(role, frame)
 
 
+PERSON_HEADERS = PERSON_COLUMNS | {label(c) for c in PERSON_COLUMNS}  # as stored and as a table header
+
+
 def assert_frame_in_scope(role: Role, frame: pd.DataFrame) -> None:
     if not policy(role).person_level:
-        assert not PERSON_COLUMNS & set(frame.columns), f"{role} sees person-level columns {frame.columns}"
+        assert not PERSON_HEADERS & set(frame.columns), f"{role} sees person-level columns {frame.columns}"
     if "project_key" in frame:
         assert set(frame["project_key"]) <= projects_visible_to(role)
-    if policy(role).suppressed and "people_served" in frame:
-        shown = pd.to_numeric(frame["people_served"].astype(str).str.replace(",", ""), errors="coerce")
-        assert not shown.between(1, 10).any(), f"{role} sees a small count"
+    if "Project" in frame:  # tables show project names, not keys
+        names = {p[1] for p in PROJECTS if p[0] in projects_visible_to(role)}
+        assert set(frame["Project"].dropna()) <= names, f"{role} sees projects outside its scope"
+    for column in {"people_served", "People served"} & set(frame.columns):
+        if policy(role).suppressed:
+            shown = pd.to_numeric(frame[column].astype(str).str.replace(",", ""), errors="coerce")
+            assert not shown.between(1, 10).any(), f"{role} sees a small count"
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -220,11 +228,11 @@ def test_administration_shows_users_audit_and_pipeline_health_to_the_system_admi
     open_page(at, next(p for p in PAGES if p.key == "administration"))
     assert [t.label for t in at.tabs] == ["Users", "Audit log", "Pipeline health"]
     users = shown_frames(at)[0]
-    assert {"test-planner", "test-funder"} <= set(users["user"])
+    assert {"test-planner", "test-funder"} <= set(users["User"])
     health_text = " ".join(s.value for s in at.subheader)
     assert "Last ingest per source" in health_text and "Last build" in health_text
     assert any(s.value.startswith("Audit log intact:") for s in at.success), "the hash chain is verified on the page"
-    assert any(set(frame.columns) >= {"source_id", "last_received"} for frame in shown_frames(at))
+    assert any(set(frame.columns) >= {"Source ID", "Last received"} for frame in shown_frames(at))
     assert "What to fix: findings by rule and file" in health_text
     (rules,) = [frame for frame in shown_frames(at) if "What to fix" in frame.columns]
     assert list(rules["Rule"]) == ["missing_file", "ssn_format"], "the most severe rule first"
@@ -258,8 +266,8 @@ def test_agency_admin_sees_only_its_agency_users_and_no_audit_log(installation):
     open_page(at, next(p for p in PAGES if p.key == "administration"))
     assert [t.label for t in at.tabs] == ["Users"]
     users = shown_frames(at)[0]
-    assert set(users["user"]) >= {"test-agency-admin", "test-case-manager-3", "test-case-manager-2"}
-    assert not {"test-planner", "test-funder", "test-system-administrator"} & set(users["user"])
+    assert set(users["User"]) >= {"test-agency-admin", "test-case-manager-3", "test-case-manager-2"}
+    assert not {"test-planner", "test-funder", "test-system-administrator"} & set(users["User"])
 
 
 def test_add_user_starts_at_the_least_privileged_role_and_changing_a_user_needs_a_confirmation(installation):

@@ -12,7 +12,9 @@ import os
 import re
 import shutil
 import subprocess
+import urllib.error
 import urllib.parse
+import urllib.request
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -149,3 +151,68 @@ def test_each_role_signs_in_and_every_page_is_captured(served, tmp_path):
     assert {p.name for p in screenshots.glob("*.png")} == expected_files
     views = AuditLog(settings.app_db).read(events=["page_view"])
     assert set(views["username"]) == set(DEMO_NAMES.values())
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed (scripts/install_system_deps.sh)")
+def test_reload_keeps_the_session_and_downloads_are_bound_to_it(served, tmp_path):
+    """Issue 14's access gaps in the browser: a reload and a new tab stay signed in (HttpOnly session cookie, no
+    token in the URL); the table toolbar offers no CSV export; a download link answers only the signed-in browser
+    and dies at sign-out; security headers are sent and Streamlit's metrics are not served."""
+    from playwright.sync_api import expect
+
+    url, settings, _ = served
+    env = {**os.environ, "WAYPOINT_HOME": str(settings.home)}
+    added = subprocess.run(
+        [*WAYPOINT, "users", "add", "browser-cookie-admin", "--role", "system_administrator"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    one_time = re.search(r"one-time password: (\S+)", added.stdout).group(1)
+    with chromium(tmp_path / "chromium-profile") as browser:
+        page = browser.new_page()
+        sign_in(page, url, "browser-cookie-admin", one_time)
+        expect(page.get_by_role("heading", name="Choose your password")).to_be_visible(timeout=30_000)
+        field(page, "One-time password").fill(one_time)
+        field(page, "New password").fill(NEW_PASSWORD)
+        field(page, "New password again").fill(NEW_PASSWORD)
+        page.get_by_role("button", name="Save password").click()
+        expect(page.get_by_role("heading", name="Overview")).to_be_visible(timeout=30_000)
+        page.locator('[data-testid="stSidebarNav"]').get_by_text("Administration", exact=True).click()
+        expect(page.get_by_role("heading", name="Administration", exact=True)).to_be_visible(timeout=30_000)
+        settle(page)
+        cookie = next(c for c in browser.cookies() if c["name"] == "waypoint_session")
+        assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and cookie["value"] not in page.url
+        page.reload()
+        expect(page.get_by_role("heading", name="Administration", exact=True)).to_be_visible(timeout=30_000)
+        other_tab = browser.new_page()
+        other_tab.goto(url)
+        expect(other_tab.get_by_role("heading", name="Overview")).to_be_visible(timeout=30_000)
+        other_tab.close()
+        settle(page)
+        page.locator('[data-testid="stDataFrame"]').first.hover()
+        toolbar = page.locator('[data-testid="stElementToolbar"]').first
+        expect(toolbar.get_by_role("button", name="Search")).to_be_visible(timeout=10_000)
+        assert toolbar.get_by_role("button", name="Download as CSV").count() == 0
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Download CSV").first.click()
+        link = info.value.url
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(link, timeout=10)
+        assert refused.value.code == 403
+        assert browser.request.get(link).status == 200
+        home = urllib.request.urlopen(url, timeout=10)
+        assert (
+            home.headers["X-Frame-Options"] == "DENY"
+            and "frame-ancestors 'none'" in home.headers["Content-Security-Policy"]
+        )
+        with pytest.raises(urllib.error.HTTPError) as metrics:
+            urllib.request.urlopen(f"{url}/_stcore/metrics", timeout=10)
+        assert metrics.value.code == 404
+        page.get_by_role("button", name="Sign out").click()
+        expect(page.get_by_role("button", name="Sign in")).to_be_visible(timeout=30_000)
+        settle(page)
+        assert browser.request.get(link).status in (403, 404)  # refused, or already dropped by Streamlit
+        page.reload()
+        expect(page.get_by_role("button", name="Sign in")).to_be_visible(timeout=30_000)

@@ -71,6 +71,6 @@ def test_demo_users_take_their_scope_from_the_warehouse(empty_home):
 
 def test_serve_runs_streamlit_headless_without_usage_statistics():
     argv = serve_command(8600, "127.0.0.1")
-    assert argv[1:4] == ["-m", "streamlit", "run"] and argv[4].endswith("dashboards/app.py")
+    assert argv[1:4] == ["-m", "streamlit", "run"] and argv[4].endswith("dashboards/server.py")
     assert "--server.headless=true" in argv and "--browser.gatherUsageStats=false" in argv
     assert "--server.port=8600" in argv

@@ -20,13 +20,15 @@ from dashboards.navigation import PAGES_DIR, pages_for
 from dashboards.roles import Role, policy
 from dashboards.state.audit import AuditLog
 from dashboards.ui.context import TOKEN_KEY
+from dashboards.ui.labels import label
 
 pytestmark = pytest.mark.slow
 
 APP = PAGES_DIR.parent / "app.py"
 DATA_PAGES = {"overview", "data_quality", "hud_reports", "trends", "outcomes"}
 COUNT_COLUMNS = {"persons_served", "households_served", "persons_entering", "persons_exiting", "leavers"}
-NAMED_PAGES = {"overview", "trends", "outcomes"}
+NAMED_PAGES = {"overview", "trends", "outcomes", "data_quality"}
+PERSON_HEADERS = PERSON_COLUMNS | {label(c) for c in PERSON_COLUMNS}  # as stored and as a table header
 SNAKE = re.compile(r"[a-z0-9]+(_[a-z0-9]+)+")
 KEY = r"[a-z]{2}-\d{3}[|:]\w+"  # a source-namespaced key: ok-507|5073 or ok-507:5073
 COUNT_COLUMNS |= {"Persons served", "Households", "Entries", "Exits", "Leavers", "People served"}
@@ -103,7 +105,7 @@ def test_every_data_page_renders_for_every_role_with_data_in_scope(pages_world, 
         assert page.frames or entry.key == "hud_reports", (role, entry.key, page.text)
         for frame in page.frames:
             if not policy(role).person_level:
-                assert not PERSON_COLUMNS & set(frame.columns), (role, entry.key, list(frame.columns))
+                assert not PERSON_HEADERS & set(frame.columns), (role, entry.key, list(frame.columns))
             if "project_key" in frame:
                 assert set(frame["project_key"].dropna()) <= projects, (role, entry.key)
             if "Project" in frame:  # names, never keys
@@ -185,26 +187,29 @@ def test_outcomes_show_only_the_funders_projects_next_to_their_benchmark(pages_w
 
 def test_records_to_fix_are_listed_only_for_person_level_roles(pages_world, pages):
     for role in (Role.AGENCY_ADMIN, Role.CASE_MANAGER_III):
-        issues = [f for f in pages[role, "data_quality"].frames if "what_to_fix" in f]
-        assert issues and set(issues[0]["organization_key"]) <= {pages_world.agency}, role
+        issues = [f for f in pages[role, "data_quality"].frames if "PersonalID" in f]
+        assert issues and set(issues[0]["Project"]) <= pages_world.project_names(pages_world.projects_of(role)), role
+        assert list(issues[0].columns[:3]) == ["PersonalID", "Project", "What to fix"]
+        severity = list(issues[0]["Severity"])
+        assert severity == sorted(severity, key=["error", "warning"].index), "errors first"
         assert "dq_fix_agency" not in pages[role, "data_quality"].selectboxes
-    agencies = pages_world.query("select distinct organization_key from marts.dq_scorecard_project")
+        assert "Records to fix" in pages[role, "data_quality"].metrics  # the summary above the list
+    agencies = pages_world.query("select distinct organization_key, organization_name from marts.dq_scorecard_project")
     admin = pages[Role.SYSTEM_ADMINISTRATOR, "data_quality"]
-    options = admin.selectboxes["dq_fix_agency"]  # one agency at a time, each shown as "name (key)"
-    assert len(options) == len(agencies)
-    assert all(any(f"({key})" in option for option in options) for key in agencies["organization_key"])
+    options = admin.selectboxes["dq_fix_agency"]  # one agency at a time, by name
+    assert sorted(options) == sorted(agencies["organization_name"])
     for role in (Role.CASE_MANAGER_II, Role.CASE_MANAGER_I):
-        assert not [f for f in pages[role, "data_quality"].frames if "what_to_fix" in f]
+        assert not [f for f in pages[role, "data_quality"].frames if "PersonalID" in f]
         assert "counts only" in pages[role, "data_quality"].text
 
 
 def test_every_role_sees_the_dq_checks_and_local_settings(pages):
     for role in (Role.SYSTEM_ADMINISTRATOR, Role.AGENCY_ADMIN, Role.CASE_MANAGER_I):
         frames = pages[role, "data_quality"].frames
-        settings = next(f for f in frames if {"setting", "value"} <= set(f.columns))
-        assert {"referral_days", "inactive_days", "timeliness_days"} <= set(settings["setting"]), role
-        checks = next(f for f in frames if {"check_id", "guidance", "eva_id"} <= set(f.columns))
-        assert "ben_start_missing" in set(checks["check_id"]), role
+        settings = next(f for f in frames if {"Setting", "Value"} <= set(f.columns))
+        assert {"referral_days", "inactive_days", "timeliness_days"} <= set(settings["Setting"]), role
+        checks = next(f for f in frames if {"Check ID", "Guidance", "Eva ID"} <= set(f.columns))
+        assert "ben_start_missing" in set(checks["Check ID"]), role
 
 
 def test_downloading_the_records_to_fix_is_audited(pages_home):

@@ -45,3 +45,19 @@ def test_a_second_pass_finds_nothing_new(landed):
     report = run_pipeline(landed, build=False, expectations=False, echo=lambda _: None)
     assert report.ingest_runs == []
     assert len(_loaded(landed)) == 3
+
+
+def test_dagster_usage_reporting_is_off_in_the_instance_waypoint_makes(tmp_path):
+    import dagster as dg
+
+    from pipelines.orchestrate import ensure_dagster_home
+
+    settings = Settings(home=tmp_path)
+    (tmp_path / "dagster").mkdir()
+    (tmp_path / "dagster" / "dagster.yaml").write_text("retention:\n  schedule:\n    purge_after_days: 30\n")
+    home = ensure_dagster_home(settings)
+    assert "purge_after_days: 30" in (home / "dagster.yaml").read_text()  # the operator's settings stay
+    instance = dg.DagsterInstance.from_config(str(home))
+    assert instance.telemetry_enabled is False
+    ensure_dagster_home(settings)  # idempotent
+    assert (home / "dagster.yaml").read_text().count("telemetry:") == 1

@@ -16,7 +16,7 @@ from fixtures.apr.built_world import BuiltWorld, built_world
 from fixtures.apr.hud_faults import FAILING_RULE
 
 from pipelines.cli.main import cli
-from pipelines.defs.reports.jobs import hud_validation_metadata
+from pipelines.defs.reports.assets import hud_validation_metadata
 from pipelines.reports.build import write_reports
 from pipelines.reports.validation import MARKER_FILE
 from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR

@@ -1,8 +1,9 @@
 {% macro pit_count_rows(persons) -%}
     {#- HUD's PIT tables in long form over `persons` (a select of people counted on the night, with
         hic_project_group ES, TH, SH or SO for unsheltered): one row per HIC/PIT request, table and HUD row,
-        households or persons per column, sheltered in total (total) and with the unsheltered. One query
-        for both: each of its ~250 branches costs planning time, so the rows are not counted twice. -#}
+        households or persons per column, sheltered in total (total) and with the unsheltered. The ~250 rows are
+        data (pit_rows), not ~250 unioned queries: each person is matched to the rows whose condition it meets in
+        one pass, then counted once per row, so the planner's work does not grow with the rows. -#}
 {%- set age_rows = [
     ('under_18', 'Number of Persons (under age 18)'),
     ('18_24', 'Number of Persons (18 - 24)'),
@@ -93,36 +94,77 @@ persons as (
 
 ),
 
-requested_persons as (
+pit_rows as (
 
-    select requests.request_id as requested_id, persons.*
-    from requests
-    left join persons
-        on requests.request_id = persons.request_id
+    {#- Every row of every table: its number (pit_row_id), table, order, label, group and what it counts. -#}
+    select * from (
+        values
+    {%- set row_numbers = {} %}
+    {%- for table, group, label, key, condition in table_rows %}
+        {%- do row_numbers.update({table: row_numbers.get(table, 0) + 1}) %}
+        ({{ loop.index }}, '{{ table }}', {{ row_numbers[table] }}, '{{ label | replace("'", "''") }}', '{{ group }}', '{{ key }}'){{ ',' if not loop.last }}
+    {%- endfor %}
+    ) as pit_row_values (pit_row_id, pit_row_table, pit_row_order, pit_row_label, pit_row_group, pit_row_key)
+
+),
+
+matched as (
+
+    {#- Each person once per row whose condition it meets, with the household or the person it counts. -#}
+    select
+        persons.request_id,
+        pit_rows.pit_row_id,
+        persons.hic_project_group,
+        case when pit_rows.pit_row_key = 'household_key' then persons.household_key else persons.client_id end
+            as counted_key
+    from persons
+    cross join pit_rows
+    where case pit_rows.pit_row_table
+    {%- for table in row_numbers %}
+        when '{{ table }}' then case pit_rows.pit_row_id
+        {%- for row_table, group, label, key, condition in table_rows %}
+            {%- if row_table == table %}
+            when {{ loop.index }} then ({{ condition }})
+            {%- endif %}
+        {%- endfor %}
+        end
+    {%- endfor %}
+    end
 
 ),
 
 counts as (
-{%- set row_numbers = {} %}
-{% for table, group, label, key, condition in table_rows %}
-    {%- do row_numbers.update({table: row_numbers.get(table, 0) + 1}) %}
+
     select
-        requested_id as request_id,
-        '{{ table }}' as pit_table,
-        {{ row_numbers[table] }} as row_order,
-        '{{ label | replace("'", "''") }}' as row_label,
-        '{{ group }}' as row_group,
-        count(distinct case when hic_project_group = 'ES' and {{ condition }} then {{ key }} end) as emergency_shelter,
-        count(distinct case when hic_project_group = 'TH' and {{ condition }} then {{ key }} end) as transitional_housing,
-        count(distinct case when hic_project_group = 'SH' and {{ condition }} then {{ key }} end) as safe_haven,
-        count(distinct case when hic_project_group = 'SO' and {{ condition }} then {{ key }} end) as unsheltered,
-        count(distinct case when hic_project_group in ('ES', 'TH', 'SH') and {{ condition }} then {{ key }} end) as total,
-        count(distinct case when {{ condition }} then {{ key }} end) as total_with_unsheltered
-    from requested_persons
-    group by requested_id
-    {% if not loop.last %}union all{% endif %}
-{% endfor %}
+        request_id,
+        pit_row_id,
+        count(distinct case when hic_project_group = 'ES' then counted_key end) as emergency_shelter,
+        count(distinct case when hic_project_group = 'TH' then counted_key end) as transitional_housing,
+        count(distinct case when hic_project_group = 'SH' then counted_key end) as safe_haven,
+        count(distinct case when hic_project_group = 'SO' then counted_key end) as unsheltered,
+        count(distinct case when hic_project_group in ('ES', 'TH', 'SH') then counted_key end) as total,
+        count(distinct counted_key) as total_with_unsheltered
+    from matched
+    group by request_id, pit_row_id
+
 )
 
-select * from counts
+{#- Every request gets every row, zeros where nobody meets it. #}
+select
+    requests.request_id,
+    pit_rows.pit_row_table as pit_table,
+    pit_rows.pit_row_order as row_order,
+    pit_rows.pit_row_label as row_label,
+    pit_rows.pit_row_group as row_group,
+    coalesce(counts.emergency_shelter, 0) as emergency_shelter,
+    coalesce(counts.transitional_housing, 0) as transitional_housing,
+    coalesce(counts.safe_haven, 0) as safe_haven,
+    coalesce(counts.unsheltered, 0) as unsheltered,
+    coalesce(counts.total, 0) as total,
+    coalesce(counts.total_with_unsheltered, 0) as total_with_unsheltered
+from requests
+cross join pit_rows
+left join counts
+    on requests.request_id = counts.request_id
+    and pit_rows.pit_row_id = counts.pit_row_id
 {%- endmacro %}

@@ -11,11 +11,14 @@ import click
 import dashboards
 from pipelines.config import get_settings
 
-APP = Path(dashboards.__path__[0]) / "app.py"
+# server.py wraps app.py in Streamlit's ASGI app with Waypoint's guards (security headers, no public metrics,
+# downloads only for a signed-in session, the session cookie).
+APP = Path(dashboards.__path__[0]) / "server.py"
 
 
 def serve_command(port: int, address: str) -> list[str]:
-    """The Streamlit command line: headless, no usage statistics, nothing fetched at run time."""
+    """The Streamlit command line: headless, no usage statistics, nothing fetched at run time, no data export from
+    the table toolbar (every download goes through the pages' audited buttons)."""
     return [
         sys.executable,
         "-m",
@@ -28,6 +31,12 @@ def serve_command(port: int, address: str) -> list[str]:
         "--browser.gatherUsageStats=false",
         "--global.developmentMode=false",
         "--client.toolbarMode=minimal",
+        "--client.disableDataExport=true",
+        "--client.showErrorDetails=none",
+        "--server.enableStaticServing=false",
+        "--server.enableXsrfProtection=true",
+        "--server.enableAgentApi=false",
+        "--server.fileWatcherType=none",  # a served app does not reload its modules (their state would split)
     ]
 
 

@@ -93,6 +93,17 @@ def reset(name: str) -> None:
     click.echo(f"one-time password: {password}")
 
 
+@command.command("unlock")
+@click.argument("name")
+def unlock(name: str) -> None:
+    """End NAME's lockout after failed sign-ins now (its password stays); lockouts also end by themselves."""
+    settings = get_settings()
+    was_locked = UserStore(settings.app_db).unlock(name)
+    detail = {"user": name, "was_locked": was_locked}
+    AuditLog(settings.app_db).record("user_unlocked", username=_actor(), detail=detail)
+    click.echo(f"unlocked {name}" if was_locked else f"{name} was not locked")
+
+
 @command.command("list")
 def list_users() -> None:
     """List users with role, scope and status."""
