@@ -150,16 +150,27 @@ def reader_bounds(
     width = lo.shape[1]
     flat_lo, flat_hi = lo.ravel().tolist(), hi.ravel().tolist()
     positions = [[r * width + c for r, c in line.cells] for line in active]
+    lines_of: dict[int, list[int]] = {}
+    for index, cells in enumerate(positions):
+        for k in cells:
+            lines_of.setdefault(k, []).append(index)
+    # A line none of whose cells changed since it was last applied would change nothing: it is skipped.
+    dirty = [True] * len(active)
     for _ in range(sweeps):
         changed = False
-        for line, cells in zip(active, positions, strict=True):
+        for index, (line, cells) in enumerate(zip(active, positions, strict=True)):
+            if not dirty[index]:
+                continue
+            dirty[index] = False
             old_lo, old_hi = [flat_lo[k] for k in cells], [flat_hi[k] for k in cells]
             low, high = _implied_lists(old_lo, old_hi, line.at_least)
             for k, was_lo, was_hi, a, b in zip(cells, old_lo, old_hi, low, high, strict=True):
                 new_lo, new_hi = max(was_lo, _ceil(a - 1e-9)), min(was_hi, _floor(b + 1e-9))
                 if new_lo > was_lo or new_hi < was_hi:
                     changed = True
-                flat_lo[k], flat_hi[k] = new_lo, new_hi
+                    flat_lo[k], flat_hi[k] = new_lo, new_hi
+                    for other in lines_of[k]:
+                        dirty[other] = True
         if not changed:
             break
     return np.array(flat_lo, dtype=float).reshape(lo.shape), np.array(flat_hi, dtype=float).reshape(hi.shape)

@@ -41,8 +41,11 @@ for dir in "$WAYPOINT_HOME"/synth/*/; do
 done
 
 echo "== 3/5 Dagster: landing sensor -> ingest and validation -> dbt build -> publish (a few minutes; log: $LOGS/run.log)"
-# Only the one-line summaries reach the terminal (stdout); Dagster's own event log goes to run.log.
-"$BIN/waypoint" run 2>"$LOGS/run.log" | sed 's/^/   /' || { tail -n 20 "$LOGS/run.log"; echo "   failed: see $LOGS/run.log"; exit 1; }
+# Everything (Dagster's event log, dbt's output) goes to run.log; only its one-line summaries reach the terminal.
+: >"$LOGS/run.log"
+PYTHONUNBUFFERED=1 "$BIN/waypoint" run 2>>"$LOGS/run.log" | tee -a "$LOGS/run.log" \
+  | { grep --line-buffered -E '^(ingest run|warehouse build run|no new deliveries)' || true; } | sed 's/^/   /' \
+  || { tail -n 20 "$LOGS/run.log"; echo "   failed: see $LOGS/run.log"; exit 1; }
 
 echo "== 4/5 HUD reports for FY2026 in one warehouse build (log: $LOGS/reports.log)"
 status=0

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
 import tempfile
 import time
@@ -19,14 +18,15 @@ from pipelines.config import Settings
 from pipelines.errors import WaypointError
 from pipelines.ingest import ingest_paths
 from pipelines.security import databases
+from pipelines.warehouse import parse_state
 from pipelines.warehouse.dbt_cli import dbt_env, dbt_executable
 from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
+from pipelines.warehouse.parse_state import PARSE_STATE
 
 # What a check reads (the issues, the catalogue, the settings) and everything they stand on; the HUD
 # framework marts and scorecards (20 of 70 nodes, a quarter of the build's model time) are left out.
 DQ_SELECTION = ("+dq_record_issues", "+dq_check_catalogue", "dq_check_settings")
 CHECK_DB = "check.duckdb"
-PARSE_STATE = "partial_parse.msgpack"  # dbt's saved parse of the project, in its target folder
 ISSUE_COLUMNS = (
     "organization_name",
     "project_id",
@@ -133,23 +133,16 @@ def _parse_cache() -> Path:
 
 
 def _restore_parse(target: Path) -> None:
-    saved = _parse_cache() / PARSE_STATE
-    if saved.exists():
-        target.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(saved, target / PARSE_STATE)
+    parse_state.restore(_parse_cache() / PARSE_STATE, target)
+    parse_state.begin(target)
 
 
 def _save_parse(target: Path) -> None:
     """Keep this run's parse for the next check (atomic, so concurrent checks read a whole file)."""
-    produced = target / PARSE_STATE
-    if not produced.exists():
-        return
     try:
         cache = _parse_cache()
         cache.mkdir(mode=0o700, exist_ok=True)
-        tmp = cache / f"{PARSE_STATE}.{os.getpid()}.tmp"
-        shutil.copyfile(produced, tmp)
-        os.replace(tmp, cache / PARSE_STATE)
+        parse_state.keep(target, cache / PARSE_STATE)
     except OSError:  # a cache only saves time
         return
 

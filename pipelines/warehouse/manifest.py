@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pipelines.config import PROJECT_ROOT
 from pipelines.errors import WaypointError
+from pipelines.warehouse import parse_state
 from pipelines.warehouse.dbt_cli import dbt_executable
 from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR, DBT_TARGET_DIR, MANIFEST_PATH
 from pipelines.warehouse.hud_validation import HUD_RULE_TAG
@@ -52,6 +53,7 @@ def ensure_manifest() -> Path:
     """Return target/manifest.json, running `dbt parse` first when it is missing or stale."""
     with target_lock():
         if manifest_is_stale():
+            parse_state.begin(DBT_TARGET_DIR)  # dbt parses in place: never from a parse of another project
             command = [dbt_executable(), "parse", "--project-dir", str(DBT_PROJECT_DIR)]
             command += ["--profiles-dir", str(DBT_PROJECT_DIR), "--quiet"]
             done = subprocess.run(command, cwd=DBT_PROJECT_DIR, capture_output=True, text=True, check=False)

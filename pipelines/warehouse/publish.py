@@ -26,12 +26,13 @@ from pathlib import Path
 from pipelines.config import Settings
 from pipelines.errors import WaypointError
 from pipelines.security import databases
+from pipelines.warehouse import parse_state
 from pipelines.warehouse.dbt_paths import DBT_TARGET_DIR
 from pipelines.warehouse.minimise import FULL_DATABASE, write_published_copy
 
 BUILD_PREFIX = "warehouse-"
 WORKING_DATABASE = "building.duckdb"
-PARSE_STATE = "partial_parse.msgpack"  # dbt's saved parse of the project, in its target folder
+PARSE_STATE = parse_state.PARSE_STATE
 # The last parse any home of this checkout saved (gitignored), for a new home's first build.
 SHARED_PARSE_STATE = DBT_TARGET_DIR / "build_partial_parse.msgpack"
 
@@ -88,37 +89,31 @@ class BuildFiles:
 
 
 def restore_parse_state(settings: Settings, files: BuildFiles) -> None:
-    """Start dbt from the last build's parse of the project (dbt checks it is still valid, else parses again):
-    this home's, else the last one any home of this checkout saved (a new home's first build)."""
+    """Start dbt from the last build's parse of the project when it was made from the project as it is now
+    (``parse_state``): this home's, else the last one any home of this checkout saved (a new home's first
+    build). The parse dbt then writes is stamped with the project as it is when the build starts."""
     for saved in (settings.build_dir / PARSE_STATE, SHARED_PARSE_STATE):
-        if saved.exists():
-            copy_parse_state(saved, files.dbt_target)
-            return
+        if parse_state.restore(saved, files.dbt_target):
+            break
+    parse_state.begin(files.dbt_target)
 
 
 def copy_parse_state(saved: Path, dbt_target: Path) -> None:
-    dbt_target.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(saved, dbt_target / PARSE_STATE)
+    """Start a dbt run in ``dbt_target`` from a saved parse, if it is current (and stamp what dbt writes)."""
+    parse_state.restore(saved, dbt_target)
+    parse_state.begin(dbt_target)
 
 
 def save_parse_state(settings: Settings, files: BuildFiles) -> None:
     """Keep the build's parse of the project in ``builds/`` for the home's next build."""
-    _keep(files.dbt_target / PARSE_STATE, settings.build_dir / PARSE_STATE)
+    parse_state.keep(files.dbt_target, settings.build_dir / PARSE_STATE)
 
 
 def share_parse_state(files: BuildFiles) -> None:
     """Keep it for the first build of other homes too (only builds whose profile is the same in every home,
     run_dbt_build's; a read-only checkout just keeps none)."""
     with suppress(OSError):
-        _keep(files.dbt_target / PARSE_STATE, SHARED_PARSE_STATE)
-
-
-def _keep(produced: Path, kept: Path) -> None:
-    if produced.exists():
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        tmp = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
-        shutil.copyfile(produced, tmp)
-        os.replace(tmp, kept)
+        parse_state.keep(files.dbt_target, SHARED_PARSE_STATE)
 
 
 @contextmanager

@@ -26,7 +26,7 @@ from pipelines.config import PROJECT_ROOT
 from pipelines.reports.lsa import LsaFile, lookback_date, lsa_csv, report_id
 from pipelines.reports.schedule import BadReportBuild, plan_report_build
 
-HUD_FILES = ["LSAReport", "LSAPerson", "Organization", "Project", "Funder", "ProjectCoC", "Inventory",
+HUD_FILES = ["LSAReport", "LSAPerson", "LSACalculated", "Organization", "Project", "Funder", "ProjectCoC", "Inventory",
              "HMISParticipation", "Affiliation"]  # fmt: skip
 
 
@@ -299,3 +299,40 @@ def test_person_demographics_of_the_active_clients():
         "P6": (3, 99, 0, 0, 0, 0, 0, 0),
         "P13": (3, 99, 0, 1, 99, 1, 0, 0),
     }
+
+
+@pytest.mark.slow
+def test_lsacalculated_data_quality_counts_by_project():
+    # Chapter 10, ReportRows 909-920 (Cohort 1, Universe 10, HHType 0, Population 0, SystemPath -1), the
+    # LSAReport counts above split by project; a row only for a count > 0 (§10.21).
+    # LES: H1 (P1, P2), H2 (P3), H12 (P13; P14's relationship 99 leaves it out) = 909: 3 households,
+    #   910: 4 enrollments, 911: 3 heads/adults (not the child P2), 912: P1 and P2 exited = 2 people;
+    #   913/914/915/917/918: P3 (DisablingCondition 99, LivingSituation 99, no LengthOfStay, TimesHomeless 99,
+    #   no MonthsHomeless) = 1 each; 916: P3 (no DateToStreetESSH, in ES) and P13 (after entry) = 2;
+    #   919: none (P1, P2 exit to 101); 920: none (every DOB known).
+    # LNBN: H3 (P4) = 1 household, 1 enrollment, 1 head; 912: P4's effective exit 2026-01-11 = 1; 919: no Exit
+    #   record, so no Destination = 1; P4's entry data are complete (DateToStreetESSH before entry).
+    # LPSH: H4 (P5) = 1/1/1; open, complete data: nothing else.
+    # LRRH: H5 (P6) = 1/1/1; 912: exited 2026-01-16 = 1; 919: 435 without a subsidy type = 1; 916-918: none, as
+    #   P6 came from a psychiatric facility (204) to RRH (not literally homeless).
+    # Not LTH (H6 exited before ReportStart; H7, H8, H11 are not LSA households), LVSP, LNOHMIS.
+    # Summed over projects they give LSAReport's totals (dbt test assert_lsa_calculated_dq_rows_add_up_to_lsareport).
+    expected = {
+        ("909", "LES"): "3", ("909", "LNBN"): "1", ("909", "LPSH"): "1", ("909", "LRRH"): "1",
+        ("910", "LES"): "4", ("910", "LNBN"): "1", ("910", "LPSH"): "1", ("910", "LRRH"): "1",
+        ("911", "LES"): "3", ("911", "LNBN"): "1", ("911", "LPSH"): "1", ("911", "LRRH"): "1",
+        ("912", "LES"): "2", ("912", "LNBN"): "1", ("912", "LRRH"): "1",
+        ("913", "LES"): "1", ("914", "LES"): "1", ("915", "LES"): "1", ("916", "LES"): "2",
+        ("917", "LES"): "1", ("918", "LES"): "1",
+        ("919", "LNBN"): "1", ("919", "LRRH"): "1",
+    }  # fmt: skip
+    text, rows = read_file(LSA_FY2026, "LSACalculated")
+    assert {(r["ReportRow"], r["ProjectID"]): r["Value"] for r in rows} == expected
+    assert {(r["Cohort"], r["Universe"], r["HHType"], r["Population"], r["SystemPath"]) for r in rows} == {
+        ("1", "10", "0", "0", "-1")
+    }
+    assert len(rows) == len(expected)  # one row per ReportRow and project
+    assert text.split("\r\n")[1].split(",")[6] == '"LES"'  # ProjectID quoted (nvarchar), the rest bare
+    # The project-focused LSA (LES only) reports LES's rows and no other project's.
+    les = {(r["ReportRow"], r["ProjectID"]): r["Value"] for r in read_file(LSA_FY2026_LES, "LSACalculated")[1]}
+    assert les == {key: value for key, value in expected.items() if key[1] == "LES"}
