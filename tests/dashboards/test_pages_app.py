@@ -220,6 +220,11 @@ def test_downloading_the_records_to_fix_is_audited(pages_home):
     downloads = AuditLog(pages_home.settings.app_db).read(events=["download"])
     assert len(downloads) == before + 1
     assert json.loads(downloads["detail"].iloc[0])["what"] == "dq_records_to_fix"
+    xlsx = next(b for b in at.get("download_button") if "dq_fix_xlsx" in str(b.proto.id))
+    xlsx.click().run()
+    downloads = AuditLog(pages_home.settings.app_db).read(events=["download"])
+    assert len(downloads) == before + 2  # one project's workbook is audited too
+    assert json.loads(downloads["detail"].iloc[0])["what"].startswith("dq_records_to_fix_xlsx:")
 
 
 def test_hud_reports_lists_only_the_reports_inside_the_users_scope(pages):

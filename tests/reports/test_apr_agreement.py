@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from fixtures.apr.apr_world import rule_request
 from fixtures.apr.built_world import BuiltWorld, built_world
-from fixtures.apr.cells import RACES, TOTAL, cell, row_values
+from fixtures.apr.cells import HOUSEHOLD_TYPES, RACES, TOTAL, cell, row_values
 
 BOTH_REPORTS = pytest.mark.parametrize("report", ["apr", "caper"])
 CLIENTS = "Count of Clients"
@@ -208,3 +208,34 @@ def test_a_member_who_left_before_the_household_moved_in_exited_without_move_in(
     assert row_values(q22c, "Total persons") == [2, 2, 0, 0, 0]
     moved_in = "For PSH & RRH – the total persons served who moved into housing"
     assert row_values(tables["Q7a"], moved_in) == [1, 1, 0, 0, 0]
+
+
+@BOTH_REPORTS
+def test_q8b_counts_a_services_only_head_once_by_her_latest_household_type(world, report):
+    # AGREE-SSO (project type 6): SV1 and her son SV2 (H-SV1A, 2025-01-10) leave on 2025-04-30, the last
+    # Wednesday of April; SV1 enrolls again alone that day (H-SV1B, open). A non-residential stay counts
+    # on its exit date (Q7b instruction 7), so on April 30 both households are there, with one head.
+    # Q8b counts heads ("a distinct count of [personal IDs] of all heads of households", glossary,
+    # Unduplicated Household Counts) "according to the household type from their latest project stay –
+    # even if that is not the household makeup present on the point in time" (Q8b instruction 4): SV1's
+    # latest stay is H-SV1B, without children, in every month she is there (January too, when she was
+    # with her son). H-SV3: SV4 (16) enrolled 2025-04-20, his father SV3, the head, on 05-05; on April 30
+    # the household is there through SV4 ("at least one client active in the household", instruction 5)
+    # and counts under its head, with children and adults. Columns Total, Without Children, With Children
+    # and Adults, With Only Children, Unknown Household Type; rows January, April, July, October.
+    tables = tables_for(world, "agree_services_only", report)
+    months = ("January", "April", "July", "October")
+    assert [row_values(tables["Q8b"], month, HOUSEHOLD_TYPES) for month in months] == [
+        [1, 1, 0, 0, 0],
+        [2, 1, 1, 0, 0],
+        [2, 1, 1, 0, 0],
+        [2, 1, 1, 0, 0],
+    ]
+    # Q7b counts persons, each by their own latest stay: SV2's is with his mother (with children and
+    # adults). January SV1 SV2; April SV1 SV2 SV4; July and October SV1 SV3 SV4.
+    assert [row_values(tables["Q7b"], month, HOUSEHOLD_TYPES) for month in months] == [
+        [2, 1, 1, 0, 0],
+        [3, 1, 2, 0, 0],
+        [3, 1, 2, 0, 0],
+        [3, 1, 2, 0, 0],
+    ]

@@ -102,6 +102,9 @@ def test_m3_uses_each_project_types_active_client_method(con):
     #       so do W01 (a same-day stay in March), W03, W04, W06, W10
     #   Method 2 (night-by-night): an exit in the period counts whatever the bed nights' dates: W09
     #       (bed nights in September 2025, exit 2025-10-03)
+    #   W19 (night-by-night, exit 2025-10-05) has no bed night at all: the FY2026 Glossary's Method 2
+    #       requires "enrollments to have one associated service record within the enrollment period"
+    #       (revision history), so the exit date alone does not make him active (HUD's code counts him)
     #   W14, W15 have no CoC (no head of household); W11's stays ended in 2024
     # Total 7; ES 7, SH 0, TH 0
     assert current_fy(con, "hud_spm_m3_annual_count") == [7, 7, 0, 0]
@@ -120,12 +123,13 @@ def test_m4_stayer_start_income_is_the_project_start_record_whatever_its_date(co
 def test_m7b1_takes_the_lowest_enrollment_id_among_exits_on_one_date(con):
     # Step 2: W10 left RRH (EW10A, to 410) and ES (EW10B, to 116) on 2026-05-01: EW10A is the lowest
     # EnrollmentID, a permanent destination. Leavers: W01 W03 W04 W06 W08 (exit on the report start)
-    # W09 (116), W10, and W18, who left PH with services to a rental without a move-in (hers, 2026-01-20,
-    # precedes her entry 02-01: "disregarded entirely", glossary, Handling Housing Move-In Dates; HUD's
-    # code gives her the entry date as a move-in and reports her in 7b.2) -> 8, to permanent housing
-    # W10 and W18: 2 (25 %). W17's latest exit is EW17A (lowest EnrollmentID), after a move-in: in 7b.2
-    # (step 3). W02 (RRH), W12 (PSH) and W16 (PH) are still there; W14, W15 have no CoC.
-    assert current_fy(con, "hud_spm_m7b1_exits_to_permanent_housing") == [8, 2, 25]
+    # W09 (116), W10, W19 (116; 7b.1 asks for an exit, not bed nights), and W18, who left PH with services
+    # to a rental without a move-in (hers, 2026-01-20, precedes her entry 02-01: "disregarded entirely",
+    # glossary, Handling Housing Move-In Dates; HUD's code gives her the entry date as a move-in and
+    # reports her in 7b.2) -> 9, to permanent housing W10 and W18: 2 (22.22 %). W17's latest exit is EW17A
+    # (lowest EnrollmentID), after a move-in: in 7b.2 (step 3). W02 (RRH), W12 (PSH) and W16 (PH) are
+    # still there; W14, W15 have no CoC.
+    assert current_fy(con, "hud_spm_m7b1_exits_to_permanent_housing") == [9, 2, 22.22]
 
 
 def test_m7b2_reads_the_latest_started_stay_of_stayers_and_the_latest_exit_of_leavers(con):
