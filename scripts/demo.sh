@@ -20,6 +20,15 @@ step() {  # step LOG COMMAND...: runs COMMAND, its output in LOG; on failure the
   fi
 }
 
+# Client data at rest is encrypted whenever a key is set (docs/security.md). Without one, the demo makes its own
+# key file outside WAYPOINT_HOME and the repository (a key kept with the data would travel with every copy of it).
+if [ -z "${WAYPOINT_KEY_FILE:-}" ] && [ -z "${WAYPOINT_KEY:-}" ]; then
+  export WAYPOINT_KEY_FILE="${WAYPOINT_DEMO_KEY_FILE:-${XDG_CONFIG_HOME:-$HOME/.config}/waypoint/demo.key}"
+  [ -e "$WAYPOINT_KEY_FILE" ] || step key.log "$BIN/waypoint" key new "$WAYPOINT_KEY_FILE"
+fi
+echo "== encryption at rest: key from ${WAYPOINT_KEY_FILE:-WAYPOINT_KEY} (files of an earlier run encrypted under it)"
+step key.log "$BIN/waypoint" key encrypt
+
 echo "== 1/5 synthetic exports ('$PRESET' preset, OK-500, OK-507 and an SSVF agency; quirks: ${QUIRKS:-none})"
 step synth.log "$BIN/waypoint" synth --preset "$PRESET" --out "$WAYPOINT_HOME/synth" "${QUIRK_ARGS[@]}"
 echo "   written to $WAYPOINT_HOME/synth ($(find "$WAYPOINT_HOME/synth" -name '*.zip' | wc -l) zips)"
@@ -60,6 +69,7 @@ Waypoint demo ready. Data and logs: $WAYPOINT_HOME (warehouse/, reports/, logs/)
   Dagster UI:   DAGSTER_HOME=$WAYPOINT_HOME/dagster $BIN/dagster dev -m pipelines.definitions
   HUD reports:  $BIN/waypoint report list
 DONE
+[ -z "${WAYPOINT_KEY_FILE:-}" ] || echo "  Other commands on this home need its key: export WAYPOINT_KEY_FILE=$WAYPOINT_KEY_FILE"
 if [ -n "${CI:-}" ] || [ -n "${WAYPOINT_DEMO_NO_SERVE:-}" ]; then
   echo "Not serving the dashboards (CI or WAYPOINT_DEMO_NO_SERVE is set): start them with $BIN/waypoint serve"
   exit 0

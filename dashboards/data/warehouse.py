@@ -18,6 +18,8 @@ from pathlib import Path
 import duckdb
 
 from pipelines.errors import WaypointError
+from pipelines.security import databases
+from pipelines.security.keys import KeyProblem
 
 # How many published versions stay attached: the current one and the one before it, which a query that started
 # just before a publish may still be reading. Older ones are closed.
@@ -34,10 +36,6 @@ class DataNotReady(WaypointError):
 
 def quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
-
-
-def _sql_string(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 class _Attachments:
@@ -68,7 +66,10 @@ class _Attachments:
     def _attach(path: Path) -> duckdb.DuckDBPyConnection:
         conn = duckdb.connect(":memory:")
         try:
-            conn.execute(f"attach {_sql_string(os.fspath(path))} as {_CATALOG} (read_only)")
+            databases.attach(conn, path, _CATALOG, key=databases.database_key(path), read_only=True)
+        except KeyProblem as err:
+            conn.close()
+            raise DataNotReady(str(err)) from err
         except duckdb.Error as err:
             conn.close()
             raise DataNotReady(f"the warehouse {path.name} cannot be opened right now: {err}") from err
@@ -127,7 +128,9 @@ def read_only(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     if not path.exists():
         raise DataNotReady(f"no data yet: {path.name} has not been built")
     try:
-        conn = duckdb.connect(str(path), read_only=True)
+        conn = databases.connect(path, read_only=True)
+    except KeyProblem as err:
+        raise DataNotReady(str(err)) from err
     except duckdb.Error as err:
         raise DataNotReady(f"the warehouse {path.name} cannot be opened right now: {err}") from err
     try:

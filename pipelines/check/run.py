@@ -12,12 +12,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from pipelines.config import Settings
 from pipelines.errors import WaypointError
 from pipelines.ingest import ingest_paths
+from pipelines.security import databases
 from pipelines.warehouse import parse_state
 from pipelines.warehouse.dbt_cli import dbt_env, dbt_executable
 from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
@@ -102,7 +102,7 @@ def check_export(export: Path, *, source: str | None = None, work: Path | None =
 
 def read_issues(report: CheckReport, database: Path) -> CheckReport:
     """Fill ``report`` with the DQ issues, the check catalogue and the settings of a built database."""
-    with duckdb.connect(str(database), read_only=True) as con:
+    with databases.connect(database, read_only=True) as con:
         report.issues = con.execute(
             f"select {', '.join(ISSUE_COLUMNS)} from marts.dq_record_issues "
             "order by project_name, severity, check_id, record_id"
@@ -118,7 +118,7 @@ def read_issues(report: CheckReport, database: Path) -> CheckReport:
 
 
 def _findings(ingest_db: Path) -> pd.DataFrame:
-    with duckdb.connect(str(ingest_db), read_only=True) as con:
+    with databases.connect(ingest_db, read_only=True) as con:
         return con.execute(
             f"select {', '.join(FINDING_COLUMNS)} from meta.validation_findings "
             "order by severity, file, row_number nulls first, column_name"
@@ -158,7 +158,7 @@ def build_dq(work: Path, ingest_db: Path) -> Path:
     target = work / "dbt"
     target.mkdir(parents=True, exist_ok=True)
     _restore_parse(target)
-    env = {**os.environ, **dbt_env(Path(CHECK_DB), Path(os.path.relpath(ingest_db, work)))}
+    env = {**os.environ, **dbt_env(work / CHECK_DB, ingest_db, cwd=work)}
     command = [dbt_executable(), "build", "--select", *DQ_SELECTION]
     command += ["--resource-type", "seed", "--resource-type", "model"]
     command += ["--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]

@@ -89,9 +89,7 @@ def pack_folder(folder: Path, dest: Path) -> list[Finding]:
     return findings
 
 
-def archive_delivery(
-    path: Path, archive_dir: Path, key: MasterKey | None = None
-) -> tuple[ArchivedFile, list[Finding]]:
+def archive_delivery(path: Path, archive_dir: Path, key: MasterKey | None = None) -> tuple[ArchivedFile, list[Finding]]:
     """Hash the delivery and keep an immutable copy named by its checksum (encrypted under ``key`` if given)."""
     archive_dir.mkdir(parents=True, exist_ok=True)
     findings: list[Finding] = []

@@ -25,6 +25,7 @@ from pipelines.reports.marts import MartReader
 from pipelines.reports.model import ReportRequest
 from pipelines.reports.registry import report_named
 from pipelines.reports.validation import mark_folder, request_validation
+from pipelines.security import databases
 from pipelines.store.db import connect
 from pipelines.store.requests import add_request
 
@@ -92,7 +93,7 @@ def open_published(settings: Settings, target: str = "duckdb"):
         return PostgresReader(PostgresTarget.from_environment())
     if not settings.published_db.exists():
         raise WaypointError(f"no published warehouse at {settings.published_db}; run `waypoint build` first")
-    return duckdb.connect(str(settings.published_db), read_only=True)
+    return databases.connect(settings.published_db, read_only=True, home=settings.home)
 
 
 def write_reports(

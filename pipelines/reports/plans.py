@@ -9,11 +9,10 @@ import csv
 from collections.abc import Callable, Iterable
 from datetime import date
 
-import duckdb
-
 from pipelines.config import PROJECT_ROOT, Settings
 from pipelines.reports.model import ReportRequest
 from pipelines.reports.schedule import BadReportBuild, Catalogue, catalogue_from_warehouse, parse_key, plan_report_build
+from pipelines.security import databases
 
 
 def _seed_cocs() -> tuple[str, ...]:
@@ -26,7 +25,7 @@ def published_catalogue(settings: Settings, start: date, end: date) -> Catalogue
     """What selectors expand to for a period, per the published warehouse (only the CoCs before the first build)."""
     if not settings.published_db.exists():
         return Catalogue(cocs=_seed_cocs())
-    con = duckdb.connect(str(settings.published_db), read_only=True)
+    con = databases.connect(settings.published_db, read_only=True, home=settings.home)
     try:
         return catalogue_from_warehouse(con, start, end)
     finally:

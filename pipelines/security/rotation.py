@@ -1,9 +1,10 @@
 """Turning encryption on for an existing home, and rotating the master key, one file at a time and atomically.
 
-Each archive copy is rewritten aside and renamed, so a killed run leaves every file whole and under either
-key; running the same command again finishes the rest (files already done are skipped). The home records the
-new key id only when every file is under it. Both run under the writer lock, so no ingest reads the archive
-meanwhile.
+Each archive copy is rewritten aside and renamed, and each DuckDB database copied into a new file under the new
+key (COPY FROM DATABASE) and renamed, so a killed run leaves every file whole and under either key; running the
+same command again finishes the rest (files already done are skipped). The home records the new key id only when
+every file is under it. Both run under the writer lock, so no ingest or build runs meanwhile (dashboards keep
+reading the published file they opened).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from pipelines.config import Settings
 from pipelines.ops.locks import writer_lock
+from pipelines.security.databases import rekey_home
 from pipelines.security.envelope import HEADER_LEN, MAGIC, encrypt_in_place, is_encrypted, rewrap
 from pipelines.security.keys import KeyProblem, MasterKey, active_key, configured_key, record, recorded_id
 
@@ -23,6 +25,8 @@ class Done:
     changed: int
     unchanged: int
     key_id: str
+    databases_changed: int = 0
+    databases_unchanged: int = 0
 
 
 def archive_files(settings: Settings) -> list[Path]:
@@ -53,7 +57,8 @@ def encrypt_existing(settings: Settings) -> Done:
                 changed += 1
             else:
                 unchanged += 1
-    return Done(changed, unchanged, key.key_hex)
+        databases = rekey_home(settings.home, None, key)
+    return Done(changed, unchanged, key.key_hex, *databases)
 
 
 def rotate(settings: Settings, new: MasterKey) -> Done:
@@ -71,5 +76,6 @@ def rotate(settings: Settings, new: MasterKey) -> Done:
         for path in archive_files(settings):
             done = rewrap(path, [old, new], new) if is_encrypted(path) else encrypt_in_place(path, new)
             changed, unchanged = changed + done, unchanged + (not done)
+        databases = rekey_home(settings.home, old, new)  # each copied under the new key, then renamed
         record(settings.home, new)
-    return Done(changed, unchanged, new.key_hex)
+    return Done(changed, unchanged, new.key_hex, *databases)

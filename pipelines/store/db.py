@@ -10,6 +10,7 @@ import duckdb
 from pipelines.errors import WaypointError
 from pipelines.ops import locks
 from pipelines.ops.failures import kind_of, plain
+from pipelines.security import databases
 
 
 class DatabaseBusy(WaypointError):
@@ -24,7 +25,7 @@ def connect(path: Path, *, wait_seconds: float = 120.0) -> duckdb.DuckDBPyConnec
     announced = False
     while True:
         try:
-            con = duckdb.connect(str(path))
+            con = databases.connect(path)
             con.execute("SET enable_progress_bar = false")
             return con
         except duckdb.Error as err:

@@ -23,6 +23,7 @@ from pipelines.errors import WaypointError
 from pipelines.ops.cleanup import die_with_parent, low_on_space, sweep_build_leftovers
 from pipelines.ops.failures import explain
 from pipelines.ops.locks import writer_lock
+from pipelines.security import databases
 from pipelines.store.db import connect as connect_ingest_db
 from pipelines.store.requests import ensure_table as ensure_report_requests
 from pipelines.warehouse.dbt_cli import DbtOutcome, dbt_env, dbt_executable, summarise_run_results
@@ -105,7 +106,7 @@ def record_build(files: BuildFiles, outcome: DbtOutcome) -> tuple[tuple[str, ...
 
 
 def _write_build_record(files: BuildFiles, outcome: DbtOutcome) -> tuple[str, ...]:
-    con = duckdb.connect(str(files.database))
+    con = databases.connect(files.database)
     try:
         ingest_ids = tuple(
             row[0]
@@ -159,7 +160,7 @@ def raise_if_failed(files: BuildFiles, outcome: DbtOutcome) -> None:
 
 def verify_build(files: BuildFiles, outcome: DbtOutcome) -> None:
     """Read the finished file back: every model's table and the build record must be there."""
-    con = duckdb.connect(str(files.database), read_only=True)
+    con = databases.connect(files.database, read_only=True)
     try:
         tables = con.execute("select count(*) from information_schema.tables where table_schema <> 'meta'").fetchone()
         builds = con.execute("select count(*) from meta.build").fetchone()

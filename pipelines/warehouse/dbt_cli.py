@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipelines.security.databases import KEY_VARIABLE, database_key
+
 
 def dbt_executable() -> str:
     """The dbt of this Python environment (the venv's bin is not always on PATH)."""
@@ -27,12 +29,15 @@ def dbt_env(build_db: Path, ingest_db: Path, *, cwd: Path | None = None) -> dict
 
     With ``cwd`` (the folder dbt runs in) the paths are relative to it: the profile then reads the same in
     every Waypoint home laid out alike, so dbt's saved parse of the project stays valid from one home to the
-    next (dbt parses the whole project again, ~30 s, whenever the profile changes)."""
+    next (dbt parses the whole project again, ~30 s, whenever the profile changes). The home's database key, if
+    any, goes in WAYPOINT_DUCKDB_KEY (pipelines/security/dbt_encryption.py; empty: the files are plain)."""
+    key = database_key(Path(ingest_db))
     if cwd is not None:
         build_db, ingest_db = (Path(os.path.relpath(path, cwd)) for path in (build_db, ingest_db))
     return {
         "WAYPOINT_BUILD_DB": str(build_db),
         "WAYPOINT_INGEST_DB": str(ingest_db),
+        KEY_VARIABLE: key or "",
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
 

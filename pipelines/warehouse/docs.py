@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pipelines.config import Settings, get_settings
 from pipelines.errors import WaypointError
+from pipelines.security.databases import KEY_VARIABLE, database_key
 from pipelines.warehouse.dbt_cli import dbt_executable
 from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR, DBT_TARGET_DIR
 from pipelines.warehouse.manifest import target_lock
@@ -35,6 +36,7 @@ def _env(settings: Settings) -> dict[str, str]:
         **os.environ,
         "WAYPOINT_PUBLISHED_DB": str(settings.published_db),
         "WAYPOINT_INGEST_DB": str(settings.ingest_db),
+        KEY_VARIABLE: database_key(settings.ingest_db, settings.home) or "",
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
 

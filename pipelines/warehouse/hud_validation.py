@@ -26,6 +26,8 @@ from typing import Any
 
 import duckdb
 
+from pipelines.security import databases
+
 HUD_RULE_TAG = "hud_report_rule"
 DETAIL_ROWS = 20  # failing rows kept per rule and request (the full set stays in schema hud_validation)
 # Which reports a rule folder checks, for rules whose failing rows name no request.
@@ -157,7 +159,7 @@ def record_hud_validation(database: Path, dbt_target: Path, build_id: str) -> li
     A partial build replaces the rows of the rules it ran and keeps the others as published.
     """
     rules = rule_results(dbt_target)
-    con = duckdb.connect(str(database))
+    con = databases.connect(database)
     try:
         con.execute(_DDL)
         failures = request_failures(con, rules)

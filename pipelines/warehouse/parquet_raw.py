@@ -18,6 +18,8 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.security import databases
+
 PARTITIONS = ("_source_id", "_ingest_id")
 
 
@@ -33,7 +35,7 @@ def write_parquet_raw_layer(ingest_db: Path, folder: Path) -> dict[str, int]:
     staging = folder.with_name(folder.name + ".part")
     shutil.rmtree(staging, ignore_errors=True)
     written: dict[str, int] = {}
-    con = duckdb.connect(str(ingest_db), read_only=True)
+    con = databases.connect(ingest_db, read_only=True)
     try:
         for schema, table in _tables(con):
             target = staging / schema / table

@@ -24,6 +24,7 @@ import psycopg2.errors
 import psycopg2.extensions
 
 from pipelines.errors import WaypointError
+from pipelines.security import databases
 
 URL_VARIABLE = "WAYPOINT_POSTGRES_URL"
 LOADED_SCHEMAS = ("raw", "meta")
@@ -175,7 +176,7 @@ def load_raw_layer(ingest_db: Path, target: PostgresTarget, scratch: Path) -> di
     ``meta.build`` (the published build's record) is kept: it belongs to the warehouse, not to ingestion.
     """
     scratch.mkdir(parents=True, exist_ok=True)
-    duck = duckdb.connect(str(ingest_db), read_only=True)
+    duck = databases.connect(ingest_db, read_only=True)
     loaded: dict[str, int] = {}
     try:
         tables = _ingest_tables(duck)

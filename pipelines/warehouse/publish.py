@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import duckdb
-
 from pipelines.config import Settings
 from pipelines.errors import WaypointError
+from pipelines.security import databases
 from pipelines.warehouse import parse_state
 from pipelines.warehouse.dbt_paths import DBT_TARGET_DIR
+from pipelines.warehouse.minimise import FULL_DATABASE, write_published_copy
 
 BUILD_PREFIX = "warehouse-"
 WORKING_DATABASE = "building.duckdb"
@@ -132,16 +132,18 @@ def build_lock(settings: Settings) -> Iterator[None]:
 
 
 def seed_from_published(settings: Settings, files: BuildFiles) -> bool:
-    """Start a partial build from a copy of the published warehouse (models not rebuilt stay as published)."""
-    if not settings.published_db.exists():
-        return False
-    shutil.copyfile(settings.published_db, files.database)
-    return True
+    """Start a partial build from a copy of the last published build (models not rebuilt stay as published): the
+    private whole copy (minimise.py; SSNs included), else the published file of a home built before it existed."""
+    for source in (settings.build_dir / FULL_DATABASE, settings.published_db):
+        if source.exists():
+            shutil.copyfile(source, files.database)
+            return True
+    return False
 
 
 def checkpoint(database: Path) -> None:
     """Fold any write-ahead log into the file so the published file stands alone."""
-    con = duckdb.connect(str(database))
+    con = databases.connect(database)
     try:
         con.execute("CHECKPOINT")
     finally:
@@ -152,18 +154,33 @@ def checkpoint(database: Path) -> None:
 
 
 def publish(files: BuildFiles, settings: Settings) -> Path:
-    """Atomically make the build the published warehouse."""
+    """Atomically make the build the published warehouse: a copy without SSN columns is renamed over the published
+    file, and the whole build is kept privately as ``builds/full.duckdb`` for partial builds (minimise.py)."""
     target = settings.published_db
     target.parent.mkdir(parents=True, exist_ok=True)
     checkpoint(files.database)
-    os.replace(files.database, target)
-    directory = os.open(target.parent, os.O_RDONLY)
+    staged = target.with_name(f".publishing-{target.name}")
+    write_published_copy(files.database, staged)  # without SSN columns (minimise.py)
+    _fsync(staged)
+    os.replace(files.database, settings.build_dir / FULL_DATABASE)  # kept whole, privately, for partial builds
+    os.replace(staged, target)
+    for folder in {target.parent, settings.build_dir}:
+        _fsync_folder(folder)
+    shutil.rmtree(files.dbt_target, ignore_errors=True)
+    return target
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    directory = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(directory)
     finally:
         os.close(directory)
-    shutil.rmtree(files.dbt_target, ignore_errors=True)
-    return target
 
 
 def prune_builds(settings: Settings, keep: int = 3) -> list[Path]:

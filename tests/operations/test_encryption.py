@@ -104,7 +104,8 @@ def test_ingest_encrypts_the_archive_and_rotation_keeps_every_byte(tmp_path):
     assert "inside WAYPOINT_HOME" in inside
 
     rotated = _run(home, "key", "rotate", "--new-key-file", str(new_file), key_file=old_file)
-    assert rotated.exit_code == 0 and "1 archive files now under key id" in rotated.output, rotated.output
+    said = rotated.output
+    assert rotated.exit_code == 0 and "1 archive files and 1 databases now under key id" in said, said
     new = parse_key(new_file.read_text(), "new")
     with pytest.raises(KeyProblem):
         envelope.open_plain(archived, old)
@@ -115,7 +116,7 @@ def test_ingest_encrypts_the_archive_and_rotation_keeps_every_byte(tmp_path):
     again = _run(home, "ingest", "--no-expectations", str(other), key_file=new_file)
     assert again.exit_code == 0 and "duplicate" in again.output, again.output
     status = _run(home, "key", "status", key_file=new_file)
-    assert f"2 under key id {new.key_hex}" in status.output and "not encrypted yet" in status.output
+    assert f"2 under key id {new.key_hex}" in status.output and "databases: 1 under the configured key" in status.output
 
 
 def test_unpacked_csvs_are_encrypted_on_disk_and_load_the_same_rows(tmp_path):

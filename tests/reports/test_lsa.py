@@ -303,8 +303,11 @@ def test_person_demographics_of_the_active_clients():
 
 @pytest.mark.slow
 def test_lsacalculated_data_quality_counts_by_project():
-    # Chapter 10, ReportRows 909-920 (Cohort 1, Universe 10, HHType 0, Population 0, SystemPath -1), the
+    # Chapter 10, ReportRows 907-920 (Cohort 1, Universe 10, HHType 0, Population 0, SystemPath -1), the
     # LSAReport counts above split by project; a row only for a count > 0 (§10.21).
+    # 907 (HMIS enrollments active in the period in households without exactly one head, with an enrollment in
+    #   OK-502): LTH: E8 (H7, no head) + E9, E10 (H8, two heads) = 3. 908 (RelationshipToHoH invalid): LES: E15
+    #   (P14, 99) = 1. In the LES-only LSA, LTH is not in lsa_Project: only 908 LES.
     # LES: H1 (P1, P2), H2 (P3), H12 (P13; P14's relationship 99 leaves it out) = 909: 3 households,
     #   910: 4 enrollments, 911: 3 heads/adults (not the child P2), 912: P1 and P2 exited = 2 people;
     #   913/914/915/917/918: P3 (DisablingCondition 99, LivingSituation 99, no LengthOfStay, TimesHomeless 99,
@@ -318,6 +321,7 @@ def test_lsacalculated_data_quality_counts_by_project():
     # Not LTH (H6 exited before ReportStart; H7, H8, H11 are not LSA households), LVSP, LNOHMIS.
     # Summed over projects they give LSAReport's totals (dbt test assert_lsa_calculated_dq_rows_add_up_to_lsareport).
     expected = {
+        ("907", "LTH"): "3", ("908", "LES"): "1",
         ("909", "LES"): "3", ("909", "LNBN"): "1", ("909", "LPSH"): "1", ("909", "LRRH"): "1",
         ("910", "LES"): "4", ("910", "LNBN"): "1", ("910", "LPSH"): "1", ("910", "LRRH"): "1",
         ("911", "LES"): "3", ("911", "LNBN"): "1", ("911", "LPSH"): "1", ("911", "LRRH"): "1",
@@ -332,7 +336,7 @@ def test_lsacalculated_data_quality_counts_by_project():
         ("1", "10", "0", "0", "-1")
     }
     assert len(rows) == len(expected)  # one row per ReportRow and project
-    assert text.split("\r\n")[1].split(",")[6] == '"LES"'  # ProjectID quoted (nvarchar), the rest bare
+    assert text.split("\r\n")[1].split(",")[6] == '"LTH"'  # 907 LTH first; ProjectID quoted, the rest bare
     # The project-focused LSA (LES only) reports LES's rows and no other project's.
     les = {(r["ReportRow"], r["ProjectID"]): r["Value"] for r in read_file(LSA_FY2026_LES, "LSACalculated")[1]}
     assert les == {key: value for key, value in expected.items() if key[1] == "LES"}

@@ -27,6 +27,7 @@ from pipelines.reports.schedule import plan_report_build
 from pipelines.store.requests import add_request
 from pipelines.synth import generate
 from pipelines.warehouse.build import BuildResult, build_warehouse
+from pipelines.warehouse.minimise import FULL_DATABASE
 
 from .raw_layer import write_raw_layer
 from .small_world import small_world_exports
@@ -126,8 +127,12 @@ def one_value(built_warehouse: BuiltWarehouse) -> Callable[[str], object]:
 
 @pytest.fixture
 def published_home(built_warehouse: BuiltWarehouse, tmp_path: Path) -> Settings:
-    """A private copy of the built home (ingest.duckdb and the published warehouse) a test may change."""
+    """A private copy of the built home (ingest.duckdb, the published warehouse and the whole build kept for partial
+    builds) a test may change."""
     settings = Settings(home=tmp_path / "home").ensure()
     shutil.copyfile(built_warehouse.settings.ingest_db, settings.ingest_db)
     shutil.copyfile(built_warehouse.settings.published_db, settings.published_db)
+    full = built_warehouse.settings.build_dir / FULL_DATABASE
+    if full.exists():
+        shutil.copyfile(full, settings.build_dir / FULL_DATABASE)
     return settings

@@ -8,18 +8,14 @@ from pathlib import Path
 import click
 
 from pipelines.config import get_settings
+from pipelines.security.databases import database_states
 from pipelines.security.keys import check_key_place, configured_key, new_key_text, read_key_file, recorded_id
 from pipelines.security.rotation import encrypt_existing, key_ids, rotate
-
-_DUCKDB = (
-    "the DuckDB databases are not encrypted yet (DuckDB 2.0.1 writes encrypted files only with its httpfs "
-    "extension, which no package ships for 2.0.1; see docs/security.md): keep WAYPOINT_HOME on an encrypted volume"
-)
 
 
 @click.group("key")
 def command() -> None:
-    """The master key that encrypts the archived exports at rest (WAYPOINT_KEY_FILE or WAYPOINT_KEY)."""
+    """The master key that encrypts the archive and the databases at rest (WAYPOINT_KEY_FILE or WAYPOINT_KEY)."""
 
 
 @command.command("new")
@@ -48,14 +44,17 @@ def status_command() -> None:
     counts = key_ids(settings)
     files = ", ".join(f"{n} under key id {k}" if k != "plain" else f"{n} plain" for k, n in sorted(counts.items()))
     click.echo(f"archive: {files or 'empty'}")
-    click.echo(f"note: {_DUCKDB}")
+    click.echo(f"databases: {database_states(settings.home, key)}")
 
 
 @command.command("encrypt")
 def encrypt_command() -> None:
-    """Encrypt the archive files written before a key was set (the configured key)."""
+    """Encrypt the archive files and databases written before a key was set (the configured key)."""
     done = encrypt_existing(get_settings().ensure())
-    click.echo(f"encrypted {done.changed} archive files under key id {done.key_id} ({done.unchanged} already were)")
+    click.echo(
+        f"encrypted {done.changed} archive files and {done.databases_changed} databases under key id {done.key_id} "
+        f"({done.unchanged} archive files and {done.databases_unchanged} databases already were)"
+    )
 
 
 @command.command("rotate")
@@ -66,7 +65,7 @@ def encrypt_command() -> None:
     help="The new key (make it with `waypoint key new FILE`).",
 )
 def rotate_command(new_key_file: Path) -> None:
-    """Re-encrypt every archive file's data key under the new key; the current key comes from WAYPOINT_KEY_FILE.
+    """Re-encrypt every archive file's data key and every database under the new key (current key: WAYPOINT_KEY_FILE).
 
     Stop ingests first (rotation waits for the writer lock). Interrupted, run it again: it finishes the rest.
     Afterwards point WAYPOINT_KEY_FILE at the new key; keep the old one until an ingest has run with the new one.
@@ -75,6 +74,7 @@ def rotate_command(new_key_file: Path) -> None:
     new = read_key_file(new_key_file, settings.home, "--new-key-file")
     done = rotate(settings, new)
     click.echo(
-        f"{done.changed} archive files now under key id {done.key_id} ({done.unchanged} already were); "
+        f"{done.changed} archive files and {done.databases_changed} databases now under key id {done.key_id} "
+        f"({done.unchanged} and {done.databases_unchanged} already were); "
         f"set WAYPOINT_KEY_FILE={new_key_file} from now on"
     )

@@ -1,8 +1,9 @@
 {#- LSACalculated.csv (LSA spec chapters 8-10, §10.21): one row per LSA request and calculated value. So far
-    the project-level data-quality counts of tlsa_Enrollment, ReportRows 909-920 (§10.8-§10.19): Cohort 1,
+    the project-level data-quality counts ReportRows 907-908 (HMIS enrollments without exactly one head or
+    with an invalid RelationshipToHoH, §10.6-§10.7) and 909-920 of tlsa_Enrollment (§10.8-§10.19): Cohort 1,
     Universe 10, HHType 0, Population 0, SystemPath -1, ProjectID of Project.csv (§10.1); a row only where the
     count is greater than zero. They read the enrollments LSAReport's totals read (AIR = 1, or Active = 1 unless
-    the LSA is the HIC), split by project; the rows of chapters 8-9 and ReportRows 901-908/921 are not built yet
+    the LSA is the HIC), split by project; the rows of chapters 8-9 and ReportRows 901-906/921 are not built yet
     (docs/lsa.md). ReportID is set when the files are written. -#}
 with
 
@@ -14,7 +15,74 @@ reports as (
 
 projects as (
 
-    select request_id, project_key, project_id from {{ ref('int_lsa_projects') }}
+    select request_id, project_key, project_id, project_type, report_coc, report_start, report_end
+    from {{ ref('int_lsa_projects') }}
+
+),
+
+hmis_enrollments as (
+
+    select enrollments.*, exits.exit_date as hmis_exit_date
+    from {{ ref('stg_hmis__enrollments') }} as enrollments
+    left join {{ ref('stg_hmis__exits') }} as exits
+        on enrollments.enrollment_key = exits.enrollment_key
+
+),
+
+heads_per_household as (
+
+    select household_key, count(personal_key) as heads
+    from hmis_enrollments
+    where relationship_to_hoh = 1
+    group by household_key
+
+),
+
+hmis_active as (
+
+    {#- §10.6-§10.7: HMIS enrollments in lsa_Project's ES/SH/TH/RRH/PSH projects active in the report period
+        (an exit on the entry date is not), of a household with an enrollment in ReportCoC. The spec asks for
+        the head's EnrollmentCoC; a household without a head has none, so any member's counts, as LSAReport's
+        NotOneHoH and HUD's sample code read it. -#}
+    select
+        projects.request_id,
+        projects.project_id,
+        hmis_enrollments.enrollment_key,
+        hmis_enrollments.relationship_to_hoh,
+        coalesce(heads_per_household.heads, 0) as heads
+    from projects
+    inner join hmis_enrollments
+        on projects.project_key = hmis_enrollments.project_key
+        and hmis_enrollments.entry_date <= projects.report_end
+        and (
+            hmis_enrollments.hmis_exit_date is null
+            or (
+                hmis_enrollments.hmis_exit_date >= projects.report_start
+                and hmis_enrollments.hmis_exit_date > hmis_enrollments.entry_date
+            )
+        )
+    left join heads_per_household
+        on hmis_enrollments.household_key = heads_per_household.household_key
+    where projects.project_type not in (9, 10)
+        and exists (
+            select 1 from hmis_enrollments as members
+            where members.household_key = hmis_enrollments.household_key
+                and members.enrollment_coc = projects.report_coc
+        )
+
+),
+
+household_counts as (
+
+    select
+        request_id,
+        project_id,
+        count(distinct case when heads <> 1 then enrollment_key end) as r907,
+        count(distinct case
+            when relationship_to_hoh is null or relationship_to_hoh not in (1, 2, 3, 4, 5) then enrollment_key
+        end) as r908
+    from hmis_active
+    group by request_id, project_id
 
 ),
 
@@ -107,6 +175,11 @@ counts as (
 ),
 
 data_quality as (
+
+    select request_id, project_id, 907 as report_row, r907 as value from household_counts
+    union all
+    select request_id, project_id, 908 as report_row, r908 as value from household_counts
+    union all
 
     {%- for row in range(909, 921) %}
     select request_id, project_id, {{ row }} as report_row, r{{ row }} as value from counts

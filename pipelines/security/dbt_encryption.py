@@ -1,0 +1,28 @@
+"""A dbt-duckdb plugin (profiles.yml ``plugins:``): the databases dbt attaches are opened with the database key.
+
+dbt's process gets the derived database key in ``WAYPOINT_DUCKDB_KEY`` (pipelines/warehouse/dbt_cli.dbt_env);
+with it set, this loads the packaged OpenSSL crypto module and adds ``ENCRYPTION_KEY`` to every attachment of the
+profile. Without it the attachments stay plain. The key is not in the rendered profile, so changing it does not
+make dbt parse the project again.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from dbt.adapters.duckdb.plugins import BasePlugin
+
+from pipelines.security.databases import KEY_VARIABLE, load_crypto
+
+
+class Plugin(BasePlugin):
+    def update_connection_config(self, creds: Any, config: dict[str, Any]) -> None:
+        key = os.environ.get(KEY_VARIABLE, "")
+        for attachment in creds.attach or []:
+            options = {k: v for k, v in (attachment.options or {}).items() if k != "encryption_key"}
+            attachment.options = {**options, "encryption_key": key} if key else options or None
+
+    def configure_connection(self, conn: Any) -> None:
+        if os.environ.get(KEY_VARIABLE):
+            load_crypto(conn)
