@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make demo`: synthetic exports -> landing -> Dagster (ingest, validate, build, publish) -> demo users -> dashboards.
 set -euo pipefail
+umask 077  # client data: everything the demo writes under WAYPOINT_HOME is owner-only, its logs and landing folders too
 cd "$(dirname "$0")/.."
 export WAYPOINT_HOME="${WAYPOINT_HOME:-$PWD/var}"
 BIN="$PWD/.venv/bin"
@@ -12,6 +13,7 @@ for quirk in $QUIRKS; do QUIRK_ARGS+=(--quirk "$quirk"); done
 
 LOGS="$WAYPOINT_HOME/logs"
 mkdir -p "$LOGS"
+"$BIN/waypoint" secure >/dev/null  # a home left by an earlier demo made before the umask: owner-only again
 # Each step's full output goes to its log under $LOGS; the terminal shows what each step made and where.
 step() {  # step LOG COMMAND...: runs COMMAND, its output in LOG; on failure the end of LOG and its path
   local log="$LOGS/$1"; shift
