@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from pipelines.ids import to_key, written
+from pipelines.spec.loader import load_spec
 
-__all__ = ["named", "to_key", "to_keys", "written"]
+__all__ = ["funding_source", "named", "to_key", "to_keys", "written"]
+FUNDER_LIST = "2.06.1"  # HUD's Funder list (data element 2.06)
 
 
 def to_keys(texts: Iterable[str] | None) -> list[str]:
@@ -22,3 +24,10 @@ def named(key: str, names: Mapping[str, str] | None = None, *, with_id: bool = F
     if not name:
         return written(key)
     return f"{name} ({written(key)})" if with_id else name
+
+
+def funding_source(code: str) -> str:
+    """A funding source in words: HUD's label with its code (``Local or Other Funding Source (46)``); the code
+    alone when HUD's FY2026 list does not have it."""
+    label = load_spec().lists.get(FUNDER_LIST, {}).get(str(code), "").replace(" (Please Specify)", "")
+    return f"{label} ({code})" if label else str(code)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from dashboards.ids import named
+from dashboards.ids import funding_source, named
 from dashboards.roles import Role, ScopeKind, policy
 from dashboards.state.users import UserRecord
 
@@ -50,7 +50,7 @@ class Scope:
         if self.agency_ids is not None:
             parts.append(f"agency {', '.join(named(a, names) for a in sorted(self.agency_ids)) or 'none'}")
         if self.funder_codes is not None:
-            parts.append(f"funding sources {', '.join(sorted(self.funder_codes)) or 'none'}")
+            parts.append(f"funding sources {', '.join(funding_source(c) for c in sorted(self.funder_codes)) or 'none'}")
         if self.project_ids is not None:
             listed = sorted(self.project_ids)
             if self.funder_codes is None and len(listed) <= 5:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from dashboards.ids import named, to_key, to_keys
+from dashboards.ids import funding_source, named, to_key, to_keys
 from dashboards.roles import Role, ScopeKind, policy
 from dashboards.state.db import connect, from_text, to_text, utc_now
 from dashboards.state.passwords import hash_password, one_time_password
@@ -48,7 +48,7 @@ class UserRecord:
         if self.project_ids:
             parts.append(f"projects {', '.join(named(p, names) for p in self.project_ids)}")
         if self.funder_codes:
-            parts.append(f"funding sources {', '.join(self.funder_codes)}")
+            parts.append(f"funding sources {', '.join(funding_source(c) for c in self.funder_codes)}")
         return "; ".join(parts)
 
 

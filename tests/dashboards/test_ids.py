@@ -3,7 +3,7 @@ users are stored with warehouse keys and described by name."""
 
 from __future__ import annotations
 
-from dashboards.ids import named, to_key, written
+from dashboards.ids import funding_source, named, to_key, written
 from dashboards.roles import Role
 from dashboards.scope import Scope
 from dashboards.state.users import UserStore
@@ -41,3 +41,23 @@ def test_an_agency_user_is_told_its_own_scope_not_all_cocs():
     )
     text = scope.describe({"ok-507|5073": "Choctaw Trails"})
     assert "all CoCs" not in text and "agency Choctaw Trails" in text
+
+
+def test_funding_sources_are_described_by_hud_label_not_code(empty_home):
+    assert funding_source("46") == "Local or Other Funding Source (46)"
+    assert funding_source("2") == "HUD: CoC – Permanent Supportive Housing (2)"
+    assert funding_source("56") == "HUD: CoC Builds (56)"  # added in FY2026
+    assert funding_source("999") == "999"  # not in HUD's list: the code as delivered
+    store = UserStore(empty_home.app_db)
+    store.add("funder", Role.FUNDER, created_by="t", funder_codes=["46"])
+    assert store.require("funder").scope_summary() == "Funder; funding sources Local or Other Funding Source (46)"
+    scope = Scope(
+        role=Role.FUNDER,
+        cocs=None,
+        agency_ids=None,
+        project_ids=frozenset({"ok-507|2008"}),
+        funder_codes=frozenset({"46"}),
+        person_level=False,
+        suppressed=True,
+    )
+    assert "funding sources Local or Other Funding Source (46)" in scope.describe()
