@@ -16,6 +16,19 @@ from dashboards.ui.widgets import download_button, fetch, table
 SCORES = ["completeness_score", "accuracy_score", "timeliness_score", "consistency_score", "overall_score"]
 SCORE_NAMES = {s: s.removesuffix("_score").capitalize() for s in SCORES}
 CARD = ["grade", "overall_score", *SCORES[:-1], "meets_all_thresholds", "persons_served"]
+METRIC_NAMES = {  # dq_scorecard_metrics' metrics in words (what the numerator counts)
+    "completeness_pii": "Personal data missing, don't know or refused (name, SSN, birth date, race, sex)",
+    "completeness_ude": "Universal data elements missing, don't know or refused",
+    "completeness_income_housing": "Income and housing data missing, don't know or refused",
+    "completeness_chronic": "Chronic homelessness not determinable",
+    "accuracy_pii": "Personal data with data issues (name, SSN, birth date)",
+    "accuracy_ude": "Universal data elements with data issues",
+    "accuracy_income": "Income data with data issues",
+    "timeliness_start": "Project starts entered on time",
+    "timeliness_exit": "Project exits entered on time",
+    "consistency_inactive": "Inactive records",
+    "consistency_records": "Records with a consistency issue",
+}
 METRIC = ["metric", "dimension", "numerator", "denominator", "metric_value", "threshold", "direction", "score"]
 LEVEL_NAMES = {"coc": "CoC", "agency": "Agency", "project": "Project"}
 FRAMEWORK = {  # dataset prefix -> (HUD table, title)
@@ -85,8 +98,10 @@ elif projects is not None:
         scopes = sorted(rows["scope_name"].dropna().unique())
         if scopes:
             chosen = st.selectbox(LEVEL_NAMES[level], scopes, key="dq_metric_scope")
+            shown = rows[rows["scope_name"] == chosen][[*METRIC, "meets_threshold"]]
+            shown = shown.assign(metric=shown["metric"].replace(METRIC_NAMES), dimension=shown["dimension"].str.title())
             table(
-                rows[rows["scope_name"] == chosen][[*METRIC, "meets_threshold"]],
+                shown,
                 name=f"dq_metrics_{level}_{period}",
                 page=DATA_QUALITY,
                 on_download=ctx.data.record_download,

@@ -113,6 +113,8 @@ def test_every_data_page_renders_for_every_role_with_data_in_scope(pages_world, 
             if entry.key in NAMED_PAGES:  # human headers; agencies and projects by name, never by key
                 assert not [c for c in frame.columns if SNAKE.fullmatch(str(c))], (role, entry.key, list(frame))
                 assert not frame.astype(str).apply(lambda c: c.str.contains(KEY).any()).any(), (role, entry.key)
+                for coded in {"Metric", "Dimension"} & set(frame.columns):  # the DQ metrics in words, not codes
+                    assert not frame[coded].astype(str).str.fullmatch(SNAKE).any(), (role, entry.key, coded)
             if policy(role).suppressed:
                 for column in COUNT_COLUMNS & set(frame.columns):
                     numbers = pd.to_numeric(frame[column].astype(str).str.replace(",", ""), errors="coerce")
