@@ -133,8 +133,7 @@ def _parse_cache() -> Path:
 
 
 def _restore_parse(target: Path) -> None:
-    parse_state.restore(_parse_cache() / PARSE_STATE, target)
-    parse_state.begin(target)
+    parse_state.start(target, _parse_cache() / PARSE_STATE)
 
 
 def _save_parse(target: Path) -> None:

@@ -56,6 +56,14 @@ def restore(saved: Path, dbt_target: Path) -> bool:
     return True
 
 
+def start(dbt_target: Path, *saved: Path) -> None:
+    """Ready ``dbt_target`` for a dbt run: the first current parse of ``saved`` copied in, and stamped."""
+    for candidate in saved:
+        if restore(candidate, dbt_target):
+            break
+    begin(dbt_target)
+
+
 def begin(dbt_target: Path) -> None:
     """Call right before dbt runs with ``dbt_target`` as its target folder: delete a parse there that was
     saved from another version of the project, and stamp the parse dbt will write with the project's

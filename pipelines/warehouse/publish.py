@@ -92,16 +92,12 @@ def restore_parse_state(settings: Settings, files: BuildFiles) -> None:
     """Start dbt from the last build's parse of the project when it was made from the project as it is now
     (``parse_state``): this home's, else the last one any home of this checkout saved (a new home's first
     build). The parse dbt then writes is stamped with the project as it is when the build starts."""
-    for saved in (settings.build_dir / PARSE_STATE, SHARED_PARSE_STATE):
-        if parse_state.restore(saved, files.dbt_target):
-            break
-    parse_state.begin(files.dbt_target)
+    parse_state.start(files.dbt_target, settings.build_dir / PARSE_STATE, SHARED_PARSE_STATE)
 
 
 def copy_parse_state(saved: Path, dbt_target: Path) -> None:
     """Start a dbt run in ``dbt_target`` from a saved parse, if it is current (and stamp what dbt writes)."""
-    parse_state.restore(saved, dbt_target)
-    parse_state.begin(dbt_target)
+    parse_state.start(dbt_target, saved)
 
 
 def save_parse_state(settings: Settings, files: BuildFiles) -> None:
