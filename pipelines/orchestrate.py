@@ -53,24 +53,23 @@ def dagster_instance(settings: Settings) -> dg.DagsterInstance:
 def run_pipeline(settings: Settings, *, build: bool = True, expectations: bool = True, echo=print) -> PipelineReport:
     """Evaluate the landing sensor once, run every ingest it requests, then build and publish the warehouse."""
     from pipelines.definitions import defs
-    from pipelines.defs.ingest.resources import IngestHome
-    from pipelines.defs.warehouse.resources import WarehouseHome
+    from pipelines.defs.home import WaypointHome
 
     settings = settings.ensure()
     instance = dagster_instance(settings)
     report = PipelineReport()
-    ingest_home = IngestHome(home=str(settings.home), settle_seconds=0)
+    waypoint_home = WaypointHome(home=str(settings.home), settle_seconds=0)
     sensor = defs.resolve_sensor_def("landing_sensor")
     cursor_key = "waypoint/landing_sensor_cursor"
     cursor = instance.run_storage.get_cursor_values({cursor_key}).get(cursor_key)
-    with dg.build_sensor_context(instance=instance, cursor=cursor, resources={"ingest_home": ingest_home}) as ctx:
+    with dg.build_sensor_context(instance=instance, cursor=cursor, resources={"waypoint_home": waypoint_home}) as ctx:
         result = sensor.evaluate_tick(ctx)
     job = defs.resolve_job_def("ingest_landing")
     for request in result.run_requests or []:
         run_config = request.run_config
         run_config["ops"]["raw_hmis_tables"]["config"]["expectations"] = expectations
         run = job.execute_in_process(
-            run_config=run_config, instance=instance, tags=request.tags, resources={"ingest_home": ingest_home}
+            run_config=run_config, instance=instance, tags=request.tags, resources={"waypoint_home": waypoint_home}
         )
         if not run.success:
             raise PipelineFailed(f"ingest run {run.run_id} failed; see its log in {instance.root_directory}")
@@ -91,7 +90,7 @@ def run_pipeline(settings: Settings, *, build: bool = True, expectations: bool =
             [warehouse_dbt],
             instance=instance,
             partition_key=WAREHOUSE_ONLY,
-            resources={"warehouse_home": WarehouseHome(home=str(settings.home)), "warehouse_dbt": dbt_resource()},
+            resources={"waypoint_home": WaypointHome(home=str(settings.home)), "warehouse_dbt": dbt_resource()},
             raise_on_error=False,
         )
         if not run.success:

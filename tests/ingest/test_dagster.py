@@ -11,7 +11,7 @@ import pytest
 
 from pipelines.config import Settings
 from pipelines.definitions import defs
-from pipelines.defs.ingest.resources import IngestHome
+from pipelines.defs.home import WaypointHome
 from pipelines.defs.ingest.sensors import landing_sensor
 from pipelines.ingest import ingest_paths
 
@@ -54,7 +54,7 @@ def _run_job(home: Path, **config) -> dg.ExecuteInProcessResult:
     return job.execute_in_process(
         run_config={"ops": {"raw_hmis_tables": {"config": {"expectations": False, **config}}}},
         instance=dg.DagsterInstance.ephemeral(),
-        resources={"ingest_home": IngestHome(home=str(home))},
+        resources={"waypoint_home": WaypointHome(home=str(home))},
     )
 
 
@@ -86,7 +86,7 @@ def test_sensor_launches_one_run_per_new_delivery_and_remembers_it(base_files, t
     delivery = c.zipped(base_files, home / "landing" / "ok-500")
     old = os.stat(delivery).st_mtime - 60
     os.utime(delivery, (old, old))
-    resources = {"ingest_home": IngestHome(home=str(home), settle_seconds=1)}
+    resources = {"waypoint_home": WaypointHome(home=str(home), settle_seconds=1)}
 
     with dg.build_sensor_context(resources=resources) as context:
         requests = list(landing_sensor(context))
@@ -106,7 +106,9 @@ def test_sensor_launches_one_run_per_new_delivery_and_remembers_it(base_files, t
 def test_sensor_waits_for_a_file_still_being_written(base_files, tmp_path):
     home = tmp_path / "home"
     c.zipped(base_files, home / "landing" / "ok-500")
-    with dg.build_sensor_context(resources={"ingest_home": IngestHome(home=str(home), settle_seconds=300)}) as context:
+    with dg.build_sensor_context(
+        resources={"waypoint_home": WaypointHome(home=str(home), settle_seconds=300)}
+    ) as context:
         assert isinstance(landing_sensor(context), dg.SkipReason)
 
 
@@ -118,7 +120,20 @@ def test_export_unzipped_straight_into_its_source_folder_keeps_the_source_id(bas
         (source_folder / f"{name}.csv").write_bytes(data)
         os.utime(source_folder / f"{name}.csv", (1e9, 1e9))
 
-    with dg.build_sensor_context(resources={"ingest_home": IngestHome(home=str(home), settle_seconds=1)}) as context:
+    with dg.build_sensor_context(
+        resources={"waypoint_home": WaypointHome(home=str(home), settle_seconds=1)}
+    ) as context:
         [request] = list(landing_sensor(context))
 
     assert request.run_config["ops"]["raw_hmis_tables"]["config"]["source"] == "kvh-ssvf"
+
+
+
+def test_the_installation_is_one_resource_keyed_once():
+    """Ingest, warehouse and report definitions all take the same ``waypoint_home``; no domain has its own."""
+    homes = [key for key, resource in defs.resources.items() if isinstance(resource, WaypointHome)]
+    assert homes == ["waypoint_home"]
+    required = set()
+    for definition in [*defs.assets, *defs.sensors, *defs.schedules]:
+        required |= set(definition.required_resource_keys)
+    assert required - {"io_manager"} == {"waypoint_home", "warehouse_dbt"}  # io_manager: Dagster's default

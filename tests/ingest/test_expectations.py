@@ -10,7 +10,7 @@ import dagster as dg
 import pytest
 
 from pipelines.definitions import defs
-from pipelines.defs.ingest.resources import IngestHome
+from pipelines.defs.home import WaypointHome
 from pipelines.ingest.gx.suites import REPO_CONTEXT, all_suites, comparable, suite_path, write_suites
 from pipelines.ingest.layout import table_name
 from pipelines.spec import CSV_VERSIONS, FILE_ORDER
@@ -50,7 +50,7 @@ def test_gx_asset_check_fails_on_an_exit_before_entry_and_the_finding_is_stored(
     result = defs.resolve_job_def("ingest_landing").execute_in_process(
         run_config={"ops": {"raw_hmis_tables": {"config": {"expectations": True}}}},
         instance=dg.DagsterInstance.ephemeral(),
-        resources={"ingest_home": IngestHome(home=str(home))},
+        resources={"waypoint_home": WaypointHome(home=str(home))},
     )
 
     checks = {e.asset_key.path[-1]: e for e in result.get_asset_check_evaluations()}

@@ -10,7 +10,7 @@ import dagster as dg
 import pytest
 
 from pipelines.config import Settings
-from pipelines.defs.ingest.resources import IngestHome
+from pipelines.defs.home import WaypointHome
 from pipelines.defs.ingest.sensors import landing_sensor
 
 from .world import env_for, export_zip, no_traceback, start, waypoint
@@ -92,7 +92,7 @@ def test_the_landing_sensor_launches_nothing_while_the_lock_is_held(tmp_path, ho
     home = tmp_path / "home"
     export_zip(home / "landing" / "ok-500")
     holder(home, "warehouse build", 300)
-    context = dg.build_sensor_context(resources={"ingest_home": IngestHome(home=str(home), settle_seconds=0)})
+    context = dg.build_sensor_context(resources={"waypoint_home": WaypointHome(home=str(home), settle_seconds=0)})
     result = landing_sensor(context)
     assert isinstance(result, dg.SkipReason)
     assert "in use by the warehouse build" in result.skip_message

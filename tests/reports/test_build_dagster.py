@@ -20,9 +20,9 @@ from fixtures.spm.world import (
     report_world,
 )
 
+from pipelines.defs.home import WaypointHome
 from pipelines.defs.reports.assets import REPORT_ARTIFACTS, REPORT_REQUESTS
 from pipelines.defs.reports.partitions import report_build_partitions
-from pipelines.defs.reports.resources import ReportBuildSettings
 from pipelines.defs.reports.schedules import (
     hic_pit_after_count_night,
     nightly_dq_refresh,
@@ -80,11 +80,11 @@ def test_schedules_request_a_report_build_run_per_key_of_the_period_that_just_cl
         )
         (spm,) = _evaluate(instance, spm_after_fiscal_year, datetime(2026, 10, 1, 4))
         assert spm.partition_key == "spm/2025-10-01..2026-09-30/coc=*?trend_years=3"
-        settings = ReportBuildSettings(pit_night="01-27", pit_report_delay_days=10)
+        settings = WaypointHome(pit_night="01-27", pit_report_delay_days=10)
         pit = hic_pit_after_count_night
-        (due,) = _evaluate(instance, pit, datetime(2026, 2, 6, 5), report_build_settings=settings)
+        (due,) = _evaluate(instance, pit, datetime(2026, 2, 6, 5), waypoint_home=settings)
         assert due.partition_key == "hic_pit/2026-01-27..2026-01-27/coc=*?pit_date=2026-01-27"
-        (early,) = _evaluate(instance, pit, datetime(2026, 2, 5, 5), report_build_settings=settings)
+        (early,) = _evaluate(instance, pit, datetime(2026, 2, 5, 5), waypoint_home=settings)
         assert isinstance(early, dg.SkipReason)
         # each key is a partition of report_builds before its run is requested
         keys = [r.partition_key for r in (dq, apr, caper, spm, due)]

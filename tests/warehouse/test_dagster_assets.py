@@ -9,9 +9,10 @@ import dagster as dg
 import duckdb
 
 from pipelines.config import Settings
+from pipelines.defs.home import WaypointHome
 from pipelines.defs.reports.partitions import WAREHOUSE_ONLY, add_report_keys
 from pipelines.defs.warehouse.assets import warehouse_dbt
-from pipelines.defs.warehouse.resources import WarehouseHome, dbt_resource
+from pipelines.defs.warehouse.resources import dbt_resource
 
 from .raw_layer import Export, write_raw_layer
 
@@ -69,7 +70,7 @@ def test_materialising_publishes_a_new_build_while_open_readers_keep_their_snaps
             selection=[CURRENT_EXPORTS, CLIENTS],
             partition_key=WAREHOUSE_ONLY,
             instance=instance,
-            resources={"warehouse_dbt": dbt_resource(), "warehouse_home": WarehouseHome(home=str(published_home.home))},
+            resources={"warehouse_dbt": dbt_resource(), "waypoint_home": WaypointHome(home=str(published_home.home))},
         )
 
     assert result.success

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.defs.ingest.resources import IngestHome
+from pipelines.defs.home import WaypointHome
 from pipelines.ingest import ingest_paths
 from pipelines.ingest.deliveries import find_deliveries
 from pipelines.ingest.layout import all_raw_tables
@@ -68,8 +68,8 @@ def _ingest(settings, config: IngestConfig) -> list:
         for file, key in RAW_KEYS.items()
     ],
 )
-def raw_hmis_tables(context: dg.AssetExecutionContext, config: IngestConfig, ingest_home: IngestHome):
-    settings = ingest_home.settings()
+def raw_hmis_tables(context: dg.AssetExecutionContext, config: IngestConfig, waypoint_home: WaypointHome):
+    settings = waypoint_home.settings()
     set_announcer(context.log.warning)  # "waiting for the warehouse build …" goes to the run's log
     # one writer-lock hold from loading to the end of Great Expectations (pipelines.ops.locks)
     with writer_lock(settings.ingest_db, "Dagster ingest run"):

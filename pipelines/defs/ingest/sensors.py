@@ -11,8 +11,8 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipelines.defs.home import WaypointHome
 from pipelines.defs.ingest.assets import ingest_job, landing_deliveries
-from pipelines.defs.ingest.resources import IngestHome
 from pipelines.ops.locks import holder
 
 
@@ -26,8 +26,8 @@ def fingerprint(delivery: Path) -> tuple[int, int]:
 
 
 @dg.sensor(job=ingest_job, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING)
-def landing_sensor(context: dg.SensorEvaluationContext, ingest_home: IngestHome):
-    settings = ingest_home.settings()
+def landing_sensor(context: dg.SensorEvaluationContext, waypoint_home: WaypointHome):
+    settings = waypoint_home.settings()
     busy = holder(settings.ingest_db)
     if busy:  # runs launched now would only queue on the writer lock (pipelines.ops.locks)
         return dg.SkipReason(
@@ -35,7 +35,7 @@ def landing_sensor(context: dg.SensorEvaluationContext, ingest_home: IngestHome)
             "it finishes."
         )
     seen: dict[str, list[int]] = json.loads(context.cursor) if context.cursor else {}
-    settled_before = time.time_ns() - int(ingest_home.settle_seconds * 1e9)
+    settled_before = time.time_ns() - int(waypoint_home.settle_seconds * 1e9)
     requests = []
     for source, delivery in landing_deliveries(settings.landing):
         size, mtime = fingerprint(delivery)

@@ -12,8 +12,8 @@ from typing import Any
 
 import dagster as dg
 
+from pipelines.defs.home import WaypointHome
 from pipelines.defs.reports.partitions import WAREHOUSE_ONLY, report_build_partitions
-from pipelines.defs.reports.resources import ReportBuildSettings
 from pipelines.defs.warehouse.assets import warehouse_dbt
 from pipelines.reports.artifacts import Artifacts
 from pipelines.reports.build import record_requests, write_reports
@@ -34,17 +34,15 @@ MARTS = [key for key in warehouse_dbt.keys if key.path[0] in ("marts", "referenc
     description="The report build key planned into requests (selectors expanded from the published warehouse) "
     "and recorded in meta.report_requests, which dbt reads.",
 )
-def report_requests(
-    context: dg.AssetExecutionContext, report_build_settings: ReportBuildSettings
-) -> dg.Output[list[ReportRequest]]:
+def report_requests(context: dg.AssetExecutionContext, waypoint_home: WaypointHome) -> dg.Output[list[ReportRequest]]:
     """The key's requests that get artifacts; supporting requests (an SPM trend's earlier years) are only recorded."""
     key = context.partition_key
     if key == WAREHOUSE_ONLY:
         return dg.Output([], metadata={"requests": 0, "supporting": 0})
-    settings = report_build_settings.settings().ensure()
+    settings = waypoint_home.settings().ensure()
     requests, supporting = plan_keys([key], settings, on_skip=context.log.warning)
     if requests:
-        record_requests([*supporting, *requests], settings, report_build_settings.requested_by)
+        record_requests([*supporting, *requests], settings, waypoint_home.requested_by)
     return dg.Output(
         requests,
         metadata={
@@ -65,12 +63,12 @@ def report_requests(
     "<scope>/, from the warehouse this run published; reports that failed HUD validation are written and marked.",
 )
 def report_artifacts(
-    context: dg.AssetExecutionContext, requests: list[ReportRequest], report_build_settings: ReportBuildSettings
+    context: dg.AssetExecutionContext, requests: list[ReportRequest], waypoint_home: WaypointHome
 ) -> dg.Output[list[str]]:
     if not requests:
         return dg.Output([], metadata={"reports": 0})
-    settings = report_build_settings.settings()
-    artifacts = write_reports(requests, settings, requested_by=report_build_settings.requested_by)
+    settings = waypoint_home.settings()
+    artifacts = write_reports(requests, settings, requested_by=waypoint_home.requested_by)
     folders = [str(a.folder) for a in artifacts]
     for folder in folders:
         context.log.info(f"wrote {folder}")

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 import dagster as dg
 
 from pipelines.config import Settings
+from pipelines.defs.home import WaypointHome
 from pipelines.defs.reports.assets import REPORT_ARTIFACTS, report_artifacts, report_requests
 from pipelines.defs.reports.jobs import report_build
 from pipelines.defs.reports.partitions import add_report_keys
-from pipelines.defs.reports.resources import ReportBuildSettings
 from pipelines.defs.warehouse.assets import warehouse_dbt
-from pipelines.defs.warehouse.resources import WarehouseHome, dbt_resource
+from pipelines.defs.warehouse.resources import dbt_resource
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,7 @@ def report_build_definitions(settings: Settings, requested_by: str) -> dg.Defini
         assets=[report_requests, warehouse_dbt, report_artifacts],
         jobs=[report_build],
         resources={
-            "report_build_settings": ReportBuildSettings(home=home, requested_by=requested_by),
-            "warehouse_home": WarehouseHome(home=home),
+            "waypoint_home": WaypointHome(home=home, requested_by=requested_by),
             "warehouse_dbt": dbt_resource(),
         },
     )

@@ -9,9 +9,9 @@ from datetime import date, timedelta
 
 import dagster as dg
 
+from pipelines.defs.home import WaypointHome
 from pipelines.defs.reports.jobs import report_build
 from pipelines.defs.reports.partitions import add_report_keys
-from pipelines.defs.reports.resources import ReportBuildSettings
 from pipelines.reports.schedule import build_key, last_closed_fiscal_year, last_complete_month, last_complete_quarter
 from pipelines.reports.spm import fiscal_year_period
 
@@ -53,10 +53,10 @@ def spm_after_fiscal_year(context: dg.ScheduleEvaluationContext):
     cron_schedule="0 5 * 2,3 *",
     description="Daily in Feb/Mar; builds once, pit_report_delay_days after the count night.",
 )
-def hic_pit_after_count_night(context: dg.ScheduleEvaluationContext, report_build_settings: ReportBuildSettings):
+def hic_pit_after_count_night(context: dg.ScheduleEvaluationContext, waypoint_home: WaypointHome):
     today = _today(context)
-    night = report_build_settings.count_night(today.year)
-    due = night + timedelta(days=report_build_settings.pit_report_delay_days)
+    night = waypoint_home.count_night(today.year)
+    due = night + timedelta(days=waypoint_home.pit_report_delay_days)
     if today != due:
         yield dg.SkipReason(f"the {today.year} HIC/PIT build is due on {due} (count night {night})")
         return

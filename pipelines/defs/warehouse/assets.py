@@ -15,8 +15,8 @@ import dagster as dg
 from dagster_dbt import DbtCliResource, dbt_assets
 
 from pipelines.config import Settings
+from pipelines.defs.home import WaypointHome
 from pipelines.defs.reports.partitions import report_build_partitions
-from pipelines.defs.warehouse.resources import WarehouseHome
 from pipelines.warehouse.build import finish_build, new_build, read_outcome
 from pipelines.warehouse.dbt_cli import build_environment
 from pipelines.warehouse.manifest import dagster_manifest
@@ -31,9 +31,9 @@ from pipelines.warehouse.translator import WaypointDbtTranslator
     partitions_def=report_build_partitions,
     pool="warehouse_build",  # limit it to 1 in the instance settings: builds queue instead of retrying
 )
-def warehouse_dbt(context: dg.AssetExecutionContext, warehouse_dbt: DbtCliResource, warehouse_home: WarehouseHome):
+def warehouse_dbt(context: dg.AssetExecutionContext, warehouse_dbt: DbtCliResource, waypoint_home: WaypointHome):
     try:
-        yield from _build_and_publish(context, warehouse_dbt, warehouse_home.settings().ensure())
+        yield from _build_and_publish(context, warehouse_dbt, waypoint_home.settings().ensure())
     except BuildBusy as err:  # raised before dbt starts: another build holds the lock, so try again later
         raise dg.RetryRequested(max_retries=6, seconds_to_wait=300) from err
 

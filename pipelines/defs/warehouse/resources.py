@@ -1,4 +1,4 @@
-"""The warehouse's Dagster resources: where this installation keeps its files, and dbt."""
+"""The warehouse's own Dagster resource, dbt (where the installation lives: ``waypoint_home``, defs/home.py)."""
 
 import importlib.metadata
 from functools import cached_property
@@ -7,13 +7,8 @@ import dagster as dg
 from dagster_dbt import DbtCliResource
 from packaging import version
 
-from pipelines.defs.home import WaypointHome
 from pipelines.warehouse.dbt_cli import dbt_executable
 from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
-
-
-class WarehouseHome(WaypointHome):
-    """``home`` overrides WAYPOINT_HOME (ingest.duckdb is read from it, the published warehouse written to it)."""
 
 
 class WaypointDbtResource(DbtCliResource):
@@ -32,4 +27,4 @@ def dbt_resource() -> WaypointDbtResource:
     )
 
 
-defs = dg.Definitions(resources={"warehouse_home": WarehouseHome(), "warehouse_dbt": dbt_resource()})
+defs = dg.Definitions(resources={"warehouse_dbt": dbt_resource()})
