@@ -50,8 +50,11 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# make bench PRESET=national (default state); BENCH="history ingest" runs some of them.
+PRESET ?= state
+BENCH ?=
 bench: install
-	$(BIN)/python -m benchmarks
+	WAYPOINT_BENCH_PRESET=$(PRESET) $(BIN)/python -m benchmarks $(BENCH)
 
 # dbt docs with the lineage graph of the published warehouse (build it first: make demo or waypoint build).
 docs: install
