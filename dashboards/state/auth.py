@@ -40,8 +40,8 @@ class SignInResult:
         return {
             SignInStatus.OK: "Signed in.",
             SignInStatus.INVALID: "The user name or password is not right.",
-            SignInStatus.LOCKED: "Too many failed sign-ins from this computer. Try again in a few minutes "
-            "or ask an administrator to unlock your account.",
+            SignInStatus.LOCKED: "Sign-in is locked for this computer after too many failed sign-ins. "
+            "Try again in a few minutes or ask an administrator to unlock your account.",
             SignInStatus.DISABLED: "This account is disabled. Ask an administrator.",
         }[self.status]
 

@@ -46,7 +46,8 @@ def sign_in_page() -> None:
 def client_address() -> str:
     """The browser's address (behind the proxy, the one it forwards; docs/deploy.md): failed sign-ins lock a name
     for this client only (dashboards/state/throttle.py). Streamlit gives none for a connection from this machine."""
-    return st.context.ip_address or LOCAL_CLIENT
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else LOCAL_CLIENT  # AppTest gives a stand-in object
 
 
 def _preload_page_components() -> None:
