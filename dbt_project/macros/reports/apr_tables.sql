@@ -335,13 +335,63 @@ cells as (
 {%- endmacro %}
 
 
-{% macro apr_income_change_table(table_id) -%}
-    {#- Q19a1 / Q19a2: adults with a known income at start and at the later point (the mart's
-        `universe` CTE: start_* and later_* amounts per person), per income category (earned,
-        other, total): who had it at start and/or later and how the amount moved. Count rows count
-        people; average rows average (later - start) over the people of the cell, exact to the cent and
-        rounded half up (money_average); I = E + F with their average; J = I / H. -#}
+{% macro apr_income_change_table(table_id, later_column) -%}
+    {#- Q19a1 / Q19a2: adults with a known income at start and at the later point (`later_column` of
+        int_report_cash_income: 'at_annual_assessment' for Q19a1's stayers, 'at_exit' for Q19a2's leavers),
+        per income category (earned, other, total): who had it at start and/or later and how the amount
+        moved. Q19a1 counts only adults with the annual assessment they owe, in households whose head has
+        stayed 365 days or more. Count rows count people; average rows average (later - start) over the
+        people of the cell, exact to the cent and rounded half up (money_average); I = E + F with their
+        average; J = I / H. -#}
     {%- set categories = [('earned', 'earned_income'), ('other', 'other_income'), ('total', 'total_income')] %}
+with
+
+adult_income as (
+
+    select * from {{ ref('int_report_cash_income') }} where is_adult
+
+),
+{%- if later_column == 'at_annual_assessment' %}
+
+clients as (
+
+    select * from {{ ref('int_report_clients') }}
+
+),
+{%- endif %}
+
+universe as (
+
+    select
+        later.request_id,
+        later.personal_key,
+        start_income.earned_income as start_earned_income,
+        start_income.other_income as start_other_income,
+        start_income.total_income as start_total_income,
+        later.earned_income as later_earned_income,
+        later.other_income as later_other_income,
+        later.total_income as later_total_income
+    from adult_income as later
+    inner join adult_income as start_income
+        on later.request_id = start_income.request_id
+        and later.personal_key = start_income.personal_key
+        and start_income.income_column = 'at_start'
+    {%- if later_column == 'at_annual_assessment' %}
+    inner join clients
+        on later.request_id = clients.request_id
+        and later.personal_key = clients.personal_key
+    {%- endif %}
+    where later.income_column = '{{ later_column }}'
+        {%- if later_column == 'at_annual_assessment' %}
+        and later.has_record
+        and later.is_annual_assessment_required
+        and clients.has_head_stayer_365_days
+        {%- endif %}
+        and start_income.total_income is not null
+        and start_income.income_from_any_source is not null
+        and later.total_income is not null
+
+)
 ,
 
 changes as (
