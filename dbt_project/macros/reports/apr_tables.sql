@@ -335,6 +335,43 @@ cells as (
 {%- endmacro %}
 
 
+{% macro apr_cells_with_rates(counts, requests, columns, rates) -%}
+    {#- A count table's `cells`: every row of `counts` (request_id, row_key, one column per `columns`) as a
+        number, then one row per rate [row_key, numerator row, [denominator rows]]: per column, the numerator
+        row's count over the sum of the denominator rows' counts (apr_rate; a missing row counts 0), for every
+        request_id of `requests`. -#}
+    select
+        request_id,
+        row_key,
+        {%- for column in columns %}
+        cast({{ column }} as {{ dbt.type_numeric() }}) as {{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from {{ counts }}
+    {%- for row_key, numerator, denominators in rates %}
+    union all
+    select
+        requests.request_id,
+        '{{ row_key }}' as row_key,
+        {%- for column in columns %}
+        {%- set parts = [] %}
+        {%- for denominator in denominators %}
+        {%- do parts.append('coalesce(denominator_' ~ loop.index ~ '.' ~ column ~ ', 0)') %}
+        {%- endfor %}
+        {{ apr_rate('coalesce(numerator.' ~ column ~ ', 0)', parts | join(' + ')) }} as {{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from (select distinct request_id from {{ requests }}) as requests
+    left join {{ counts }} as numerator
+        on requests.request_id = numerator.request_id
+        and numerator.row_key = '{{ numerator }}'
+    {%- for denominator in denominators %}
+    left join {{ counts }} as denominator_{{ loop.index }}
+        on requests.request_id = denominator_{{ loop.index }}.request_id
+        and denominator_{{ loop.index }}.row_key = '{{ denominator }}'
+    {%- endfor %}
+    {%- endfor %}
+{%- endmacro %}
+
+
 {% macro apr_income_change_table(table_id, later_column) -%}
     {#- Q19a1 / Q19a2: adults with a known income at start and at the later point (`later_column` of
         int_report_cash_income: 'at_annual_assessment' for Q19a1's stayers, 'at_exit' for Q19a2's leavers),
