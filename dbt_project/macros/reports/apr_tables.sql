@@ -335,6 +335,39 @@ cells as (
 {%- endmacro %}
 
 
+{% macro apr_validation_table(table_id, clients, dq_clients, rows) -%}
+    {#- Q5a Report Validations (APR, CAPER, CE APR): per row of `rows` (row key -> condition on a client), the
+        people of `dq_clients` (column B, the data-quality universe) and of `clients` (column C, everyone
+        served). Both are selects of one row per request and person. -#}
+with
+
+clients as (
+
+    select *, 'all' as universe from ({{ clients }}) as served
+    union all
+    select *, 'dq' as universe from ({{ dq_clients }}) as in_dq
+
+),
+
+members as (
+
+    {{ apr_members('clients', rows, columns=['universe']) }}
+
+),
+
+cells as (
+
+    {{ apr_count_where('members', {
+        'count_of_clients_for_dq': "universe = 'dq'",
+        'count_of_clients': "universe = 'all'",
+    }) }}
+
+)
+
+{{ apr_table_layout(table_id, 'cells', ['count_of_clients_for_dq', 'count_of_clients']) }}
+{%- endmacro %}
+
+
 {% macro apr_cells_with_rates(counts, requests, columns, rates) -%}
     {#- A count table's `cells`: every row of `counts` (request_id, row_key, one column per `columns`) as a
         number, then one row per rate [row_key, numerator row, [denominator rows]]: per column, the numerator
