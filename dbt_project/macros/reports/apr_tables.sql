@@ -254,9 +254,9 @@ cells as (
 {%- endmacro %}
 
 
-{% macro apr_conditions_table(table_id, assessment_point, universe) -%}
-    {#- Q13a1/Q13b1/Q13c1: the same table over a different universe and point of collection. -#}
-    {%- set rows = {
+{% macro apr_condition_rows() -%}
+    {#- The rows of the condition tables (Q13a1/Q13b1/Q13c1, Q26e): row key -> int_report_conditions flag. -#}
+    {{ return({
         'mental_health': 'has_mental_health',
         'alcohol': 'has_alcohol_only',
         'drug': 'has_drug_only',
@@ -265,7 +265,13 @@ cells as (
         'hiv_aids': 'has_hiv_aids',
         'developmental': 'has_developmental',
         'physical': 'has_physical',
-    } %}
+    }) }}
+{%- endmacro %}
+
+
+{% macro apr_conditions_table(table_id, assessment_point, universe) -%}
+    {#- Q13a1/Q13b1/Q13c1: the same table over a different universe and point of collection. -#}
+    {%- set rows = apr_condition_rows() %}
 with
 
 clients as (
