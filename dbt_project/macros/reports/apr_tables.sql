@@ -254,6 +254,20 @@ cells as (
 {%- endmacro %}
 
 
+{% macro apr_persons_served_rows(moved_in) -%}
+    {#- The rows of Q7a Number of Persons Served (APR/CAPER and CE APR): age groups (DOB unknown split by its
+        data quality), the total, and `moved_in` (the condition for the PSH/RRH move-in row). -#}
+    {{ return({
+        'adults': 'is_adult',
+        'children': 'is_child',
+        'dk_pnta': 'dob is null and dob_data_quality in (8, 9)',
+        'data_not_collected': 'is_unknown_age and not (dob is null and coalesce(dob_data_quality in (8, 9), false))',
+        'total': 'true',
+        'moved_in': moved_in,
+    }) }}
+{%- endmacro %}
+
+
 {% macro apr_condition_rows() -%}
     {#- The rows of the condition tables (Q13a1/Q13b1/Q13c1, Q26e): row key -> int_report_conditions flag. -#}
     {{ return({
