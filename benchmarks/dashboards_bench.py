@@ -18,8 +18,6 @@ import statistics
 import time
 from collections.abc import Callable
 
-import duckdb
-
 from benchmarks.common import bench_preset
 from dashboards.data.access import AccessDenied, DataAccess
 from dashboards.data.warehouse import DataNotReady
@@ -29,6 +27,7 @@ from dashboards.settings import get_security_settings
 from dashboards.state.auth import Authenticator
 from dashboards.state.users import UserStore
 from pipelines.config import Settings, get_settings
+from pipelines.security import databases
 
 PASSWORD = "benchmark passphrase 1"
 TARGET_SECONDS = 1.0
@@ -75,7 +74,7 @@ def ensure_warehouse(settings: Settings, preset: str) -> None:
 
 def ensure_users(settings: Settings) -> dict[Role, str]:
     """One benchmark user per role, scoped to the largest agency, two of its projects and the most used funder."""
-    con = duckdb.connect(str(settings.published_db), read_only=True)
+    con = databases.connect(settings.published_db, read_only=True, home=settings.home)
     try:
         agency, projects = con.execute(
             "select organization_key, list(project_key order by project_key) from marts.dim_project "

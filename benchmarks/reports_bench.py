@@ -29,12 +29,11 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-import duckdb
-
 from benchmarks.common import bench_preset
 from pipelines.config import Settings, get_settings
 from pipelines.reports.model import ReportRequest
 from pipelines.reports.spm import spm_request
+from pipelines.security import databases
 
 REPORT_MODELS = (
     "path:models/intermediate/report_universe",
@@ -77,7 +76,7 @@ def _home(preset: str) -> Settings:
 
 
 def _latest_export_date(settings: Settings) -> date:
-    con = duckdb.connect(str(settings.ingest_db), read_only=True)
+    con = databases.connect(settings.ingest_db, read_only=True, home=settings.home)
     try:
         (latest,) = con.execute("select max(try_cast(export_end as date)) from meta.export_registry").fetchone()
     finally:
@@ -90,12 +89,12 @@ def _apr_projects(settings: Settings, start: date, end: date) -> list[str]:
     if settings.published_db.exists():
         from pipelines.reports.schedule import catalogue_from_warehouse
 
-        con = duckdb.connect(str(settings.published_db), read_only=True)
+        con = databases.connect(settings.published_db, read_only=True, home=settings.home)
         try:
             return list(catalogue_from_warehouse(con, start, end).projects)
         finally:
             con.close()
-    con = duckdb.connect(str(settings.ingest_db), read_only=True)
+    con = databases.connect(settings.ingest_db, read_only=True, home=settings.home)
     try:
         rows = con.execute(
             'select distinct _source_id, "ProjectID" from raw.project where "ContinuumProject" = \'1\' order by 1, 2'
