@@ -18,7 +18,7 @@ import statistics
 import time
 from collections.abc import Callable
 
-from benchmarks.common import bench_preset
+from benchmarks.common import bench_preset, exports
 from dashboards.data.access import AccessDenied, DataAccess
 from dashboards.data.warehouse import DataNotReady
 from dashboards.navigation import PAGES_DIR, pages_for
@@ -57,16 +57,11 @@ def ensure_warehouse(settings: Settings, preset: str) -> None:
         print(f"reusing the published warehouse in {settings.home}")
         return
     from pipelines.ingest import ingest_paths
-    from pipelines.synth import generate
     from pipelines.warehouse.build import build_warehouse
 
-    exports = settings.synth / preset
     started = time.perf_counter()
-    if not (exports / "manifest.json").exists():
-        print(f"generating the {preset} preset into {exports} ...", flush=True)
-        generate(exports, preset=preset, seed=42)
     print("ingesting ...", flush=True)
-    ingest_paths(sorted(exports.glob("*/*.zip")), settings=settings)
+    ingest_paths(sorted(exports(preset).glob("*/*.zip")), settings=settings)
     print("building the warehouse ...", flush=True)
     build_warehouse(settings)
     print(f"  warehouse ready in {time.perf_counter() - started:.0f} s", flush=True)

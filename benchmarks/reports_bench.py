@@ -27,9 +27,8 @@ import subprocess
 import sys
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
-from benchmarks.common import bench_preset
+from benchmarks.common import bench_preset, exports
 from pipelines.config import Settings, get_settings
 from pipelines.reports.model import ReportRequest
 from pipelines.reports.spm import spm_request
@@ -41,18 +40,6 @@ REPORT_MODELS = (
     "path:models/marts/hud_apr",
     "path:models/marts/hud_spm",
 )
-
-
-def _exports(preset: str) -> Path:
-    out = get_settings().synth / preset
-    if not (out / "manifest.json").exists():
-        from pipelines.synth import generate
-
-        print(f"generating the {preset} preset into {out} (once) ...", flush=True)
-        started = time.perf_counter()
-        generate(out, preset=preset, seed=42)
-        print(f"  generated in {time.perf_counter() - started:.1f} s", flush=True)
-    return out
 
 
 def _home(preset: str) -> Settings:
@@ -67,7 +54,7 @@ def _home(preset: str) -> Settings:
         return settings
     from pipelines.ingest import ingest_paths
 
-    zips = sorted(_exports(preset).glob("*/*.zip"))
+    zips = sorted(exports(preset).glob("*/*.zip"))
     print(f"ingesting {len(zips)} exports into {settings.ingest_db} (once) ...", flush=True)
     started = time.perf_counter()
     ingest_paths(zips, settings=settings)
