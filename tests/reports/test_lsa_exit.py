@@ -58,14 +58,14 @@ def test_cohort_dates():
 
 def test_exit_ages_and_household_types():
     # §3.5 Exit1Age: H6's X10 (born 2006-06-01) entered TH at 17 (2024-01-01) and exited in cohort -1 after turning
-    # 18 before CohortStart (2024-10-01): Exit1Age 21 (18-21), EntryAge 17. X9 (born 1980-06-06) is 44 then.
-    # For cohort -2 the exit (2025-02-01) is outside the period: EntryAge.
+    # 18 before CohortStart (2024-10-01): Exit1Age 21 (18-21), EntryAge 17. X9 (born 1980-06-06) is 43 at entry and
+    # 44 then: 44 (35-44) both. For cohort -2 the exit (2025-02-01) is outside the period: EntryAge.
     rows = query("select cohort, personal_key, entry_age, cohort_age from intermediate.int_lsa_exit_enrollments "
                  "where request_id = ? and household_key like '%H6'")  # fmt: skip
     assert {(c, bare(p)): (e, a) for c, p, e, a in rows} == {
-        (-2, "X9"): (34, 34), (-2, "X10"): (17, 17),
+        (-2, "X9"): (44, 44), (-2, "X10"): (17, 17),
         (-1, "X9"): (44, 44), (-1, "X10"): (17, 21),
-        (0, "X9"): (34, 34), (0, "X10"): (17, 17),
+        (0, "X9"): (44, 44), (0, "X10"): (17, 17),
     }  # fmt: skip
     # §3.6 Exit1HHType: H6 was open at CohortStart -1, so it is typed by Exit1Age: two adults, adult-only (1),
     # though it entered adult-child (2). For cohorts -2 and 0 it is its EntryHHType (entered after -2's start;
