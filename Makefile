@@ -36,10 +36,11 @@ system-deps:
 demo: install system-deps
 	bash scripts/demo.sh
 
+# The slowest 30 tests (setup, call, teardown) close the log, so every CI run shows where the time goes (docs/testing.md).
 test: install system-deps
 	$(BIN)/ruff check .
 	$(TEST_POSTGRES) bash scripts/postgres.sh start >/dev/null
-	WAYPOINT_POSTGRES_URL="$$($(TEST_POSTGRES) bash scripts/postgres.sh url)" $(BIN)/pytest
+	WAYPOINT_POSTGRES_URL="$$($(TEST_POSTGRES) bash scripts/postgres.sh url)" $(BIN)/pytest --durations=30
 
 lint: install
 	$(BIN)/ruff check .
