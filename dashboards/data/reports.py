@@ -60,6 +60,16 @@ def _key_in_words(key: str) -> str:
     return f"{parts[0].upper()}, {parts[1].replace('..', ' to ')}, {parts[2].replace('=', ' ', 1)}"
 
 
+_ACRONYMS = {"dq": "DQ", "apr": "APR", "caper": "CAPER", "spm": "SPM", "hic": "HIC", "pit": "PIT"}
+
+
+def _schedule_name(name: str) -> str:
+    """``quarterly_apr_caper_schedule`` -> "Quarterly APR and CAPER": report names as HUD writes them."""
+    words = [_ACRONYMS.get(w, w) for w in name.split("_") if w != "schedule"]
+    text = " ".join(words).replace("APR CAPER", "APR and CAPER").replace("HIC PIT", "HIC/PIT")
+    return text[:1].upper() + text[1:]
+
+
 @dataclass(frozen=True)
 class ReportArtifact:
     folder: Path
@@ -164,7 +174,7 @@ class ReportShelf:
             return pd.DataFrame(columns=columns)
         rows = [
             {
-                "Schedule": s.name.replace("_", " ").capitalize(),
+                "Schedule": _schedule_name(s.name),
                 "When": f"{(s.description or '').rstrip('.')}, {_time_of(s.cron_schedule)}",
                 "Report job": s.job_name.replace("_", " "),
             }

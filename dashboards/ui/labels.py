@@ -46,6 +46,11 @@ LABELS = {
     "page": "Page",
     "scope": "Scope",
     "detail": "Detail",
+    # HUD's data quality tables (APR/CAPER Q6a-Q6f): HUD's column headings
+    "dk_pnta_count": "Client doesn't know/prefers not to answer",
+    "missing_count": "Information missing",
+    "data_issue_count": "Data issues",
+    "total_count": "Total",
 }
 _WORDS = {"id": "ID", "coc": "CoC", "hud": "HUD", "dq": "DQ", "ssn": "SSN", "dob": "date of birth", "pct": "%"}
 _KEY = re.compile(r"^(.*)_key$")
