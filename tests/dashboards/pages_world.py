@@ -1,14 +1,12 @@
-"""A real small warehouse for the page tests: the APR world's (tests/reports/fixtures/apr/built_world.py: the
-generator's ``tiny`` preset, seed 42, FY2026, beside the hand-built APR households of source ``fixture-apr``, ingested
-with ``pipelines.ingest.ingest_paths`` and published by ``pipelines.warehouse.build.build_warehouse``), copied into a
-home of its own, so the session builds that warehouse once for both; one user per role, scoped from what the
-generated sources hold; report artifacts written by ``pipelines.reports.artifacts.write_artifacts`` for a CoC and for
-the agency users' agency.
+"""A real small warehouse for the page tests, built once per session: the generator's ``tiny`` preset, ingested with
+``pipelines.ingest.ingest_paths`` and published by ``pipelines.warehouse.build.build_warehouse`` (without the
+generic data tests and unit tests, which the session's warehouse build runs: docs/testing.md); one user per role,
+scoped from what the warehouse holds; report artifacts written by ``pipelines.reports.artifacts.write_artifacts`` for
+a CoC and for the agency users' agency.
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -17,16 +15,17 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-from fixtures.apr.apr_world import SOURCE as APR_SOURCE  # tests/reports (pyproject: pythonpath)
-from fixtures.apr.built_world import built_world
 
 from dashboards.roles import Role
 from dashboards.settings import get_security_settings
 from dashboards.state.auth import Authenticator
 from dashboards.state.users import UserRecord, UserStore
 from pipelines.config import Settings
+from pipelines.ingest import ingest_paths
 from pipelines.reports.artifacts import write_artifacts
 from pipelines.reports.model import ReportRequest, ReportTable
+from pipelines.synth import generate
+from pipelines.warehouse.build import build_warehouse
 
 PASSWORD = "correct horse battery staple"
 
@@ -74,18 +73,13 @@ class PagesWorld:
 
 
 def _scopes(con: duckdb.DuckDBPyConnection) -> tuple[str, tuple[str, ...], str]:
-    """The agency with the most projects, two of its projects and the funder of the most projects, among the
-    generated sources (the APR households' source has projects of every kind, not an agency's)."""
-    generated = f"{APR_SOURCE}%"
     agency, projects = con.execute(
         "select organization_key, list(project_key order by project_key) from marts.dim_project "
-        "where project_key not like ? group by 1 order by count(*) desc, 1 limit 1",
-        [generated],
+        "group by 1 order by count(*) desc, 1 limit 1"
     ).fetchone()
     (funder,) = con.execute(
-        "select cast(funder as varchar) from marts.bridge_project_funder where project_key not like ? group by 1 "
-        "order by count(distinct project_key) desc, 1 limit 1",
-        [generated],
+        "select cast(funder as varchar) from marts.bridge_project_funder group by 1 "
+        "order by count(distinct project_key) desc, 1 limit 1"
     ).fetchone()
     return agency, tuple(projects[:2]), funder
 
@@ -112,17 +106,21 @@ def _users(settings: Settings, agency: str, projects: tuple[str, ...], funder: s
 def _reports(settings: Settings, agency: str) -> None:
     """One CoC and one agency report build, as the report engine lays them out."""
     frame = pd.DataFrame({"": ["Total persons served", "Adults"], "Count of Clients": [12, 9]})
-    for scope_type, ids in (("coc", ("OK-500",)), ("agency", (agency.replace("|", ":", 1),))):
+    for scope_type, ids in (("coc", ("OK-500",)), ("agency", (agency,))):
         request = ReportRequest("apr", date(2025, 10, 1), date(2026, 9, 30), scope_type, ids)
         write_artifacts(settings.reports, request, [ReportTable("Q7a", "Persons served", frame)], inputs={})
 
 
 @pytest.fixture(scope="session")
 def pages_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PagesWorld]:
-    built = built_world(tmp_path_factory).settings  # the whole dbt build, as `waypoint build` publishes it
-    settings = Settings(home=tmp_path_factory.mktemp("pages_home") / "home").ensure()
-    for name in ("ingest_db", "published_db"):  # a copy: the pages' users, reports and builds stay in this home
-        shutil.copyfile(getattr(built, name), getattr(settings, name))
+    root = tmp_path_factory.mktemp("pages_home")
+    settings = Settings(home=root / "home").ensure()
+    generate(root / "synth", preset="tiny", seed=42)
+    results = ingest_paths(sorted((root / "synth").glob("*/*.zip")), settings=settings)
+    assert {r.status for r in results} == {"loaded"}, results
+    # every model and singular test, as `waypoint build` publishes them; the generic data tests and unit tests run
+    # in built_warehouse's build (tests/warehouse/conftest.py), whose tiny FY2026 sources are these exports
+    build_warehouse(settings, exclude="test_type:generic resource_type:unit_test")
     con = duckdb.connect(str(settings.published_db), read_only=True)
     try:
         agency, projects, funder = _scopes(con)
