@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -9,6 +11,7 @@ import streamlit as st
 from dashboards.roles import policy
 from dashboards.scope import Scope
 from dashboards.state.auth import SignInStatus
+from dashboards.state.throttle import LOCAL_CLIENT
 from dashboards.state.users import UserRecord
 from dashboards.ui.context import (
     CLEAR_COOKIE_KEY,
@@ -33,13 +36,20 @@ def sign_in_page() -> None:
         password = st.text_input("Password", type="password", key="sign_in_password")
         submitted = st.form_submit_button("Sign in", type="primary")
     if submitted:
-        result = authenticator().sign_in(username, password)
+        result = authenticator().sign_in(username, password, client=client_address())
         if result.status is SignInStatus.OK and result.token:
             st.session_state[TOKEN_KEY] = result.token
             st.session_state.pop(SESSION_ENDED_KEY, None)
             st.rerun()
         st.error(result.message)
     _preload_page_components()
+
+
+def client_address() -> str:
+    """The browser's address (behind the proxy, the one it forwards; docs/deploy.md): failed sign-ins lock a name
+    for this client only (dashboards/state/throttle.py). Streamlit gives none for a connection from this machine."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else LOCAL_CLIENT  # AppTest gives a stand-in object
 
 
 def _preload_page_components() -> None:
@@ -85,7 +95,8 @@ def sign_out_button() -> None:
     st.sidebar.button("Sign out", key="sign_out", on_click=_sign_out)
 
 
-def user_sidebar(user: UserRecord, scope: Scope) -> None:
+def user_sidebar(user: UserRecord, scope: Scope, names: Mapping[str, str] | None = None) -> None:
+    """Who is signed in and their scope in words (agencies and projects by name: ``names``, key -> name)."""
     st.sidebar.markdown(f"**{user.username}** · {policy(user.role).label}")
-    st.sidebar.caption(scope.describe())
+    st.sidebar.caption(scope.describe(names))
     sign_out_button()

@@ -27,6 +27,9 @@ def dbt_executable() -> str:
     return str(beside_python) if beside_python.exists() else "dbt"
 
 
+TEMP_DIRECTORY = "WAYPOINT_DUCKDB_TEMP_DIRECTORY"  # where DuckDB spills what exceeds its memory_limit (profiles.yml)
+
+
 def dbt_env(build_db: Path, ingest_db: Path, *, cwd: Path | None = None) -> dict[str, str]:
     """The environment variables profiles.yml reads, for one build.
 
@@ -41,13 +44,16 @@ def dbt_env(build_db: Path, ingest_db: Path, *, cwd: Path | None = None) -> dict
     if cwd is not None:
         build_db, ingest_db = (Path(os.path.relpath(path, cwd)) for path in (build_db, ingest_db))
         paths_from = {PATHS_FROM_VARIABLE: str(Path(cwd).resolve())}
-    return {
+    env = {
         "WAYPOINT_BUILD_DB": str(build_db),
         "WAYPOINT_INGEST_DB": str(ingest_db),
         **paths_from,
         KEY_VARIABLE: key or "",
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
+    if cwd is None and not os.environ.get(TEMP_DIRECTORY):  # else the profile's default, relative to cwd (paths_from)
+        env[TEMP_DIRECTORY] = str(Path(build_db).parent / "duckdb_tmp")
+    return env
 
 
 @contextmanager
