@@ -205,6 +205,7 @@ def run_dbt_build(
     settings: Settings,
     *,
     select: str | None = None,
+    exclude: str | None = None,
     on_line: Callable[[str], None] | None = None,
 ) -> DbtOutcome:
     """`dbt build` (seeds, models, data tests, unit tests) into the build file, in a subprocess."""
@@ -212,6 +213,7 @@ def run_dbt_build(
     command = [dbt_executable(), "build", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
     command += ["--target-path", str(files.dbt_target), "--log-path", str(files.dbt_target)]
     command += ["--select", select] if select else []
+    command += ["--exclude", exclude] if exclude else []
     env = {**os.environ, **dbt_env(files.database, settings.ingest_db, cwd=settings.build_dir)}
     # the profile's relative paths (dbt_env) start in build_dir; no orphaned dbt when the CLI is killed
     said = stream_dbt(command, cwd=settings.build_dir, env=env, on_line=on_line, preexec_fn=die_with_parent)
@@ -254,15 +256,18 @@ def build_warehouse(
     settings: Settings | None = None,
     *,
     select: str | None = None,
+    exclude: str | None = None,
     on_line: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build the warehouse from ingest.duckdb and publish it, or raise BuildFailed leaving it as it was.
 
     ``select`` (dbt node selection, e.g. ``"staging.hmis+"``) rebuilds only those nodes, starting from a
-    copy of the published warehouse so everything else stays as published. ``on_line`` receives dbt's
-    progress lines (the CLI prints them with --verbose).
+    copy of the published warehouse so everything else stays as published; ``exclude`` leaves nodes out the
+    same way (the test worlds that need no data tests of their own leave out ``test_type:generic
+    resource_type:unit_test``: docs/testing.md). ``on_line`` receives dbt's progress lines (the CLI prints
+    them with --verbose).
     """
     settings = (settings or get_settings()).ensure()
-    with new_build(settings, partial=bool(select)) as files:
-        outcome = run_dbt_build(files, settings, select=select, on_line=on_line)
+    with new_build(settings, partial=bool(select or exclude)) as files:
+        outcome = run_dbt_build(files, settings, select=select, exclude=exclude, on_line=on_line)
         return finish_build(files, settings, outcome)

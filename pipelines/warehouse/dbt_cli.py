@@ -17,6 +17,9 @@ from typing import Any
 
 from pipelines.security.databases import KEY_VARIABLE, database_key
 
+# The folder the profile's relative paths start from (read by its plugin, pipelines/security/dbt_encryption.py).
+PATHS_FROM_VARIABLE = "WAYPOINT_DBT_PATHS_FROM"
+
 
 def dbt_executable() -> str:
     """The dbt of this Python environment (the venv's bin is not always on PATH)."""
@@ -30,28 +33,34 @@ TEMP_DIRECTORY = "WAYPOINT_DUCKDB_TEMP_DIRECTORY"  # where DuckDB spills what ex
 def dbt_env(build_db: Path, ingest_db: Path, *, cwd: Path | None = None) -> dict[str, str]:
     """The environment variables profiles.yml reads, for one build.
 
-    With ``cwd`` (the folder dbt runs in) the paths are relative to it: the profile then reads the same in
-    every Waypoint home laid out alike, so dbt's saved parse of the project stays valid from one home to the
-    next (dbt parses the whole project again, ~30 s, whenever the profile changes). The home's database key, if
-    any, goes in WAYPOINT_DUCKDB_KEY (pipelines/security/dbt_encryption.py; empty: the files are plain)."""
+    With ``cwd`` (the build's folder) the paths are relative to it, and WAYPOINT_DBT_PATHS_FROM names it: the
+    profile then reads the same in every Waypoint home laid out alike, so dbt's saved parse of the project stays
+    valid from one home to the next and from the CLI's builds to Dagster's (dbt parses the whole project again,
+    ~30 s, whenever the rendered profile changes); the profile's plugin (pipelines/security/dbt_encryption.py)
+    resolves them against that folder whatever folder dbt runs in. The home's database key, if any, goes in
+    WAYPOINT_DUCKDB_KEY (empty: the files are plain). Neither is in the rendered profile."""
     key = database_key(Path(ingest_db))
+    paths_from = {}
     if cwd is not None:
         build_db, ingest_db = (Path(os.path.relpath(path, cwd)) for path in (build_db, ingest_db))
+        paths_from = {PATHS_FROM_VARIABLE: str(Path(cwd).resolve())}
     env = {
         "WAYPOINT_BUILD_DB": str(build_db),
         "WAYPOINT_INGEST_DB": str(ingest_db),
+        **paths_from,
         KEY_VARIABLE: key or "",
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
-    if cwd is None and not os.environ.get(TEMP_DIRECTORY):  # else the profile's default, relative to cwd
+    if cwd is None and not os.environ.get(TEMP_DIRECTORY):  # else the profile's default, relative to cwd (paths_from)
         env[TEMP_DIRECTORY] = str(Path(build_db).parent / "duckdb_tmp")
     return env
 
 
 @contextmanager
-def build_environment(build_db: Path, ingest_db: Path) -> Iterator[None]:
-    """Point the dbt profile at one build (dagster-dbt copies os.environ when it starts dbt); restored afterwards."""
-    values = dbt_env(build_db, ingest_db)
+def build_environment(build_db: Path, ingest_db: Path, build_dir: Path) -> Iterator[None]:
+    """Point the dbt profile at one build (dagster-dbt copies os.environ when it starts dbt, in the project's
+    folder: the paths are relative to ``build_dir``, as the CLI's builds write them); restored afterwards."""
+    values = dbt_env(build_db, ingest_db, cwd=build_dir)
     saved = {name: os.environ.get(name) for name in values}
     os.environ.update(values)
     try:

@@ -1,5 +1,6 @@
 """A real small warehouse for the page tests, built once per session: the generator's ``tiny`` preset, ingested with
-``pipelines.ingest.ingest_paths`` and published by ``pipelines.warehouse.build.build_warehouse``; one user per role,
+``pipelines.ingest.ingest_paths`` and published by ``pipelines.warehouse.build.build_warehouse`` (without the
+generic data tests and unit tests, which the session's warehouse build runs: docs/testing.md); one user per role,
 scoped from what the warehouse holds; report artifacts written by ``pipelines.reports.artifacts.write_artifacts`` for
 a CoC and for the agency users' agency.
 """
@@ -117,7 +118,9 @@ def pages_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PagesWorld
     generate(root / "synth", preset="tiny", seed=42)
     results = ingest_paths(sorted((root / "synth").glob("*/*.zip")), settings=settings)
     assert {r.status for r in results} == {"loaded"}, results
-    build_warehouse(settings)  # the whole dbt build, as `waypoint build` publishes it
+    # every model and singular test, as `waypoint build` publishes them; the generic data tests and unit tests run
+    # in built_warehouse's build (tests/warehouse/conftest.py), whose tiny FY2026 sources are these exports
+    build_warehouse(settings, exclude="test_type:generic resource_type:unit_test")
     con = duckdb.connect(str(settings.published_db), read_only=True)
     try:
         agency, projects, funder = _scopes(con)

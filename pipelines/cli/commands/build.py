@@ -14,6 +14,12 @@ from pipelines.config import get_settings
     metavar="SELECTION",
     help="Rebuild only these dbt nodes (dbt selection syntax); the rest stays as published.",
 )
+@click.option(
+    "--exclude",
+    metavar="SELECTION",
+    help="Leave these dbt nodes out (dbt selection syntax, e.g. resource_type:unit_test); leaving models out keeps "
+    "them as published.",
+)
 @click.option("--verbose", "-v", is_flag=True, help="Print dbt's progress lines while it builds.")
 @click.option(
     "--target",
@@ -23,13 +29,17 @@ from pipelines.config import get_settings
     help="Engine: the DuckDB file, the PostgreSQL database of WAYPOINT_POSTGRES_URL (docs/scale.md), or Spark "
     "(a local session, or the cluster of WAYPOINT_SPARK_METHOD; docs/spark.md).",
 )
-def command(select: str | None, verbose: bool, target: str) -> None:
+def command(select: str | None, exclude: str | None, verbose: bool, target: str) -> None:
     """Run dbt (seeds, models, tests) into a new warehouse file and publish it unless a structural test fails.
 
     A failed build leaves the published warehouse exactly as it was; its file and dbt log stay in
     the builds folder for inspection. A HUD consistency rule that fails marks the report requests it
     names ("failed HUD validation") and does not stop the publish.
     """
+    if target != "duckdb" and exclude:
+        from pipelines.errors import WaypointError
+
+        raise WaypointError("--exclude is for DuckDB builds")
     if target == "postgres":
         _build_on_postgres(select, verbose)
         return
@@ -38,7 +48,7 @@ def command(select: str | None, verbose: bool, target: str) -> None:
         return
     from pipelines.warehouse.build import build_warehouse
 
-    result = build_warehouse(get_settings(), select=select, on_line=click.echo if verbose else None)
+    result = build_warehouse(get_settings(), select=select, exclude=exclude, on_line=click.echo if verbose else None)
     click.echo(
         f"built {result.models} models and {result.seeds} seeds, ran {result.tests} tests "
         f"({result.warnings} warnings) in {result.seconds:.1f} s from {len(result.input_ingest_ids)} exports "

@@ -22,23 +22,26 @@ class ReportBuildRun:
     result: dg.ExecuteInProcessResult
 
 
-def report_build_definitions(settings: Settings, requested_by: str) -> dg.Definitions:
-    """The report build's assets and job with their resources pointing at ``settings.home``."""
+def report_build_definitions(settings: Settings, requested_by: str, exclude: str = "") -> dg.Definitions:
+    """The report build's assets and job with their resources pointing at ``settings.home`` (``exclude``: dbt nodes
+    its build leaves out, as ``waypoint build --exclude``)."""
     home = str(settings.home)
     return dg.Definitions(
         assets=[report_requests, warehouse_dbt, report_artifacts],
         jobs=[report_build],
         resources={
             "waypoint_home": WaypointHome(home=home, requested_by=requested_by),
-            "warehouse_dbt": dbt_resource(),
+            "warehouse_dbt": dbt_resource(exclude),
         },
     )
 
 
-def run_report_build(key: str, settings: Settings, requested_by: str, instance: dg.DagsterInstance) -> ReportBuildRun:
+def run_report_build(
+    key: str, settings: Settings, requested_by: str, instance: dg.DagsterInstance, *, exclude: str = ""
+) -> ReportBuildRun:
     """Register ``key`` as a partition and materialise it (requests → dbt build and publish → artifacts)."""
     add_report_keys(instance, [key])
-    job = report_build_definitions(settings, requested_by).resolve_job_def(report_build.name)
+    job = report_build_definitions(settings, requested_by, exclude).resolve_job_def(report_build.name)
     result = job.execute_in_process(partition_key=key, instance=instance, raise_on_error=False)
     folders = tuple(result.asset_value(REPORT_ARTIFACTS)) if result.success else ()
     return ReportBuildRun(result.run_id, result.success, folders, result)

@@ -40,8 +40,11 @@ def warehouse_dbt(context: dg.AssetExecutionContext, warehouse_dbt: DbtCliResour
 
 def _build_and_publish(context: dg.AssetExecutionContext, dbt: DbtCliResource, settings: Settings):
     with new_build(settings, partial=context.is_subset) as files:
-        with build_environment(files.database, settings.ingest_db):
-            invocation = dbt.cli(["build"], context=context, raise_on_error=False, target_path=files.dbt_target)
+        with build_environment(files.database, settings.ingest_db, settings.build_dir):
+            excluded = ["--exclude", dbt.exclude] if getattr(dbt, "exclude", "") else []
+            invocation = dbt.cli(
+                ["build", *excluded], context=context, raise_on_error=False, target_path=files.dbt_target
+            )
         yield from invocation.stream()
         result = finish_build(files, settings, read_outcome(files))
     context.log.info(
