@@ -16,7 +16,7 @@ from datetime import date
 
 import duckdb
 import pytest
-from fixtures.spm.world import LSA_EXIT_FY2026, LSA_HIC_2026, report_world
+from fixtures.spm.world import LSA_EXIT_FY2026, LSA_EXIT_FY2026_PSH, LSA_HIC_2026, report_world
 
 pytestmark = pytest.mark.slow
 
@@ -34,10 +34,11 @@ def bare(key: str | None) -> str | None:
     return key.split(":")[-1] if key else None
 
 
-def exits(columns: str) -> dict[tuple[int, str, int], tuple]:
+def exits(columns: str, request=LSA_EXIT_FY2026) -> dict[tuple[int, str, int], tuple]:
     rows = query(
         f"select cohort, hoh_personal_key, hh_type, {columns} from intermediate.int_lsa_exit_summary "
-        "where request_id = ?"
+        "where request_id = ?",
+        request,
     )
     return {(cohort, bare(hoh), hh_type): tuple(rest) for cohort, hoh, hh_type, *rest in rows}
 
@@ -79,15 +80,16 @@ def test_exit_ages_and_household_types():
 
 def test_qualifying_exits():
     # §7.1: an exit in the cohort period with no entry of the same head and household type within 14 days.
-    # -2: H2T (ES 30 days later), H2E, H4, H11R, H12; H11E exited 2023-09-01, before the period.
-    # -1: H5, H6, H9A (its next entry 274 days later), H9B.
-    # 0: H1, H3R (PSH 92 days later), H7, H8. Not H3E (RRH 4 days later) nor H10E (TH 9 days later).
+    # -2: H2T (ES 30 days later), H2E, H4, H11R, H12, H13A (TH 61 days later); H11E exited 2023-09-01, before.
+    # -1: H5, H6, H9A (its next entry 274 days later), H9B, H13B, H14A (SH 20 days later).
+    # 0: H1, H3R (PSH 92 days later), H7, H8, H14B, H15, H16, H17. Not H3E (RRH 4 days later) nor H10E (TH 9 days
+    # later).
     rows = query("select cohort, household_key from intermediate.int_lsa_exit_households "
                  "where request_id = ? and qualifying_exit = 1")  # fmt: skip
     assert sorted((c, bare(h)) for c, h in rows) == [
-        (-2, "H11R"), (-2, "H12"), (-2, "H2E"), (-2, "H2T"), (-2, "H4"),
-        (-1, "H5"), (-1, "H6"), (-1, "H9A"), (-1, "H9B"),
-        (0, "H1"), (0, "H3R"), (0, "H7"), (0, "H8"),
+        (-2, "H11R"), (-2, "H12"), (-2, "H13A"), (-2, "H2E"), (-2, "H2T"), (-2, "H4"),
+        (-1, "H13B"), (-1, "H14A"), (-1, "H5"), (-1, "H6"), (-1, "H9A"), (-1, "H9B"),
+        (0, "H1"), (0, "H14B"), (0, "H15"), (0, "H16"), (0, "H17"), (0, "H3R"), (0, "H7"), (0, "H8"),
     ]  # fmt: skip
 
 
@@ -100,7 +102,9 @@ def test_reportable_exit_exit_from_exit_to_and_return_time():
     # X5 (-1): ES (2) to 8: 98. X9 (-1): TH (3) to 410, as adult-only (Exit1HHType).
     # X13 (-1): H9A to 410 (permanent) wins over the later H9B to 101; H9B's entry is 274 days after: 365 (181-365).
     # X1, X11 (0): ES (2). X3 (0): RRH after move-in (5) to 411, PSH entry 92 days later: 180 (91-180).
-    # X12 (0): TH (3) to 101.
+    # X12 (0): TH (3) to 101. X17: ES to 410 (-2), TH entry 61 days later: 90 (61-90); then TH (3) to 101 (-1).
+    # X18: ES to 99 (-1), SH entry 20 days later: 30; then SH (4) to 101 (0). X19, X21 (0): PSH never housed (8).
+    # X20 (0): RRH services only after move-in (9) to 410.
     got = exits("qualifying_exit_household_key, exit_from, exit_to, return_days, return_time")
     assert {key: (bare(household), *rest) for key, (household, *rest) in got.items()} == {
         (-2, "X2", 1): ("H2T", 3, 101, 30, 30),
@@ -114,6 +118,13 @@ def test_reportable_exit_exit_from_exit_to_and_return_time():
         (0, "X3", 1): ("H3R", 5, 411, 92, 180),
         (0, "X11", 1): ("H7", 2, 101, -1, -1),
         (0, "X12", 1): ("H8", 3, 101, -1, -1),
+        (-2, "X17", 1): ("H13A", 2, 410, 61, 90),
+        (-1, "X17", 1): ("H13B", 3, 101, -1, -1),
+        (-1, "X18", 1): ("H14A", 2, 99, 20, 30),
+        (0, "X18", 1): ("H14B", 4, 101, -1, -1),
+        (0, "X19", 1): ("H15", 8, 101, -1, -1),
+        (0, "X20", 1): ("H16", 9, 410, -1, -1),
+        (0, "X21", 1): ("H17", 8, 101, -1, -1),
     }
 
 
@@ -124,6 +135,10 @@ def test_stat_last_inactive_and_system_path():
     # apart leading to it: X3 2025-10-04 (ES from 10-05); X15 2023-10-31 (ES ended 2023-09-01, 61 nights earlier).
     # §7.12 SystemPath: X4 housed in PSH before CohortStart (-1); X16 housed in RRH 455 days before its exit (-1);
     # X3 ES + RRH (5); X15 RRH only (4); TH only (2): X2, X9, X12; ES only (1): X1, X5, X11, X13.
+    # X17's TH entry (2024-08-01, -1) is 61 days after its ES exit to 410: return to the system (2); LastInactive
+    # 2024-07-31, TH only (2). X18's SH entry (2025-07-21, 0) is 20 days after its ES exit to 99: 4; LastInactive
+    # 2025-07-20 (ES padded to 07-07), SH only (1). X19, X21 PSH never housed: 8. X20 RRH services only: in no
+    # group of §7.12's table, so "all other" (12).
     assert exits("stat, last_inactive, system_path") == {
         (-2, "X2", 1): (1, date(2024, 1, 31), 2),
         (-2, "X4", 1): (1, date(2019, 12, 31), -1),
@@ -136,6 +151,13 @@ def test_stat_last_inactive_and_system_path():
         (0, "X3", 1): (5, date(2025, 10, 4), 5),
         (0, "X11", 1): (1, date(2025, 10, 9), 1),
         (0, "X12", 1): (1, date(2025, 11, 30), 2),
+        (-2, "X17", 1): (1, date(2024, 4, 30), 1),
+        (-1, "X17", 1): (2, date(2024, 7, 31), 2),
+        (-1, "X18", 1): (1, date(2025, 5, 31), 1),
+        (0, "X18", 1): (4, date(2025, 7, 20), 1),
+        (0, "X19", 1): (1, date(2025, 10, 14), 8),
+        (0, "X20", 1): (1, date(2025, 10, 14), 12),
+        (0, "X21", 1): (1, date(2025, 10, 14), 8),
     }
 
 
@@ -149,6 +171,9 @@ def test_chronic_time_of_exit_households():
     # X3 (LastActive: the RRH exit): ES 57 nights, RRH housed; its ES entry (exit in cohort 0) has no
     # DateToStreetESSH though from 116: 0/99.
     # X2: no ES/SH/Street date (TH, no DateToStreetESSH): 0/99. X5, X13: ES nights, no DateToStreetESSH: 0/99.
+    # X17: ES May 2024 (31) for both cohorts (TH nights excluded); X18: ES June 2025 (30), and for cohort 0 the SH
+    # nights 07-21..10-19 (91) too, 21 days apart: 121; X19, X20, X21: none. All from 116 without
+    # DateToStreetESSH on an exit of the cohort: 0/99.
     rows = query("select cohort, personal_key, ch_start, last_active, episode_days, ch_time, ch_time_status, "
                  "disability_status from intermediate.int_lsa_exit_chronic where request_id = ?")  # fmt: skip
     got = {(c, bare(p)): (str(s), str(e), *rest) for c, p, s, e, *rest in rows}
@@ -161,6 +186,13 @@ def test_chronic_time_of_exit_households():
         (0, "X3"): ("2023-03-02", "2026-03-01", 57, 0, 99, 0),
         (0, "X11"): ("2023-02-02", "2026-02-01", 488, 365, 1, 1),
         (0, "X12"): ("2023-03-16", "2026-03-15", 0, 400, 2, 0),
+        (-2, "X17"): ("2021-06-02", "2024-06-01", 31, 0, 99, 0),
+        (-1, "X17"): ("2021-12-16", "2024-12-15", 31, 0, 99, 0),
+        (-1, "X18"): ("2022-07-02", "2025-07-01", 30, 0, 99, 0),
+        (0, "X18"): ("2022-10-21", "2025-10-20", 121, 0, 99, 0),
+        (0, "X19"): ("2022-12-02", "2025-12-01", 0, 0, 99, 0),
+        (0, "X20"): ("2023-01-02", "2026-01-01", 0, 0, 99, 0),
+        (0, "X21"): ("2022-12-02", "2025-12-01", 0, 0, 99, 0),
     }
 
 
@@ -184,12 +216,15 @@ def test_population_columns():
         (0, "X3", 1): (0, 0, 0, 0, 5, 25, 0, 0),
         (0, "X11", 1): (0, 1, 1, 0, 5, 25, 0, 0),
         (0, "X12", 1): (0, 4, 0, 0, 5, 25, 0, 0),
-    }
+    } | {key: (0, 0, 0, 0, 5, 25, 0, 0) for key in [
+        (-2, "X17", 1), (-1, "X17", 1), (-1, "X18", 1), (0, "X18", 1), (0, "X19", 1), (0, "X20", 1), (0, "X21", 1),
+    ]}  # fmt: skip
 
 
 def test_lsaexit_file_groups_households_and_return_time():
-    # §7.13: one row per combination of the 15 reporting columns, RowTotal the exit households: the 11 above are
-    # all different, so 11 rows of 1; ReturnTime as its upload value; ReportID is LSAReport's.
+    # §7.13: one row per combination of the 15 reporting columns, RowTotal the exit households: X19 and X21 have
+    # the same values (2), the 16 others are all different (1); ReturnTime as its upload value; ReportID is
+    # LSAReport's.
     folder = report_world().lsa_artifacts[LSA_EXIT_FY2026.request_id].folder / "csv"
     text = (folder / "LSAExit.csv").read_bytes().decode("utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))
@@ -198,15 +233,28 @@ def test_lsaexit_file_groups_households_and_return_time():
         "RowTotal,Cohort,Stat,ExitFrom,ExitTo,ReturnTime,HHType,HHVet,HHChronic,HHDisability,HHFleeingDV,"
         "HoHRaceEthnicity,HHAdultAge,HHParent,AC3Plus,SystemPath,ReportID"
     )
-    assert len(rows) == 11 and {row["RowTotal"] for row in rows} == {"1"}
+    assert sorted(row["RowTotal"] for row in rows) == ["1"] * 16 + ["2"]
     assert {row["ReportID"] for row in rows} == {report["ReportID"]}
     cells = sorted(tuple(row[c] for c in ("Cohort", "ExitFrom", "ExitTo", "ReturnTime", "SystemPath")) for row in rows)
     assert cells == sorted([
         ("-2", "3", "101", "30", "2"), ("-2", "6", "410", "-1", "-1"), ("-2", "7", "98", "-1", "4"),
         ("-2", "5", "410", "-1", "-1"), ("-1", "2", "98", "-1", "1"), ("-1", "3", "410", "-1", "2"),
         ("-1", "2", "410", "365", "1"), ("0", "2", "410", "-1", "1"), ("0", "5", "411", "180", "5"),
-        ("0", "2", "101", "-1", "1"), ("0", "3", "101", "-1", "2"),
+        ("0", "2", "101", "-1", "1"), ("0", "3", "101", "-1", "2"), ("-2", "2", "410", "90", "1"),
+        ("-1", "3", "101", "-1", "2"), ("-1", "2", "99", "30", "1"), ("0", "4", "101", "-1", "1"),
+        ("0", "8", "101", "-1", "8"), ("0", "9", "410", "-1", "12"),
     ])  # fmt: skip
     # The HIC has no exit cohorts: its LSAExit.csv is the header alone.
     hic = report_world().lsa_artifacts[LSA_HIC_2026.request_id].folder / "csv" / "LSAExit.csv"
     assert hic.read_bytes().decode("utf-8").count("\r\n") == 1
+
+
+def test_project_focused_lsa_reports_exits_from_its_projects_only():
+    # §7.1, LSAScope 2 (projects = XPSH): only exits from XPSH qualify: X4 (-2, housed since 2020: SystemPath -1)
+    # and X19, X21 (0, never housed). The rest of the system still counts (X3's PSH entry is its return, not an exit).
+    got = exits("qualifying_exit_household_key, exit_from, system_path", LSA_EXIT_FY2026_PSH)
+    assert {key: (bare(household), *rest) for key, (household, *rest) in got.items()} == {
+        (-2, "X4", 1): ("H4", 6, -1),
+        (0, "X19", 1): ("H15", 8, 8),
+        (0, "X21", 1): ("H17", 8, 8),
+    }
