@@ -26,8 +26,8 @@ from pipelines.config import PROJECT_ROOT
 from pipelines.reports.lsa import LsaFile, lookback_date, lsa_csv, report_id
 from pipelines.reports.schedule import BadReportBuild, plan_report_build
 
-HUD_FILES = ["LSAReport", "LSAPerson", "LSACalculated", "Organization", "Project", "Funder", "ProjectCoC", "Inventory",
-             "HMISParticipation", "Affiliation"]  # fmt: skip
+HUD_FILES = ["LSAReport", "LSAPerson", "LSAExit", "LSACalculated", "Organization", "Project", "Funder", "ProjectCoC",
+             "Inventory", "HMISParticipation", "Affiliation"]  # fmt: skip
 
 
 def hud_columns(file_name: str) -> list[str]:
