@@ -6,9 +6,9 @@
     (909-920: AIR = 1, or Active = 1 unless the LSA is the HIC, split by project) and night-by-night
     enrollments without bed nights (921). Cohort 1, Universe 10, HHType 0, Population 0, SystemPath -1,
     ProjectID of Project.csv (§10.1); chapter 9's AIR counts (ReportRows 53-57, int_lsa_calculated_counts) and
-    chapter 8's tlsa_Household averages (ReportRows 1-16, int_lsa_calculated_averages; the tlsa_Exit averages
-    are not built yet, docs/lsa.md). A row only where the Value is greater than zero. ReportID is set when the
-    files are written. -#}
+    chapter 8's averages (ReportRows 1-16 from tlsa_Household, int_lsa_calculated_averages; 18-36, 63-66 and
+    101-136 from tlsa_Exit, int_lsa_calculated_exit_averages). A row only where the Value is greater than zero.
+    ReportID is set when the files are written. -#}
 with
 
 reports as (
@@ -309,6 +309,9 @@ calculated as (
     union all
     select request_id, report_row, value, cohort, universe, hh_type, population, system_path, project_id
     from {{ ref('int_lsa_calculated_averages') }}
+    union all
+    select request_id, report_row, value, cohort, universe, hh_type, population, system_path, project_id
+    from {{ ref('int_lsa_calculated_exit_averages') }}
 
 ),
 
