@@ -21,6 +21,7 @@ from dashboards.ui.context import (
     session_token,
 )
 from dashboards.ui.signin import change_password_page, sign_in_page, user_sidebar
+from dashboards.ui.views import names
 
 # The browser tab icon is served by the app itself: a ":material/...:" or emoji page icon makes the browser fetch it
 # from a font or emoji CDN, and the dashboards must work offline.
@@ -70,7 +71,7 @@ def main() -> None:
         _must_change_password(user)
         return
     access = DataAccess(user)
-    user_sidebar(user, access.scope)
+    user_sidebar(user, access.scope, names(access) if access.scope.agency_ids or access.scope.project_ids else None)
     entries = pages_for(user.role)
     pages = [
         st.Page(e.path, title=e.title, icon=e.icon, url_path=e.key, default=(i == 0)) for i, e in enumerate(entries)

@@ -81,6 +81,7 @@ elif projects is not None:
         orientation="h",
         range_x=[0, 100],
         labels={"score": "Score (0–100)", "project_name": "Project", "dimension": "Dimension"},
+        title=f"Scores by project and dimension, {period}",
     )
     figure.update_layout(height=max(320, 28 * scores["project_name"].nunique() * 2))
     st.plotly_chart(figure, width="stretch", key="dq_dimension_scores")
@@ -119,6 +120,7 @@ elif projects is not None:
         color="dimension",
         markers=True,
         labels={"period_id": "Quarter", "score": "Mean project score (0–100)", "dimension": "Dimension"},
+        title="Mean project scores per quarter",
     )
     st.plotly_chart(figure, width="stretch", key="dq_trend")
 

@@ -23,7 +23,7 @@ REPORT_NAMES = {report.key: report.name for report in REPORTS.values()}
 
 def download_name(artifact, path) -> str:
     """A file name that says report, scope and period: ``APR_agency-ok-507-5073_2025-10-01_to_2026-09-30.zip``."""
-    ids = "-".join(str(i).replace(":", "-").replace("|", "-") for i in artifact.manifest.get("scope_ids", []))
+    ids = "-".join(str(i).replace(":", "-") for i in artifact.manifest.get("scope_ids", []))
     scope = f"{artifact.manifest.get('scope_type', 'scope')}-{ids}" if ids else str(artifact.manifest.get("scope_type"))
     period = f"{artifact.manifest.get('period_start')}_to_{artifact.manifest.get('period_end')}"
     stem = path.stem if path.stem.lower() not in (artifact.report.lower(), "report") else ""
@@ -52,10 +52,13 @@ else:
     )  # fmt: skip
     artifact = of_kind[chosen]
     manifest = artifact.manifest
-    built = (manifest.get("warehouse") or {}).get("build_id", "unknown build")
+    built = (manifest.get("warehouse") or {}).get("build_id")
+    written_at = str(manifest.get("written_at", "")).replace("T", " ")[:16]
     st.caption(
-        f"Written {manifest.get('written_at', '?')} from warehouse {built}; "
-        f"requested by {manifest.get('requested_by', '?')}."
+        f"Written {written_at + ' UTC' if written_at else 'at an unknown time'}"
+        + (f" from warehouse build {built}" if built else "")
+        + (f"; requested by {manifest['requested_by']}" if manifest.get("requested_by") else "")
+        + "."
     )
     validation = validation_of(manifest)
     if validation["status"] == FAILED:
@@ -86,6 +89,7 @@ else:
         table_id = st.selectbox("Table", tables, key="reports_table")
         st.dataframe(artifact.table(table_id), hide_index=True, width="stretch")
 
+SCOPE_KINDS = {"coc": "CoC", "agency": "Agency", "project": "One project", "projects": "Several projects"}
 if can(ctx.user.role, Capability.RUN_BUILDS):
     st.header("Builds")
     for heading, frame, say_empty in (
@@ -108,7 +112,9 @@ if can(ctx.user.role, Capability.RUN_BUILDS):
         today = date.today()
         start = middle.date_input("First day", value=date(today.year - 1, 10, 1), key="build_start")
         end = right.date_input("Last day", value=date(today.year, 9, 30), key="build_end")
-        scope_type = left.selectbox("Scope", ["coc", "agency", "project", "projects"], key="build_scope_type")
+        scope_type = left.selectbox(
+            "Scope", list(SCOPE_KINDS), format_func=SCOPE_KINDS.get, key="build_scope_type"
+        )  # fmt: skip
         scope_ids = middle.text_input("Scope ids (CoC codes or <source>:<id>), comma separated", key="build_scope_ids")
         submitted = st.form_submit_button("Start build")
     if submitted:

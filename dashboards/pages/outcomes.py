@@ -85,10 +85,13 @@ elif outcomes is not None:
                 ),
             ]
         )
+        # every bar says its value above it, a 0% bar too (a label inside a bar of no height is not drawn)
+        figure.update_traces(textposition="outside", cliponaxis=False)
         figure.update_layout(barmode="group", title=title, height=340, margin={"t": 40, "b": 10})
         figure.update_xaxes(title_text="Project")
         if "%" in pattern:
-            figure.update_yaxes(tickformat=".0%", range=[0, 1.0], title_text="Share of persons")
+            share = "Share of beds" if measure == "utilisation_rate" else "Share of persons"
+            figure.update_yaxes(tickformat=".0%", range=[0, 1.0], title_text=share)
         else:
             figure.update_yaxes(rangemode="tozero", title_text="Days")
         st.plotly_chart(figure, width="stretch", key=f"outcomes_{measure}")

@@ -82,7 +82,8 @@ def create_demo_users(settings: Settings, *, actor: str = "make demo") -> tuple[
         Role.AGENCY_ADMIN: {"agency_id": scope.agency_id},
         Role.CASE_MANAGER_III: {"agency_id": scope.agency_id},
         Role.CASE_MANAGER_II: {"agency_id": scope.agency_id},
-        Role.CASE_MANAGER_I: {"project_ids": list(scope.project_ids)},
+        # the Case Manager I of two of the agency's projects: its agency's admin manages it
+        Role.CASE_MANAGER_I: {"agency_id": scope.agency_id, "project_ids": list(scope.project_ids)},
         Role.FUNDER: {"funder_codes": [scope.funder_code]},
     }
     created: list[DemoUser] = []

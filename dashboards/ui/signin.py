@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -93,7 +95,8 @@ def sign_out_button() -> None:
     st.sidebar.button("Sign out", key="sign_out", on_click=_sign_out)
 
 
-def user_sidebar(user: UserRecord, scope: Scope) -> None:
+def user_sidebar(user: UserRecord, scope: Scope, names: Mapping[str, str] | None = None) -> None:
+    """Who is signed in and their scope in words (agencies and projects by name: ``names``, key -> name)."""
     st.sidebar.markdown(f"**{user.username}** · {policy(user.role).label}")
-    st.sidebar.caption(scope.describe())
+    st.sidebar.caption(scope.describe(names))
     sign_out_button()

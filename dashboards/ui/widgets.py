@@ -12,7 +12,7 @@ from dashboards.data.warehouse import DataNotReady
 from dashboards.session_cookie import bind_download
 from dashboards.suppression import HIDDEN_MARK
 from dashboards.ui.context import session_token
-from dashboards.ui.labels import readable
+from dashboards.ui.labels import label, readable
 from pipelines.spec import load_spec
 
 
@@ -53,7 +53,9 @@ def table(
     when the button is pressed, so drawing a page never pays for files nobody downloads."""
     if len(frame) > MAX_SHOWN_ROWS:
         st.caption(f"Showing the first {MAX_SHOWN_ROWS:,} of {len(frame):,} rows; the CSV download holds them all.")
-    st.dataframe(readable(frame.head(MAX_SHOWN_ROWS)), hide_index=True, width="stretch")
+    st.dataframe(
+        readable(frame.head(MAX_SHOWN_ROWS)), hide_index=True, width="stretch", column_config=number_formats(frame)
+    )
     download_button(
         st,
         "Download CSV",
@@ -64,6 +66,23 @@ def table(
         on_click=on_download,
         args=(page, name, len(frame)),
     )
+
+
+RATE_COLUMNS = {"metric_value", "threshold"}  # dq_scorecard_metrics: shares of 0..1 like every *rate* column
+
+
+def number_formats(frame: pd.DataFrame) -> dict[str, object]:
+    """How the grid shows numbers (the CSV keeps them whole): scores to one decimal, rates (0..1 in the warehouse)
+    as percentages, so 0.0037 beside a 0.05 threshold reads 0.37% beside 5%."""
+    formats = {}
+    for column in frame.columns:
+        if not isinstance(column, str) or not pd.api.types.is_float_dtype(frame[column]):
+            continue
+        if column in RATE_COLUMNS or "rate" in column.split("_"):
+            formats[label(column)] = st.column_config.NumberColumn(format="percent")
+        elif column.endswith("score"):
+            formats[label(column)] = st.column_config.NumberColumn(format="%.1f")
+    return formats
 
 
 def download_button(container, label: str, *, data: bytes | Callable[[], bytes], **options) -> None:

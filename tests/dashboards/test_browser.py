@@ -60,7 +60,18 @@ def check_a_broken_export(page, tmp_path: Path) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
-KEY = r"\b[a-z]{2}-\d{3}\|\w+"  # a warehouse key such as ok-507|5073
+KEY = r"(?<!\()\b[a-z]{2}-\d{3}[|:]\w+"  # a bare key such as ok-507:5073 (not beside its name: "Name (ok-507:5073)")
+SNAKE = re.compile(r"[a-z0-9]+(_[a-z0-9]+)+")
+# The data grid draws on a canvas, but writes an accessibility copy of what it shows (the header row and the rows
+# in view, the columns in view) into the canvas as a table: its column headers are what a screen reader reads.
+GRID_HEADERS = """() => Array.from(document.querySelectorAll('[data-testid="stDataFrame"] [role="columnheader"]'))
+  .map(header => header.textContent.trim())"""
+
+
+def table_headers(page) -> list[str]:
+    """The column headers of every table on the page, as the grid's accessibility table gives them."""
+    page.locator('[data-testid="stDataFrame"] [role="columnheader"]').first.wait_for(state="attached", timeout=30_000)
+    return page.evaluate(GRID_HEADERS)
 
 
 def check_what_planners_and_funders_see(page, role: Role, key: str) -> None:
@@ -126,6 +137,9 @@ def test_each_role_signs_in_and_every_page_is_captured(served, tmp_path):
                     charts.first.locator(".main-svg").first.wait_for(timeout=30_000)
                 assert page.locator('[data-testid="stException"]').count() == 0, (role, entry.key)
                 assert not re.search(KEY, page.inner_text("body")), (role, entry.key)  # names, never keys
+                if page.locator('[data-testid="stDataFrame"]').count():  # human headers, never snake_case
+                    headers = table_headers(page)
+                    assert headers and not [h for h in headers if SNAKE.fullmatch(h)], (role, entry.key, headers)
                 check_what_planners_and_funders_see(page, role, entry.key)
                 page.screenshot(path=str(screenshots / f"{role.value}-{entry.key}.png"), full_page=True)
                 if entry.key == CHECK_EXPORT:
@@ -135,6 +149,7 @@ def test_each_role_signs_in_and_every_page_is_captured(served, tmp_path):
                     expect(page.get_by_role("heading", name=section, exact=False).first).to_be_visible(timeout=30_000)
                     settle(page)
                     assert page.locator('[data-testid="stException"]').count() == 0, (role, entry.key, section)
+                    assert not [h for h in table_headers(page) if SNAKE.fullmatch(h)], (role, entry.key, section)
                     shot = f"{role.value}-{entry.key}-{section.lower().replace(' ', '_')}.png"
                     page.screenshot(path=str(screenshots / shot), full_page=True)
             page.get_by_role("button", name="Sign out").click()

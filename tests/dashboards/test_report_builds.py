@@ -4,6 +4,7 @@ status in words (queued, running, published, failed HUD validation, failed with 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from datetime import date
@@ -11,7 +12,7 @@ from datetime import date
 import pytest
 
 from dashboards.data.access import DataAccess
-from dashboards.data.reports import ReportArtifact, ReportShelf, _key_in_words, _time_of
+from dashboards.data.reports import ReportArtifact, ReportShelf, _key_in_words, _schedule_name, _time_of
 from dashboards.roles import Role
 from pipelines.errors import WaypointError
 
@@ -52,3 +53,11 @@ def test_each_build_has_a_status_in_words(shelf, tmp_path):
 def test_keys_and_schedules_read_as_words():
     assert _key_in_words("apr/2025-10-01..2026-09-30/coc=OK-507") == "APR, 2025-10-01 to 2026-09-30, coc OK-507"
     assert _time_of("0 3 2 1,4,7,10 *") == "at 03:00 UTC"
+    assert _schedule_name("quarterly_apr_caper_schedule") == "Quarterly APR and CAPER"
+    assert _schedule_name("hic_pit_after_count_night") == "HIC/PIT after count night"
+    import dagster as dg
+
+    from pipelines.defs.reports import schedules
+
+    described = [s.description for s in vars(schedules).values() if isinstance(s, dg.ScheduleDefinition)]
+    assert described and not [d for d in described if re.search(r"[a-z]+_[a-z_]+", d)], described  # words only

@@ -33,3 +33,27 @@ def test_many_scopes_chart_the_largest_eight_until_the_user_picks_others():
     assert sorted(at.session_state["charted"]) == [f"p{i}" for i in range(12, 20)]  # 19 down to 12 persons
     picker.set_value(["p00", "p05"]).run()
     assert sorted(at.session_state["charted"]) == ["p00", "p05"]
+
+
+def test_tables_show_scores_to_one_decimal_and_rates_as_percentages():
+    import pandas as pd
+
+    from dashboards.ui.widgets import number_formats
+
+    frame = pd.DataFrame(
+        {
+            "metric_value": [0.0037],
+            "threshold": [0.05],
+            "return_rate_6m": [0.25],
+            "overall_score": [99.1731],
+            "persons_served": [12],
+            "project_name": ["A"],
+        }
+    )
+    formats = number_formats(frame)
+    assert {header: column["type_config"]["format"] for header, column in formats.items()} == {
+        "Value": "percent",
+        "Threshold": "percent",
+        "Return rate 6m": "percent",
+        "Overall score": "%.1f",
+    }

@@ -213,7 +213,7 @@ def test_household_dates_follow_the_lsa_adjustments():
         ).fetchall()
     finally:
         con.close()
-    households = {key.split("|")[1]: rest for key, *rest in rows}
+    households = {key.split(":")[1]: rest for key, *rest in rows}
     assert sorted(households) == ["H1", "H12", "H16", "H17", "H18", "H2", "H3", "H4", "H5", "H6"]
     # not H15 (ended before the lookback) nor H19 (night-by-night without a bed night)
     # H3 night-by-night: no bed night in the 90 days to ReportEnd: exit the day after the last (2026-01-10)
@@ -299,7 +299,7 @@ def test_person_demographics_of_the_active_clients():
         ).fetchall()
     finally:
         con.close()
-    assert {key.split("|")[1]: tuple(rest) for key, *rest in rows} == {
+    assert {key.split(":")[1]: tuple(rest) for key, *rest in rows} == {
         "P1": (3, 25, 0, 1, 1, 0, 1, 0),
         "P2": (0, 5, -1, -1, -1, -1, -1, -1),
         "P3": (3, 98, 98, 99, 2, 0, 0, 0),

@@ -30,8 +30,8 @@ def query(sql: str, request=LSA_EXIT_FY2026) -> list[tuple]:
 
 
 def bare(key: str | None) -> str | None:
-    """A source-namespaced key (``ok510-hmis|H1``, or ``:`` once ids are spelled so) as the fixture names it."""
-    return key.replace(":", "|").split("|")[-1] if key else None
+    """A source-namespaced key (``ok510-hmis:H1``) as the fixture names it."""
+    return key.split(":")[-1] if key else None
 
 
 def exits(columns: str) -> dict[tuple[int, str, int], tuple]:

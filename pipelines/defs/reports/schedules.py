@@ -51,7 +51,7 @@ def spm_after_fiscal_year(context: dg.ScheduleEvaluationContext):
 @dg.schedule(
     job=report_build,
     cron_schedule="0 5 * 2,3 *",
-    description="Daily in Feb/Mar; builds once, pit_report_delay_days after the count night.",
+    description="Daily in Feb/Mar; builds once, two weeks (the set delay) after the count night.",
 )
 def hic_pit_after_count_night(context: dg.ScheduleEvaluationContext, report_build_settings: ReportBuildSettings):
     today = _today(context)
