@@ -78,6 +78,7 @@ def test_chronic_time_of_the_ok502_people():
     #     in the project the whole three years from CHStart 2023-10-01: 1096 days: 365/1.
     # P6: RRH from a psychiatric facility (PreviousStreetESSH 0): no ES/SH/Street date; housed 2026-01-15: 0/-1.
     # P13: ES since 2026-02-01 (242 nights), DateToStreetESSH after entry: 0/99.
+    # P20: street from 2026-02-01 (3.917, 14 days) + ES 2026-02-15..03-30 (44 nights; LEND closed 03-31) = 58: 0/-1.
     rows = _query(
         "select personal_key, episodes, episode_days, ch_time, ch_time_status "
         "from intermediate.int_lsa_person_chronic where request_id = ?",
@@ -90,6 +91,7 @@ def test_chronic_time_of_the_ok502_people():
         "P5": (1, 1096, 365, 1),
         "P6": (0, 0, 0, -1),
         "P13": (1, 242, 0, 99),
+        "P20": (1, 58, 0, -1),
     }
 
 
