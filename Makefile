@@ -36,10 +36,11 @@ system-deps:
 demo: install system-deps
 	bash scripts/demo.sh
 
+# The slowest 30 tests (setup, call, teardown) close the log, so every CI run shows where the time goes (docs/testing.md).
 test: install system-deps
 	$(BIN)/ruff check .
 	$(TEST_POSTGRES) bash scripts/postgres.sh start >/dev/null
-	WAYPOINT_POSTGRES_URL="$$($(TEST_POSTGRES) bash scripts/postgres.sh url)" $(BIN)/pytest
+	WAYPOINT_POSTGRES_URL="$$($(TEST_POSTGRES) bash scripts/postgres.sh url)" $(BIN)/pytest --durations=30
 
 lint: install
 	$(BIN)/ruff check .
@@ -49,8 +50,11 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# make bench PRESET=national (default state); BENCH="history ingest" runs some of them.
+PRESET ?= state
+BENCH ?=
 bench: install
-	$(BIN)/python -m benchmarks
+	WAYPOINT_BENCH_PRESET=$(PRESET) $(BIN)/python -m benchmarks $(BENCH)
 
 # dbt docs with the lineage graph of the published warehouse (build it first: make demo or waypoint build).
 docs: install

@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 import duckdb
 
+from benchmarks.common import bench_preset
 from dashboards.data.access import AccessDenied, DataAccess
 from dashboards.data.warehouse import DataNotReady
 from dashboards.navigation import PAGES_DIR, pages_for
@@ -172,7 +173,7 @@ def browser_loads(settings: Settings, names: dict[Role, str]) -> list[tuple[str,
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="dashboards_bench", description=__doc__)
-    parser.add_argument("--preset", default="state", help="generator preset when no warehouse is published yet")
+    parser.add_argument("--preset", default=bench_preset(), help="generator preset when no warehouse is published yet")
     parser.add_argument("--repeats", type=int, default=2, help="warm renders per page after the cold one")
     args = parser.parse_args(argv or [])
     settings = get_settings().ensure()

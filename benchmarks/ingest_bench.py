@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 
+from benchmarks.common import bench_preset
 from pipelines.config import Settings, get_settings
 from pipelines.ingest import ingest_paths
 
@@ -68,7 +69,7 @@ def _load_floor(csvs: list[Path], db: Path) -> float:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="ingest_bench", description=__doc__)
     parser.add_argument("--exports", help="folder of exports (<source>/<name>.zip); default: the generated preset")
-    parser.add_argument("--preset", default="state")
+    parser.add_argument("--preset", default=bench_preset())
     parser.add_argument("--gx", action="store_true", help="also time the Great Expectations suites")
     args = parser.parse_args(argv or [])
     zips = sorted(_exports(args).glob("*/*.zip"))

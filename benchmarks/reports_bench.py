@@ -31,6 +31,7 @@ from pathlib import Path
 
 import duckdb
 
+from benchmarks.common import bench_preset
 from pipelines.config import Settings, get_settings
 from pipelines.reports.model import ReportRequest
 from pipelines.reports.spm import spm_request
@@ -152,7 +153,7 @@ def _report_models_only(settings: Settings) -> tuple[float, dict[str, float], st
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="reports_bench", description=__doc__)
-    parser.add_argument("--preset", default="state")
+    parser.add_argument("--preset", default=bench_preset())
     args = parser.parse_args(argv or [])
     from pipelines.reports.build import build_reports, write_reports
 

@@ -12,11 +12,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.common import bench_preset
 from pipelines.synth import generate
 
 
 def main() -> None:
-    preset = os.environ.get("SYNTH_BENCH_PRESET", "state")
+    preset = os.environ.get("SYNTH_BENCH_PRESET") or bench_preset()
     with tempfile.TemporaryDirectory(prefix="waypoint-synth-bench-") as tmp:
         started = time.perf_counter()
         cpu_started = time.process_time()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from benchmarks.common import bench_preset
 from pipelines.config import Settings, get_settings
 
 
@@ -67,7 +68,7 @@ def _collect_timing(line: str, timings: list[tuple[float, str]]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="warehouse_bench", description=__doc__)
-    parser.add_argument("--preset", default="state")
+    parser.add_argument("--preset", default=bench_preset())
     args = parser.parse_args(argv or [])
     from pipelines.warehouse.build import build_warehouse
 

@@ -53,6 +53,7 @@ def dagster_instance(settings: Settings) -> dg.DagsterInstance:
 def run_pipeline(settings: Settings, *, build: bool = True, expectations: bool = True, echo=print) -> PipelineReport:
     """Evaluate the landing sensor once, run every ingest it requests, then build and publish the warehouse."""
     from pipelines.definitions import defs
+    from pipelines.defs.ingest.assets import validation_from_checks
     from pipelines.defs.ingest.resources import IngestHome
     from pipelines.defs.warehouse.resources import WarehouseHome
 
@@ -76,7 +77,9 @@ def run_pipeline(settings: Settings, *, build: bool = True, expectations: bool =
             raise PipelineFailed(f"ingest run {run.run_id} failed; see its log in {instance.root_directory}")
         report.ingest_runs.append(run.run_id)
         tags = request.tags or {}
-        echo(f"ingest run {run.run_id[:8]} ok: {tags.get('waypoint/source')}/{tags.get('waypoint/delivery')}")
+        validation = validation_from_checks(run.get_asset_check_evaluations())
+        delivery = f"{tags.get('waypoint/source')}/{tags.get('waypoint/delivery')}"
+        echo(f"ingest run {run.run_id[:8]} ok: {delivery}; {validation.summary()}")
     # The cursor moves only once every requested run succeeded, so a failed delivery is retried next time.
     instance.run_storage.set_cursor_values({cursor_key: result.cursor or ""})
     if not report.ingest_runs:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from dashboards.settings import SecuritySettings
 from dashboards.state.audit import AuditLog
 from dashboards.state.db import connect, from_text, to_text, utc_now
 from dashboards.state.passwords import check_new_password, verify_password
+from dashboards.state.throttle import LOCAL_CLIENT, Lock, Throttle
 from dashboards.state.users import UserRecord, UserStore
 from pipelines.errors import WaypointError
 
@@ -39,8 +40,8 @@ class SignInResult:
         return {
             SignInStatus.OK: "Signed in.",
             SignInStatus.INVALID: "The user name or password is not right.",
-            SignInStatus.LOCKED: "This account is locked after too many failed sign-ins. Try again later "
-            "or ask an administrator to reset it.",
+            SignInStatus.LOCKED: "Sign-in is locked for this computer after too many failed sign-ins. "
+            "Try again in a few minutes or ask an administrator to unlock your account.",
             SignInStatus.DISABLED: "This account is disabled. Ask an administrator.",
         }[self.status]
 
@@ -62,33 +63,45 @@ class Authenticator:
     def audit(self) -> AuditLog:
         return AuditLog(self.app_db)
 
-    def sign_in(self, username: str, password: str) -> SignInResult:
-        """Unknown names are counted and locked exactly like users, so no answer tells whether an account exists.
+    @property
+    def throttle(self) -> Throttle:
+        return Throttle(self.app_db, self.security)
 
-        A lockout lasts ``lockout_minutes`` and then ends by itself; `waypoint users unlock NAME` (or a reset) ends
-        it at once, so locking out the administrator denies service for minutes, never for good.
+    def sign_in(self, username: str, password: str, client: str = LOCAL_CLIENT) -> SignInResult:
+        """Failures lock a name for the ``client`` that made them, and a client that fails too often for every name
+        (dashboards/state/throttle.py): the real user signs in from their own client while a guesser is refused.
+
+        Unknown names are counted and locked exactly like users, so no answer tells whether an account exists. A
+        lockout lasts ``lockout_minutes``; `waypoint users unlock NAME` (or a reset) ends a name's at once.
         """
         username = username.strip()
         user = self.users.get(username) if username else None
-        now = utc_now()
-        failures, locked_until = self._failures(user, username)
-        if locked_until and locked_until > now:
+        lock = self.throttle.locked(username, client)
+        if lock is not None:
             verify_password(None, password)  # same cost as a real check
-            detail = {"reason": "locked"}
+            detail = {"reason": "locked", "lock": lock.value, "client": client}
             self.audit.record(
                 "sign_in_failed", username=username or None, role=user.role if user else None, detail=detail
             )
             return SignInResult(SignInStatus.LOCKED)
         password_ok = verify_password(self.users.password_hash(user.user_id) if user else None, password)
         if user is None or not password_ok:
-            self.audit.record("sign_in_failed", username=username or None, detail={"reason": "invalid"})
-            return self._count_failure(user, username, failures)
+            self.audit.record(
+                "sign_in_failed", username=username or None, detail={"reason": "invalid", "client": client}
+            )
+            return self._count_failure(user, username, client)
         if user.disabled:
-            self.audit.record("sign_in_failed", username=user.username, role=user.role, detail={"reason": "disabled"})
+            self.audit.record(
+                "sign_in_failed",
+                username=user.username,
+                role=user.role,
+                detail={"reason": "disabled", "client": client},
+            )
             return SignInResult(SignInStatus.DISABLED)
+        self.throttle.succeeded(username, client)
         token = secrets.token_urlsafe(32)
+        now = utc_now()
         with connect(self.app_db) as conn:
-            conn.execute("update users set failed_sign_ins = 0, locked_until = null where user_id = ?", (user.user_id,))
             conn.execute(
                 "insert into sessions (token_hash, user_id, created_at, last_seen) values (?, ?, ?, ?)",
                 (_token_hash(token), user.user_id, to_text(now), to_text(now)),
@@ -97,57 +110,30 @@ class Authenticator:
             "sign_in",
             username=user.username,
             role=user.role,
-            detail={"must_change_password": user.must_change_password},
+            detail={"must_change_password": user.must_change_password, "client": client},
         )
         return SignInResult(SignInStatus.OK, token=token, user=self.users.get_by_id(user.user_id))
 
-    def _failures(self, user: UserRecord | None, name: str) -> tuple[int, datetime | None]:
-        """Failed sign-ins so far and the end of a lockout, of a user or of a name that is no user."""
-        if user is not None:
-            return user.failed_sign_ins, user.locked_until
-        if not name:
-            return 0, None
-        with connect(self.app_db) as conn:
-            row = conn.execute(
-                "select failed_sign_ins, locked_until from unknown_sign_ins where name = ?", (name,)
-            ).fetchone()
-        if row is None:
-            return 0, None
-        return row["failed_sign_ins"], from_text(row["locked_until"]) if row["locked_until"] else None
-
-    def _count_failure(self, user: UserRecord | None, name: str, failures: int) -> SignInResult:
-        failures += 1
-        locked_until = None
-        if failures >= self.security.max_failed_sign_ins:
-            locked_until = utc_now() + timedelta(minutes=self.security.lockout_minutes)
-            failures = 0
-        until = to_text(locked_until) if locked_until else None
-        with connect(self.app_db) as conn:
-            if user is not None:
-                conn.execute(
-                    "update users set failed_sign_ins = ?, locked_until = ? where user_id = ?",
-                    (failures, until, user.user_id),
-                )
-            elif name:
-                conn.execute(
-                    "insert into unknown_sign_ins (name, failed_sign_ins, locked_until) values (?, ?, ?)"
-                    " on conflict (name) do update set failed_sign_ins = excluded.failed_sign_ins,"
-                    " locked_until = excluded.locked_until",
-                    (name, failures, until),
-                )
-        if locked_until:
-            self.audit.record(
-                "locked_out",
-                username=user.username if user else name or None,
-                role=user.role if user else None,
-                detail={
-                    "minutes": self.security.lockout_minutes,
-                    "after_failures": self.security.max_failed_sign_ins,
-                    "known_user": user is not None,
-                },
-            )
-            return SignInResult(SignInStatus.LOCKED)
-        return SignInResult(SignInStatus.INVALID)
+    def _count_failure(self, user: UserRecord | None, name: str, client: str) -> SignInResult:
+        lock = self.throttle.fail(name, client)
+        if lock is None:
+            return SignInResult(SignInStatus.INVALID)
+        limit = (
+            self.security.max_failed_sign_ins if lock is Lock.ACCOUNT else self.security.max_failed_sign_ins_per_client
+        )
+        self.audit.record(
+            "locked_out",
+            username=user.username if user else name or None,
+            role=user.role if user else None,
+            detail={
+                "lock": lock.value,
+                "client": client,
+                "minutes": self.security.lockout_minutes,
+                "after_failures": limit,
+                "known_user": user is not None,
+            },
+        )
+        return SignInResult(SignInStatus.LOCKED)
 
     def resolve(self, token: object) -> UserRecord | None:
         """The signed-in user of a token, or None when it is unknown, idle too long, older than ``session_hours``,

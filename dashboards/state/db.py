@@ -40,11 +40,20 @@ create table if not exists sessions (
     last_page text
 );
 
--- Failed sign-ins under names that are not users: counted and locked like a user's (dashboards/state/auth.py),
--- so the answers never tell an outsider which accounts exist.
-create table if not exists unknown_sign_ins (
-    name text primary key collate nocase,
+-- Failed sign-ins per (name, client) and per client (dashboards/state/throttle.py): a name locks only for the
+-- client that failed, so nobody can lock another user out; names that are no user are counted alike.
+create table if not exists sign_in_failures (
+    name text not null collate nocase,
+    client text not null,
     failed_sign_ins integer not null default 0,
+    locked_until text,
+    primary key (name, client)
+);
+
+create table if not exists sign_in_clients (
+    client text primary key,
+    failed_sign_ins integer not null default 0,
+    window_start text not null,
     locked_until text
 );
 

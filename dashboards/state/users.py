@@ -33,8 +33,8 @@ class UserRecord:
     funder_codes: tuple[str, ...]
     must_change_password: bool
     disabled: bool
-    failed_sign_ins: int
-    locked_until: datetime | None
+    failed_sign_ins: int  # failures not yet followed by a lock or a sign-in, from every client
+    locked_until: datetime | None  # the latest end of a lockout of this name from any client (throttle.py)
     created_at: datetime
     created_by: str
 
@@ -52,6 +52,15 @@ class UserRecord:
         return "; ".join(parts)
 
 
+# A user's failed sign-ins live per (name, client) in sign_in_failures (dashboards/state/throttle.py).
+_SELECT = (
+    "select users.*,"
+    " (select coalesce(sum(f.failed_sign_ins), 0) from sign_in_failures f where f.name = users.username) as failures,"
+    " (select max(f.locked_until) from sign_in_failures f where f.name = users.username) as locked_to"
+    " from users"
+)
+
+
 def _record(row: sqlite3.Row) -> UserRecord:
     return UserRecord(
         user_id=row["user_id"],
@@ -63,8 +72,8 @@ def _record(row: sqlite3.Row) -> UserRecord:
         funder_codes=tuple(json.loads(row["funder_codes"])),
         must_change_password=bool(row["must_change_password"]),
         disabled=bool(row["disabled"]),
-        failed_sign_ins=row["failed_sign_ins"],
-        locked_until=from_text(row["locked_until"]) if row["locked_until"] else None,
+        failed_sign_ins=row["failures"],
+        locked_until=from_text(row["locked_to"]) if row["locked_to"] else None,
         created_at=from_text(row["created_at"]),
         created_by=row["created_by"],
     )
@@ -133,12 +142,12 @@ class UserStore:
 
     def get(self, username: str) -> UserRecord | None:
         with connect(self.path) as conn:
-            row = conn.execute("select * from users where username = ?", (username,)).fetchone()
+            row = conn.execute(f"{_SELECT} where username = ?", (username,)).fetchone()
         return _record(row) if row else None
 
     def get_by_id(self, user_id: int) -> UserRecord | None:
         with connect(self.path) as conn:
-            row = conn.execute("select * from users where user_id = ?", (user_id,)).fetchone()
+            row = conn.execute(f"{_SELECT} where user_id = ?", (user_id,)).fetchone()
         return _record(row) if row else None
 
     def require(self, username: str) -> UserRecord:
@@ -150,9 +159,9 @@ class UserStore:
     def list(self, *, agency_id: str | None = None) -> list[UserRecord]:
         with connect(self.path) as conn:
             if agency_id is None:
-                rows = conn.execute("select * from users order by username").fetchall()
+                rows = conn.execute(f"{_SELECT} order by username").fetchall()
             else:
-                sql = "select * from users where agency_id = ? order by username"
+                sql = f"{_SELECT} where agency_id = ? order by username"
                 rows = conn.execute(sql, (agency_id,)).fetchall()
         return [_record(r) for r in rows]
 
@@ -170,23 +179,23 @@ class UserStore:
         password = one_time_password()
         with connect(self.path) as conn:
             conn.execute(
-                "update users set password_hash = ?, must_change_password = 1, failed_sign_ins = 0,"
-                " locked_until = null where user_id = ?",
+                "update users set password_hash = ?, must_change_password = 1 where user_id = ?",
                 (hash_password(password), user.user_id),
             )
+            conn.execute("delete from sign_in_failures where name = ?", (user.username,))
             conn.execute("delete from sessions where user_id = ?", (user.user_id,))
         return password
 
     def unlock(self, username: str) -> bool:
-        """Ends a lockout at once (password unchanged); True when the account was locked."""
+        """Ends the account's lockouts from every client at once (password unchanged); True when one was running."""
         user = self.require(username)
         with connect(self.path) as conn:
-            changed = conn.execute(
-                "update users set failed_sign_ins = 0, locked_until = null"
-                " where user_id = ? and locked_until is not null",
-                (user.user_id,),
-            ).rowcount
-        return changed > 0
+            now = to_text(utc_now())
+            was_locked = conn.execute(
+                "select 1 from sign_in_failures where name = ? and locked_until > ?", (user.username, now)
+            ).fetchone()
+            conn.execute("delete from sign_in_failures where name = ?", (user.username,))
+        return was_locked is not None
 
     def set_scope(
         self,

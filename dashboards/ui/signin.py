@@ -9,6 +9,7 @@ import streamlit as st
 from dashboards.roles import policy
 from dashboards.scope import Scope
 from dashboards.state.auth import SignInStatus
+from dashboards.state.throttle import LOCAL_CLIENT
 from dashboards.state.users import UserRecord
 from dashboards.ui.context import (
     CLEAR_COOKIE_KEY,
@@ -33,13 +34,20 @@ def sign_in_page() -> None:
         password = st.text_input("Password", type="password", key="sign_in_password")
         submitted = st.form_submit_button("Sign in", type="primary")
     if submitted:
-        result = authenticator().sign_in(username, password)
+        result = authenticator().sign_in(username, password, client=client_address())
         if result.status is SignInStatus.OK and result.token:
             st.session_state[TOKEN_KEY] = result.token
             st.session_state.pop(SESSION_ENDED_KEY, None)
             st.rerun()
         st.error(result.message)
     _preload_page_components()
+
+
+def client_address() -> str:
+    """The browser's address (behind the proxy, the one it forwards; docs/deploy.md): failed sign-ins lock a name
+    for this client only (dashboards/state/throttle.py). Streamlit gives none for a connection from this machine."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else LOCAL_CLIENT  # AppTest gives a stand-in object
 
 
 def _preload_page_components() -> None:

@@ -28,14 +28,18 @@ from pipelines.reports.validation import mark_folder, request_validation
 from pipelines.security import databases
 from pipelines.store.db import connect
 from pipelines.store.requests import add_request
+from pipelines.store.retention import retire_superseded
 
 
 def record_requests(requests: Sequence[ReportRequest], settings: Settings, requested_by: str) -> list[str]:
-    """Add the requests to meta.report_requests (creating it if needed); the same request twice is one row."""
+    """Add the requests to meta.report_requests (creating it if needed; the same request twice is one row) and
+    retire the older runs they supersede (pipelines/store/retention.py)."""
     with writer_lock(settings.ingest_db, "report request"):
         con = connect(settings.ingest_db)
         try:
-            return [add_request(con, request, requested_by=requested_by) for request in requests]
+            ids = [add_request(con, request, requested_by=requested_by) for request in requests]
+            retire_superseded(con, requests)
+            return ids
         finally:
             con.close()
 

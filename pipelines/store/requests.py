@@ -11,6 +11,7 @@ from datetime import datetime
 import duckdb
 
 from pipelines.reports.model import ReportRequest
+from pipelines.store.retention import RETIRED_DDL
 
 DDL = """
 CREATE SCHEMA IF NOT EXISTS meta;
@@ -23,24 +24,39 @@ CREATE TABLE IF NOT EXISTS meta.report_requests (
     scope_ids    VARCHAR[] NOT NULL,
     options      MAP(VARCHAR, VARCHAR),
     requested_at TIMESTAMP NOT NULL,
-    requested_by VARCHAR NOT NULL
+    requested_by VARCHAR NOT NULL,
+    last_requested_at TIMESTAMP
 );
 """
 
 
 def ensure_table(con: duckdb.DuckDBPyConnection) -> None:
+    """meta.report_requests and meta.report_requests_retired (pipelines/store/retention.py), created if missing;
+    a table from before retention gains ``last_requested_at`` (when the request was last asked for)."""
     con.execute(DDL)
+    has_last = con.execute(
+        "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'meta' "
+        "AND table_name = 'report_requests' AND column_name = 'last_requested_at'"
+    ).fetchone()[0]
+    if not has_last:
+        con.execute("ALTER TABLE meta.report_requests ADD COLUMN last_requested_at TIMESTAMP")
+    con.execute(RETIRED_DDL)
 
 
-def add_request(con: duckdb.DuckDBPyConnection, request: ReportRequest, *, requested_by: str) -> str:
-    """Record a request (idempotent: the same request twice is one row) and return its id."""
+def add_request(
+    con: duckdb.DuckDBPyConnection, request: ReportRequest, *, requested_by: str, now: datetime | None = None
+) -> str:
+    """Record a request and return its id. The same request twice is one row whose ``last_requested_at`` moves on
+    (retention counts from it); a retired request asked for again is recorded afresh."""
     ensure_table(con)
     options = dict(request.options)
+    now = now or datetime.now().replace(microsecond=0)
+    con.execute("DELETE FROM meta.report_requests_retired WHERE request_id = ?", [request.request_id])
     con.execute(
         """
         INSERT INTO meta.report_requests
-        SELECT ?, ?, ?, ?, ?, ?, MAP(?::VARCHAR[], ?::VARCHAR[]), ?, ?
-        ON CONFLICT (request_id) DO NOTHING
+        SELECT ?, ?, ?, ?, ?, ?, MAP(?::VARCHAR[], ?::VARCHAR[]), ?, ?, ?
+        ON CONFLICT (request_id) DO UPDATE SET last_requested_at = excluded.last_requested_at
         """,
         [
             request.request_id,
@@ -51,8 +67,9 @@ def add_request(con: duckdb.DuckDBPyConnection, request: ReportRequest, *, reque
             list(request.scope_ids),
             list(options),
             list(options.values()),
-            datetime.now().replace(microsecond=0),
+            now,
             requested_by,
+            now,
         ],
     )
     return request.request_id

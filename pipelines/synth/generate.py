@@ -21,7 +21,9 @@ from pipelines.synth import (
     identities,
     legacy,
     output,
+    overlap_defects,
     program_defects,
+    project_defects,
     structural_defects,
     value_defects,
 )
@@ -134,7 +136,9 @@ def build_tables(options: Options) -> tuple[dict[str, pd.DataFrame], Defects, pd
     admins = output.admins(user_table, roster)
     tables |= projects.descriptor_files(roster, options, clock, admins)
     program_defects.descriptors(tables, options, defects)
+    overlap_defects.inject(tables, options, defects)
     descriptor_defects.inject(tables, options, defects)
+    project_defects.inject(tables, options, defects)
     declared_defects.declare(tables, options, defects)
     tables["User"] = output.users_per_source(user_table, tables, roster)
     tables["Export"] = output.export_rows(roster, options)

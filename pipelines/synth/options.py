@@ -68,11 +68,15 @@ class DefectRates:
     no_participation: float = 0.2
     vsp_in_hmis: float = 0.2
     no_funder: float = 0.2
+    nbn_no_bed_nights: float = 0.2
+    vsp_client_data: float = 0.03
+    coc_without_inventory: float = 0.2
     late_entry: float = 0.05
     late_exit: float = 0.06
     inactive_nbn: float = 0.08
     inactive_outreach: float = 0.12
     overlapping_stay: float = 0.004
+    residential_overlap: float = 0.05
     no_hoh: float = 0.02
     multiple_hoh: float = 0.02
     invalid_move_in: float = 0.02

@@ -26,6 +26,7 @@ from pipelines.ops.locks import writer_lock
 from pipelines.security import databases
 from pipelines.store.db import connect as connect_ingest_db
 from pipelines.store.requests import ensure_table as ensure_report_requests
+from pipelines.store.retention import retention_days, retire_stale
 from pipelines.warehouse.dbt_cli import DbtOutcome, dbt_env, dbt_executable, summarise_run_results
 from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
 from pipelines.warehouse.hud_validation import RequestFailure, record_hud_validation
@@ -63,12 +64,14 @@ class BuildResult:
 
 def prepare_ingest_db(ingest_db: Path, wait_seconds: float = INGEST_WAIT_SECONDS) -> None:
     """Make sure ingest.duckdb can be read and holds every table dbt reads (docs/contracts.md: the build
-    creates meta.report_requests when no report was ever requested); waits while an ingestion writes it."""
+    creates meta.report_requests when no report was ever requested) and retire the report requests nobody asked
+    for within the retention period (pipelines/store/retention.py); waits while an ingestion writes it."""
     if not ingest_db.exists():
         raise WaypointError(f"no ingest database at {ingest_db}; run `waypoint ingest` first")
     con = connect_ingest_db(ingest_db, wait_seconds=wait_seconds)
     try:
         ensure_report_requests(con)
+        retire_stale(con, retention_days())
     finally:
         con.close()
 

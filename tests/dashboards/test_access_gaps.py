@@ -85,6 +85,39 @@ def test_a_locked_administrator_is_unlocked_by_the_cli_or_by_time(auth, empty_ho
     assert "user_unlocked" in set(AuditLog(empty_home.app_db).read()["event"])
 
 
+def test_a_guesser_locks_an_account_for_its_own_client_only_and_is_throttled_across_names(empty_home):
+    security = SecuritySettings(max_failed_sign_ins=2, lockout_minutes=10, max_failed_sign_ins_per_client=5)
+    auth = Authenticator(empty_home.app_db, security)
+    for name in ("real-admin", "cm"):
+        auth.users.add(name, Role.SYSTEM_ADMINISTRATOR, created_by="t")
+        auth.users.set_password(auth.users.require(name).user_id, PASSWORD)
+    guesser, office = "203.0.113.9", "198.51.100.7"
+
+    answers = {
+        n: [auth.sign_in(n, "wrong", client=guesser).status for _ in range(2)] for n in ("real-admin", "no-such")
+    }
+    assert answers["real-admin"] == answers["no-such"] == [SignInStatus.INVALID, SignInStatus.LOCKED]
+    assert auth.sign_in("real-admin", PASSWORD, client=guesser).status is SignInStatus.LOCKED
+    assert auth.sign_in("real-admin", PASSWORD, client=office).status is SignInStatus.OK  # no denial of service
+    # the guesser's fifth failure, whatever the name, refuses it every name (even a right password) for 10 minutes
+    assert auth.sign_in("other", "wrong", client=guesser).status is SignInStatus.LOCKED
+    assert auth.sign_in("cm", PASSWORD, client=guesser).status is SignInStatus.LOCKED
+    assert auth.sign_in("cm", PASSWORD, client=office).status is SignInStatus.OK
+
+    log = AuditLog(empty_home.app_db).read()
+    locks = [json.loads(d) for d in log.loc[log["event"] == "locked_out", "detail"]]
+    assert sorted((d["lock"], d["client"]) for d in locks) == [
+        ("account", guesser),
+        ("account", guesser),
+        ("client", guesser),
+    ]
+    refused = [json.loads(d) for d in log.loc[log["event"] == "sign_in_failed", "detail"]]
+    assert {"reason": "locked", "lock": "client", "client": guesser} in refused
+    with connect(empty_home.app_db) as conn:
+        conn.execute("update sign_in_clients set locked_until = ?", (to_text(utc_now() - timedelta(seconds=1)),))
+    assert auth.sign_in("cm", PASSWORD, client=guesser).status is SignInStatus.OK  # the client's lock ends by itself
+
+
 def test_sessions_end_after_their_absolute_life_however_active(empty_home):
     auth = Authenticator(empty_home.app_db, SecuritySettings(session_hours=2))
     token = _user(auth, "planner1", Role.PLANNER)

@@ -65,7 +65,7 @@ def test_lockout_ends_after_its_minutes_or_with_a_reset(auth):
     for _ in range(3):
         auth.sign_in("cm", "wrong")
     with connect(auth.app_db) as conn:
-        conn.execute("update users set locked_until = ?", (to_text(utc_now() - timedelta(seconds=1)),))
+        conn.execute("update sign_in_failures set locked_until = ?", (to_text(utc_now() - timedelta(seconds=1)),))
     assert auth.sign_in("cm", new_password).status is SignInStatus.OK
 
 

@@ -78,6 +78,11 @@ DESCRIPTOR_CHECKS = {
     "part_overlapping_ce_participation",
     "part_project_no_participation",
     "part_project_no_funder",
+    "proj_nbn_no_bed_nights",
+    "proj_vsp_client_data",
+    "proj_coc_without_inventory",
+    "date_overlapping_residential",
+    "nbn_no_bed_night_on_entry",
 }
 
 
@@ -87,3 +92,25 @@ def test_descriptor_checks_of_issue_12_fire_on_injected_defects(truth, csv_versi
     assert {
         check for check in DESCRIPTOR_CHECKS if expected.get(check) and expected[check] <= found.get(check, set())
     } == (DESCRIPTOR_CHECKS)
+
+
+def test_a_project_with_two_project_coc_records_lists_each_issue_once(dq_world: DqWorld, dq_con) -> None:
+    """The generator's coc_without_inventory projects have a second ProjectCoC record; dq_record_issues joins
+    ProjectCoC for the CoC it shows, and must not list any of their issues twice."""
+    projects = {
+        (d["source_id"], d["record_id"])
+        for version in VERSIONS
+        for d in dq_world.manifests[version]["defects"]
+        if d["defect"] == "coc_without_inventory"
+    }
+    cocs = dq_con.execute(
+        "select source_id, project_id, count(*) from staging.stg_hmis__project_cocs group by all having count(*) > 1"
+    ).fetchall()
+    assert projects and projects <= {(s, p) for s, p, _ in cocs}
+    rows = dq_con.execute(
+        """select source_id, project_id, count(*), count(distinct (check_id, record_type, record_id))
+           from marts.dq_record_issues group by source_id, project_id"""
+    ).fetchall()
+    counted = {(s, p): (n, distinct) for s, p, n, distinct in rows if (s, p) in projects}
+    assert set(counted) == projects
+    assert all(n == distinct for n, distinct in counted.values())

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
+import zipfile
 from pathlib import Path
 
 import dagster as dg
 import pytest
+from click.testing import CliRunner
 
+from pipelines.cli.main import cli
 from pipelines.config import Settings
 from pipelines.definitions import defs
+from pipelines.defs.ingest.assets import validation_from_checks
 from pipelines.defs.ingest.resources import IngestHome
 from pipelines.defs.ingest.sensors import landing_sensor
-from pipelines.ingest import ingest_paths
 
 from . import corpus as c
 from .helpers import query, raw_snapshot
@@ -34,7 +39,27 @@ def generated_exports(tmp_path_factory) -> Path:
             write_zip(out / source / f"{source}.zip", export_bytes(build_files("fy2026", rows=rows)))
         return out
     generate(out, preset="tiny", seed=42)
+    _plant_defects(next(out.glob("ok-500/*.zip")))
     return out
+
+
+def _plant_defects(delivery: Path) -> None:
+    """Two value errors in Client.csv and a header in the wrong case in Funder.csv (a warning): both paths must
+    load the rows, flag them and say so alike."""
+    with zipfile.ZipFile(delivery) as zin:
+        entries = [(info, zin.read(info)) for info in zin.infolist()]
+    with zipfile.ZipFile(delivery, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info, data in entries:
+            if info.filename.endswith("Client.csv"):
+                rows = list(csv.reader(io.StringIO(data.decode())))
+                rows[1][rows[0].index("VeteranStatus")] = "7"
+                rows[2][rows[0].index("DOB")] = "not a date"
+                text = io.StringIO()
+                csv.writer(text, lineterminator="\r\n").writerows(rows)
+                data = text.getvalue().encode()
+            elif info.filename.endswith("Funder.csv"):
+                data = data.replace(b"GrantID", b"grantid", 1)
+            zout.writestr(info, data)
 
 
 def _land(exports: Path, home: Path) -> list[Path]:
@@ -59,15 +84,26 @@ def _run_job(home: Path, **config) -> dg.ExecuteInProcessResult:
 
 
 @pytest.mark.slow
-def test_dagster_and_cli_ingest_the_generated_exports_into_identical_raw_tables(generated_exports, tmp_path):
+def test_dagster_and_cli_ingest_the_generated_exports_into_identical_raw_tables(
+    generated_exports, tmp_path, monkeypatch
+):
     dagster_home, cli_home = Settings(tmp_path / "dagster"), Settings(tmp_path / "cli")
     _land(generated_exports, dagster_home.home)
     cli_landed = _land(generated_exports, cli_home.home)
 
     first = _run_job(dagster_home.home)
-    ingest_paths(cli_landed, settings=cli_home)
+    monkeypatch.setenv("WAYPOINT_HOME", str(cli_home.home))
+    cli_run = CliRunner().invoke(cli, ["ingest", *map(str, cli_landed), "--no-expectations"], catch_exceptions=False)
 
-    assert first.success
+    assert first.success and cli_run.exit_code == 0, cli_run.output
+    # Dagster's checks and the ingest summary agree, on the findings the planted defects made
+    checks = {e.asset_key.path[-1]: e for e in first.get_asset_check_evaluations()}
+    assert not checks["client"].passed and checks["client"].severity == dg.AssetCheckSeverity.ERROR
+    assert not checks["funder"].passed and checks["funder"].severity == dg.AssetCheckSeverity.WARN
+    assert sum(not e.passed for e in checks.values()) == 2
+    summary = validation_from_checks(checks.values()).summary()
+    assert summary == "validation failed: 2 errors, 1 warning; file checks: 1 failed, 1 warned, 22 passed"
+    assert summary.capitalize() in cli_run.output
     snapshot = raw_snapshot(dagster_home)
     assert snapshot == raw_snapshot(cli_home)
     assert sum(len(rows) for rows in snapshot.values()) > 0

@@ -9,11 +9,14 @@ import shutil
 import dagster as dg
 import pytest
 
+from pipelines.config import Settings
 from pipelines.definitions import defs
+from pipelines.defs.ingest.assets import validation_from_checks
 from pipelines.defs.ingest.resources import IngestHome
 from pipelines.ingest.gx.suites import REPO_CONTEXT, all_suites, comparable, suite_path, write_suites
 from pipelines.ingest.layout import table_name
 from pipelines.spec import CSV_VERSIONS, FILE_ORDER
+from pipelines.store.validation import validation_of
 
 from . import corpus as c
 from .exports import build_files
@@ -56,7 +59,13 @@ def test_gx_asset_check_fails_on_an_exit_before_entry_and_the_finding_is_stored(
     checks = {e.asset_key.path[-1]: e for e in result.get_asset_check_evaluations()}
     assert not checks["exit"].passed and checks["exit"].severity == dg.AssetCheckSeverity.ERROR
     assert checks["client"].passed
-    from pipelines.config import Settings
+    # the checks and the ingest summary (`waypoint ingest`, `waypoint run`) give one verdict from the findings
+    ingest_ids = [i for (i,) in query(Settings(home), "SELECT ingest_id FROM meta.export_registry")]
+    validation = validation_of(Settings(home), ingest_ids)
+    assert validation_from_checks(result.get_asset_check_evaluations()) == validation
+    assert {f: not v.passed for f, v in validation.files.items() if not v.passed} == {"Exit": True}
+    assert checks["exit"].metadata["findings_error"].value == validation.file("Exit").findings["error"] == 1
+    assert validation.summary() == "validation failed: 1 error; file checks: 1 failed, 0 warned, 23 passed"
 
     settings = Settings(home)
     rows = query(

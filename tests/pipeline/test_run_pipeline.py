@@ -34,8 +34,13 @@ def _loaded(settings: Settings) -> list[tuple]:
 
 
 def test_one_pass_ingests_every_landed_export_through_dagster_runs(landed):
-    report = run_pipeline(landed, build=False, expectations=False, echo=lambda _: None)
+    lines: list[str] = []
+    report = run_pipeline(landed, build=False, expectations=False, echo=lines.append)
     assert len(report.ingest_runs) == 3
+    # each run's line gives the verdict of its Dagster asset checks (pipelines.store.validation)
+    assert len(lines) == 3 and all(
+        "ok: " in line and "; validation passed: no findings; file checks:" in line for line in lines
+    )
     assert _loaded(landed) == [("kvh-ssvf", "loaded"), ("ok-500", "loaded"), ("ok-507", "loaded")]
     runs = list((landed.home / "dagster").rglob("*"))
     assert runs, "runs are recorded in the persistent Dagster instance"

@@ -145,6 +145,56 @@ def no_funder(export):
     )
 
 
+def nbn_no_bed_nights(export):
+    """Participating night-by-night shelters with enrollments and no bed night, and night-by-night enrollments
+    with no bed night on their start date."""
+    projects = _rows(
+        export,
+        """select p._source, p.ProjectID from "Project" p where p.ProjectType = '1'
+           and exists (select 1 from "HMISParticipation" h where h._source = p._source and h.ProjectID = p.ProjectID
+                       and h.HMISParticipationType = '1')
+           and exists (select 1 from "Enrollment" e where e._source = p._source and e.ProjectID = p.ProjectID)
+           and not exists (select 1 from "Services" s join "Enrollment" e using (_source, EnrollmentID)
+                           where s._source = p._source and e.ProjectID = p.ProjectID and s.RecordType = '200')""",
+        "Project",
+    )
+    enrollments = _rows(
+        export,
+        """select e._source, e.EnrollmentID from "Enrollment" e join "Project" p using (_source, ProjectID)
+           where p.ProjectType = '1' and not exists (
+               select 1 from "Services" s where s._source = e._source and s.EnrollmentID = e.EnrollmentID
+                   and s.RecordType = '200' and s.DateProvided::date = e.EntryDate::date)""",
+        "Enrollment",
+    )
+    return projects | enrollments
+
+
+def vsp_client_data(export):
+    """Projects of a victim service provider holding enrollments (HUD: VSPs keep client data out of HMIS)."""
+    return _rows(
+        export,
+        """select distinct p._source, p.ProjectID from "Project" p
+           join "Organization" o using (_source, OrganizationID)
+           join "Enrollment" e using (_source, ProjectID)
+           where o.VictimServiceProvider = '1'""",
+        "Project",
+    )
+
+
+def coc_without_inventory(export):
+    """Residential projects with inventory that list a CoC (ProjectCoC) where they have none."""
+    return _rows(
+        export,
+        """select distinct c._source, c.ProjectID from "ProjectCoC" c join "Project" p using (_source, ProjectID)
+           where (p.ProjectType in ('0', '1', '2', '3', '8', '9', '10')
+                  or (p.ProjectType = '13' and p.RRHSubType = '2'))
+             and exists (select 1 from "Inventory" i where i._source = c._source and i.ProjectID = c.ProjectID)
+             and not exists (select 1 from "Inventory" i where i._source = c._source and i.ProjectID = c.ProjectID
+                             and i.CoCCode = c.CoCCode)""",
+        "ProjectCoC",
+    )
+
+
 KINDS = (
     "seasonal_inventory",
     "es_bed_type_mismatch",
@@ -156,4 +206,7 @@ KINDS = (
     "no_participation",
     "vsp_in_hmis",
     "no_funder",
+    "nbn_no_bed_nights",
+    "vsp_client_data",
+    "coc_without_inventory",
 )

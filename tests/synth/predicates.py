@@ -439,6 +439,51 @@ def overlapping_stay(export):
     return _set(export, sql, "Enrollment", None)
 
 
+# Every night a person spends in a bed (Eva 77's universe): shelter, transitional housing and safe haven from
+# entry, permanent housing from a valid move-in, night-by-night shelter on its bed nights.
+BED_NIGHTS = f"""
+    with s as ({STAYS}), p as (select _source, ProjectID, ProjectType from "Project"),
+    x as (select _source, ExportEndDate::date as e from "Export"),
+    residence as (
+      select s._source, s.PersonalID, s.EnrollmentID,
+             case when p.ProjectType in ('3','9','10','13') then s.move_in else s.entry end as first_night,
+             coalesce(s.exit, x.e + 1) - 1 as last_night
+      from s join p using (_source, ProjectID) join x using (_source)
+      where p.ProjectType in ('0','2','8') or (p.ProjectType in ('3','9','10','13') and s.move_in is not null
+            and s.move_in >= s.entry and s.move_in <= coalesce(s.exit, x.e)))
+    select _source, PersonalID, EnrollmentID,
+           unnest(generate_series(first_night, last_night, interval 1 day))::date as night
+    from residence where last_night >= first_night
+    union all
+    select b._source, e.PersonalID, b.EnrollmentID, b.DateProvided::date
+    from "Services" b join "Enrollment" e using (_source, EnrollmentID) where b.RecordType = '200'
+"""
+
+
+def shared_bed_nights(export) -> set[tuple]:
+    """(source, enrollment, other enrollment) of one person with a bed on the same night."""
+    return set(
+        export.rows(f"""with n as ({BED_NIGHTS}) select distinct a._source, a.EnrollmentID, b.EnrollmentID
+            from n a join n b on a._source = b._source and a.PersonalID = b.PersonalID and a.night = b.night
+            and a.EnrollmentID <> b.EnrollmentID""")
+    )
+
+
+def residential_overlap(export):
+    """Of two stays of one person in different projects with a bed on the same night, the later one."""
+    sql = f"""
+        with n as ({BED_NIGHTS}), s as ({STAYS})
+        select distinct b._source, b.EnrollmentID from n na join n nb
+          on na._source = nb._source and na.PersonalID = nb.PersonalID and na.night = nb.night
+         and na.EnrollmentID <> nb.EnrollmentID
+        join s a on a._source = na._source and a.EnrollmentID = na.EnrollmentID
+        join s b on b._source = nb._source and b.EnrollmentID = nb.EnrollmentID
+        where a.ProjectID <> b.ProjectID
+          and (b.entry > a.entry or (b.entry = a.entry and b.EnrollmentID > a.EnrollmentID))
+    """
+    return _set(export, sql, "Enrollment", None)
+
+
 def _heads(export, condition: str) -> set[tuple]:
     sql = f"""select _source, HouseholdID from "Enrollment" group by _source, HouseholdID
               having {condition}"""
@@ -538,6 +583,7 @@ KINDS = (
     "inactive_nbn",
     "inactive_outreach",
     "overlapping_stay",
+    "residential_overlap",
     "no_hoh",
     "multiple_hoh",
     "invalid_move_in",

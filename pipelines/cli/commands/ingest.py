@@ -12,6 +12,7 @@ from pipelines.ingest import IngestResult, ingest_paths
 from pipelines.ops.failures import explain
 from pipelines.ops.locks import writer_lock
 from pipelines.ops.steps import unfinished_ingests
+from pipelines.store.validation import validation_of
 
 
 def _line(result: IngestResult) -> str:
@@ -60,6 +61,9 @@ def command(paths: tuple[Path, ...], source: str | None, expectations: bool) -> 
                 line = explain(err, doing="Great Expectations")
                 raise WaypointError(line or f"the exports were loaded, but Great Expectations failed: {err}") from err
             click.echo(f"Great Expectations: {outcome.summary()}; Data Docs: {outcome.docs_index}")
+        checked = loaded + [r.ingest_id for r in results if r.status == "rejected"]
+        if checked:  # the verdict Dagster's asset checks give on the same exports (pipelines.store.validation)
+            click.echo(validation_of(settings, checked).summary().capitalize())
     if results:
         click.echo(
             f"Findings: `waypoint findings --ingest-id ID` (table meta.validation_findings in {settings.ingest_db})."

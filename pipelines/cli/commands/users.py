@@ -8,6 +8,7 @@ import click
 
 from dashboards.roles import Role, parse_role, policy
 from dashboards.state.audit import AuditLog
+from dashboards.state.db import utc_now
 from dashboards.state.demo import create_demo_users
 from dashboards.state.users import UserStore
 from pipelines.config import get_settings
@@ -112,7 +113,8 @@ def list_users() -> None:
         click.echo("no users yet: add one with `waypoint users add NAME --role system_administrator`")
         return
     for user in users:
-        status = "disabled" if user.disabled else "locked" if user.locked_until else "active"
+        locked = user.locked_until is not None and user.locked_until > utc_now()
+        status = "disabled" if user.disabled else "locked (from a client)" if locked else "active"
         if user.must_change_password and status == "active":
             status = "active, one-time password"
         click.echo(f"{user.username:<28} {policy(user.role).label:<22} {status:<26} {user.scope_summary()}")

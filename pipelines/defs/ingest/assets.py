@@ -12,8 +12,10 @@ from pipelines.defs.ingest.resources import IngestHome
 from pipelines.ingest import ingest_paths
 from pipelines.ingest.deliveries import find_deliveries
 from pipelines.ingest.layout import all_raw_tables
+from pipelines.ingest.models import SEVERITIES
 from pipelines.ops.locks import set_announcer, writer_lock
 from pipelines.ops.steps import unfinished_ingests
+from pipelines.store.validation import FileValidation, Validation, validation_of
 
 GX_CHECK = "great_expectations"
 RAW_KEYS = {file: dg.AssetKey(["raw", table]) for file, table in all_raw_tables().items()}
@@ -93,37 +95,57 @@ def raw_hmis_tables(context: dg.AssetExecutionContext, config: IngestConfig, ing
             )
         unfinished = unfinished_ingests(settings, results) if config.expectations else []
         ids = [r.ingest_id for r in loaded] + [i for i in unfinished if i not in {r.ingest_id for r in loaded}]
-        yield from _checks(settings, ids, config.expectations)
+        gx_files = _expectations(settings, ids) if config.expectations else None
+        validation = validation_of(settings, ids + [r.ingest_id for r in results if r.status == "rejected"])
+        (context.log.warning if validation.failed else context.log.info)(validation.summary())
+        yield from _checks(validation, gx_files)
 
 
-def _checks(settings, ingest_ids: list[str], run: bool):
-    by_file = {}
-    docs = None
-    if run and ingest_ids:
-        from pipelines.ingest.gx import run_expectations
+def _expectations(settings, ingest_ids: list[str]) -> tuple[dict[str, list], str] | None:
+    """Great Expectations over the ingests' rows (adding its findings): outcomes per file and the Data Docs."""
+    if not ingest_ids:
+        return None
+    from pipelines.ingest.gx import run_expectations
 
-        outcome = run_expectations(ingest_ids, settings=settings)
-        docs = str(outcome.docs_index)
-        for item in outcome.files:
-            by_file.setdefault(item.file, []).append(item)
+    outcome = run_expectations(ingest_ids, settings=settings)
+    by_file: dict[str, list] = {}
+    for item in outcome.files:
+        by_file.setdefault(item.file, []).append(item)
+    return by_file, str(outcome.docs_index)
+
+
+def _checks(validation: Validation, gx_files: tuple[dict[str, list], str] | None):
+    """One check per raw file, with the verdict the ingest summary prints (pipelines.store.validation): failed
+    (severity ERROR) on a fatal or error finding of these ingests, structural or Great Expectations', rejected
+    exports' too; warned (WARN) on warnings only."""
+    by_file, docs = gx_files or ({}, None)
     for file, key in RAW_KEYS.items():
         items = by_file.get(file, [])
-        errors = sum(i.failed["error"] for i in items)
-        warnings = sum(i.failed["warning"] for i in items)
+        verdict = validation.file(file)
         yield dg.AssetCheckResult(
             asset_key=key,
             check_name=GX_CHECK,
-            passed=not errors and not warnings,
-            severity=dg.AssetCheckSeverity.ERROR if errors else dg.AssetCheckSeverity.WARN,
+            passed=verdict.passed,
+            severity=dg.AssetCheckSeverity.ERROR if verdict.failed else dg.AssetCheckSeverity.WARN,
             metadata={
+                **{f"findings_{severity}": n for severity, n in verdict.findings.items()},
                 "expectations_evaluated": sum(i.evaluated for i in items),
-                "failed_error": errors,
-                "failed_warning": warnings,
+                "expectations_failed": sum(sum(i.failed.values()) for i in items),
                 "findings_added": sum(i.findings_added for i in items),
                 "ran": bool(items),
                 "data_docs": docs or "not built in this run",
             },
         )
+
+
+def validation_from_checks(evaluations) -> Validation:
+    """The Validation back from a run's check evaluations (their metadata), for the run's one-line summary."""
+    files = {}
+    for evaluation in evaluations:
+        file = next(f for f, k in RAW_KEYS.items() if k == evaluation.asset_key)
+        findings = {s: int(evaluation.metadata[f"findings_{s}"].value) for s in SEVERITIES}
+        files[file] = FileValidation(file, findings)
+    return Validation(files)
 
 
 ingest_job = dg.define_asset_job(
