@@ -50,11 +50,12 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# make bench PRESET=national (default state); BENCH="history ingest" runs some of them.
+# make bench PRESET=national (default state), CLIENTS=400000 (a fraction of it); BENCH="history ingest" runs some.
 PRESET ?= state
+CLIENTS ?=
 BENCH ?=
 bench: install
-	WAYPOINT_BENCH_PRESET=$(PRESET) $(BIN)/python -m benchmarks $(BENCH)
+	WAYPOINT_BENCH_PRESET=$(PRESET) WAYPOINT_BENCH_CLIENTS=$(CLIENTS) $(BIN)/python -m benchmarks $(BENCH)
 
 # dbt docs with the lineage graph of the published warehouse (build it first: make demo or waypoint build).
 docs: install

@@ -18,9 +18,7 @@ import statistics
 import time
 from collections.abc import Callable
 
-import duckdb
-
-from benchmarks.common import bench_preset
+from benchmarks.common import bench_preset, exports
 from dashboards.data.access import AccessDenied, DataAccess
 from dashboards.data.warehouse import DataNotReady
 from dashboards.navigation import PAGES_DIR, pages_for
@@ -29,6 +27,7 @@ from dashboards.settings import get_security_settings
 from dashboards.state.auth import Authenticator
 from dashboards.state.users import UserStore
 from pipelines.config import Settings, get_settings
+from pipelines.security import databases
 
 PASSWORD = "benchmark passphrase 1"
 TARGET_SECONDS = 1.0
@@ -58,16 +57,11 @@ def ensure_warehouse(settings: Settings, preset: str) -> None:
         print(f"reusing the published warehouse in {settings.home}")
         return
     from pipelines.ingest import ingest_paths
-    from pipelines.synth import generate
     from pipelines.warehouse.build import build_warehouse
 
-    exports = settings.synth / preset
     started = time.perf_counter()
-    if not (exports / "manifest.json").exists():
-        print(f"generating the {preset} preset into {exports} ...", flush=True)
-        generate(exports, preset=preset, seed=42)
     print("ingesting ...", flush=True)
-    ingest_paths(sorted(exports.glob("*/*.zip")), settings=settings)
+    ingest_paths(sorted(exports(preset).glob("*/*.zip")), settings=settings)
     print("building the warehouse ...", flush=True)
     build_warehouse(settings)
     print(f"  warehouse ready in {time.perf_counter() - started:.0f} s", flush=True)
@@ -75,7 +69,7 @@ def ensure_warehouse(settings: Settings, preset: str) -> None:
 
 def ensure_users(settings: Settings) -> dict[Role, str]:
     """One benchmark user per role, scoped to the largest agency, two of its projects and the most used funder."""
-    con = duckdb.connect(str(settings.published_db), read_only=True)
+    con = databases.connect(settings.published_db, read_only=True, home=settings.home)
     try:
         agency, projects = con.execute(
             "select organization_key, list(project_key order by project_key) from marts.dim_project "

@@ -27,14 +27,12 @@ import subprocess
 import sys
 import time
 from datetime import date, timedelta
-from pathlib import Path
 
-import duckdb
-
-from benchmarks.common import bench_preset
+from benchmarks.common import bench_preset, exports
 from pipelines.config import Settings, get_settings
 from pipelines.reports.model import ReportRequest
 from pipelines.reports.spm import spm_request
+from pipelines.security import databases
 
 REPORT_MODELS = (
     "path:models/intermediate/report_universe",
@@ -42,18 +40,6 @@ REPORT_MODELS = (
     "path:models/marts/hud_apr",
     "path:models/marts/hud_spm",
 )
-
-
-def _exports(preset: str) -> Path:
-    out = get_settings().synth / preset
-    if not (out / "manifest.json").exists():
-        from pipelines.synth import generate
-
-        print(f"generating the {preset} preset into {out} (once) ...", flush=True)
-        started = time.perf_counter()
-        generate(out, preset=preset, seed=42)
-        print(f"  generated in {time.perf_counter() - started:.1f} s", flush=True)
-    return out
 
 
 def _home(preset: str) -> Settings:
@@ -68,7 +54,7 @@ def _home(preset: str) -> Settings:
         return settings
     from pipelines.ingest import ingest_paths
 
-    zips = sorted(_exports(preset).glob("*/*.zip"))
+    zips = sorted(exports(preset).glob("*/*.zip"))
     print(f"ingesting {len(zips)} exports into {settings.ingest_db} (once) ...", flush=True)
     started = time.perf_counter()
     ingest_paths(zips, settings=settings)
@@ -77,7 +63,7 @@ def _home(preset: str) -> Settings:
 
 
 def _latest_export_date(settings: Settings) -> date:
-    con = duckdb.connect(str(settings.ingest_db), read_only=True)
+    con = databases.connect(settings.ingest_db, read_only=True, home=settings.home)
     try:
         (latest,) = con.execute("select max(try_cast(export_end as date)) from meta.export_registry").fetchone()
     finally:
@@ -90,12 +76,12 @@ def _apr_projects(settings: Settings, start: date, end: date) -> list[str]:
     if settings.published_db.exists():
         from pipelines.reports.schedule import catalogue_from_warehouse
 
-        con = duckdb.connect(str(settings.published_db), read_only=True)
+        con = databases.connect(settings.published_db, read_only=True, home=settings.home)
         try:
             return list(catalogue_from_warehouse(con, start, end).projects)
         finally:
             con.close()
-    con = duckdb.connect(str(settings.ingest_db), read_only=True)
+    con = databases.connect(settings.ingest_db, read_only=True, home=settings.home)
     try:
         rows = con.execute(
             'select distinct _source_id, "ProjectID" from raw.project where "ContinuumProject" = \'1\' order by 1, 2'

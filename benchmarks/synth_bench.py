@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import bench_preset
+from benchmarks.common import bench_clients, bench_preset
 from pipelines.synth import generate
 
 
@@ -21,7 +21,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="waypoint-synth-bench-") as tmp:
         started = time.perf_counter()
         cpu_started = time.process_time()
-        result = generate(Path(tmp), preset=preset)
+        result = generate(Path(tmp), preset=preset, clients=bench_clients(preset))
         seconds = time.perf_counter() - started
         cpu = time.process_time() - cpu_started
         size = sum(p.stat().st_size for p in Path(tmp).rglob("*.zip"))

@@ -13,41 +13,15 @@ import re
 import resource
 import sys
 import time
-from pathlib import Path
 
-import duckdb
-
-from benchmarks.common import bench_preset
-from pipelines.config import Settings, get_settings
-
-
-def _exports(preset: str) -> Path:
-    out = get_settings().synth / preset
-    if not (out / "manifest.json").exists():
-        from pipelines.synth import generate
-
-        print(f"generating the {preset} preset into {out} (once) ...", flush=True)
-        started = time.perf_counter()
-        generate(out, preset=preset, seed=42)
-        print(f"  generated in {time.perf_counter() - started:.1f} s", flush=True)
-    return out
-
-
-def _ingested_home(preset: str) -> Settings:
-    settings = Settings(home=get_settings().home / "bench" / f"warehouse-{preset}").ensure()
-    if not settings.ingest_db.exists():
-        from pipelines.ingest import ingest_paths
-
-        zips = sorted(_exports(preset).glob("*/*.zip"))
-        print(f"ingesting {len(zips)} exports into {settings.ingest_db} (once) ...", flush=True)
-        started = time.perf_counter()
-        ingest_paths(zips, settings=settings)
-        print(f"  ingested in {time.perf_counter() - started:.1f} s", flush=True)
-    return settings
+from benchmarks.common import bench_preset, ingested_home
+from benchmarks.memory import PeakMemory
+from pipelines.config import Settings
+from pipelines.security import databases
 
 
 def _raw_rows(settings: Settings) -> int:
-    con = duckdb.connect(str(settings.ingest_db), read_only=True)
+    con = databases.connect(settings.ingest_db, read_only=True, home=settings.home)
     try:
         listed = con.execute("select table_name from information_schema.tables where table_schema = 'raw'")
         tables = [name for (name,) in listed.fetchall()]
@@ -72,12 +46,13 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv or [])
     from pipelines.warehouse.build import build_warehouse
 
-    settings = _ingested_home(args.preset)
+    settings = ingested_home(args.preset)
     rows = _raw_rows(settings)
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
     timings: list[tuple[float, str]] = []
-    result = build_warehouse(settings, on_line=lambda line: _collect_timing(line, timings))
+    with PeakMemory() as tree:
+        result = build_warehouse(settings, on_line=lambda line: _collect_timing(line, timings))
     elapsed = time.perf_counter() - started
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     size = settings.published_db.stat().st_size
@@ -87,7 +62,7 @@ def main(argv: list[str] | None = None) -> None:
         f"{elapsed:.1f} s wall"
     )
     peak = f"{peak_kb / 1024:,.0f} MB" if peak_kb > before else f"<= {before / 1024:,.0f} MB (an earlier child)"
-    print(f"memory  peak RSS of dbt (DuckDB inside): {peak}")
+    print(f"memory  peak RSS of dbt (DuckDB inside): {peak}; of the whole build (sampled tree) {tree.tree_mb:,.0f} MB")
     print(f"output  {settings.published_db} ({size / 1e6:,.0f} MB)")
     slowest = ", ".join(f"{name} {seconds:.0f} s" for seconds, name in sorted(timings, reverse=True)[:6])
     print(f"slowest {slowest}")

@@ -1,29 +1,29 @@
-"""One way to write an agency or project id: ``<source>:<HUD id>`` (``ok-507:5073``), as the CLI's report scopes
-take it. Inputs accept that and the warehouse's own ``<source>|<HUD id>`` key; pages and messages show names, and
-the colon form beside a name only where users type ids (user administration). The conversion itself is
-pipelines/ids.py, shared with the report planner."""
+"""One way to write an agency or project id: ``<source>:<HUD id>`` (``ok-507:5073``), the warehouse key itself
+(pipelines/ids.py). Pages and messages show names, and the id beside a name only where users type ids (user
+administration)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from pipelines.ids import to_key, written
+from pipelines.ids import clean
 from pipelines.spec.loader import load_spec
 
-__all__ = ["funding_source", "named", "to_key", "to_keys", "written"]
+__all__ = ["clean", "cleaned", "funding_source", "named"]
 FUNDER_LIST = "2.06.1"  # HUD's Funder list (data element 2.06)
 
 
-def to_keys(texts: Iterable[str] | None) -> list[str]:
-    return [to_key(t) for t in texts or () if t and t.strip()]
+def cleaned(texts: Iterable[str] | None) -> list[str]:
+    """The typed ids without blanks or stray spaces."""
+    return [clean(t) for t in texts or () if t and t.strip()]
 
 
 def named(key: str, names: Mapping[str, str] | None = None, *, with_id: bool = False) -> str:
-    """The name when known (``Name (source:id)`` with ``with_id``, where users type ids), else the written id."""
+    """The name when known (``Name (source:id)`` with ``with_id``, where users type ids), else the id."""
     name = (names or {}).get(key)
     if not name:
-        return written(key)
-    return f"{name} ({written(key)})" if with_id else name
+        return key
+    return f"{name} ({key})" if with_id else name
 
 
 def funding_source(code: str) -> str:

@@ -1,31 +1,26 @@
-"""Source-namespaced ids (an agency's or project's HUD id within the source that sent it), spelled one way in
-each place and converted only here (docs/decisions.md, "One spelling of a source-namespaced id"):
-
-- the warehouse key ``<source>|<HUD id>`` (``ok-507|5073``): dbt's ``*_key`` columns, users' stored scopes;
-- the written form ``<source>:<HUD id>`` (``ok-507:5073``): what people type and read, report build keys,
-  report requests and their artifacts' manifests.
+"""Source-namespaced ids (an agency's or project's HUD id within the source that sent it), spelled one way
+everywhere: ``<source>:<HUD id>`` (``ok-507:5073``), the form people type and read. dbt's ``*_key`` columns
+(macro ``hmis_key``), users' stored scopes, report build keys, requests and manifests all hold it
+(docs/decisions.md, "One spelling of a source-namespaced id").
 """
 
 from __future__ import annotations
 
-KEY_SEPARATOR = "|"
-WRITTEN_SEPARATOR = ":"
+SEPARATOR = ":"
 
 
-def to_key(text: str) -> str:
-    """The warehouse key of an id written ``source:id`` (or already ``source|id``); a CoC code stays as it is."""
-    value = text.strip()
-    if KEY_SEPARATOR in value:
-        return value
-    source, sep, local = value.partition(WRITTEN_SEPARATOR)
-    return f"{source.strip()}{KEY_SEPARATOR}{local.strip()}" if sep else value
+def source_id(source: str, local_id: str) -> str:
+    """The id of ``local_id`` within ``source``."""
+    return f"{source}{SEPARATOR}{local_id}"
 
 
-def written(key: str) -> str:
-    """The written form (``source:id``) of a warehouse key; a written id stays as it is."""
-    return key.replace(KEY_SEPARATOR, WRITTEN_SEPARATOR, 1)
+def parse(text: str) -> tuple[str, str] | None:
+    """``(source, HUD id)`` of a source-namespaced id; None for a plain code (a CoC code such as ``OK-500``)."""
+    source, sep, local = text.strip().partition(SEPARATOR)
+    return (source.strip(), local.strip()) if sep else None
 
 
-def written_id(source: str, local_id: str) -> str:
-    """The written form of a source and its HUD id."""
-    return f"{source}{WRITTEN_SEPARATOR}{local_id}"
+def clean(text: str) -> str:
+    """An id as typed, without stray spaces (`` ok-507 : 5073 `` -> ``ok-507:5073``); a plain code as it is."""
+    parts = parse(text)
+    return source_id(*parts) if parts else text.strip()

@@ -16,7 +16,7 @@ from dashboards.data.access import AccessDenied
 from dashboards.data.catalog import PROJECTS
 from dashboards.data.health import PipelineHealth, all_findings_csv, pipeline_health
 from dashboards.data.warehouse import DataNotReady, find_relation, published
-from dashboards.ids import to_key, to_keys
+from dashboards.ids import clean, cleaned
 from dashboards.roles import AGENCY_MANAGED_ROLES, Capability, Role, can, policy
 from dashboards.state.audit import AuditLog
 from dashboards.state.users import UserRecord, UserStore
@@ -119,8 +119,8 @@ class AdminAccess:
         coc_code: str | None,
     ) -> str:
         self._require_manager()
-        agency_id = to_key(agency_id) if agency_id and agency_id.strip() else None
-        project_ids = to_keys(project_ids)
+        agency_id = clean(agency_id) if agency_id and agency_id.strip() else None
+        project_ids = cleaned(project_ids)
         if not self.manages_all:
             if role not in AGENCY_MANAGED_ROLES:
                 raise AccessDenied(f"an Agency Admin cannot create a {policy(role).label}")

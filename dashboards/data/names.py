@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dashboards.data.catalog import PROJECTS
 from dashboards.data.warehouse import DataNotReady, find_relation, read_only
-from dashboards.ids import to_key
+from dashboards.ids import clean
 from pipelines.config import Settings
 
 AGENCIES = "dim_agency"
@@ -32,7 +32,7 @@ def warehouse_names(settings: Settings) -> dict[str, str]:
 
 def unknown_scope_ids(settings: Settings, scope_type: str, ids: list[str]) -> list[str]:
     """The ids of a report scope that the published warehouse does not hold (CoC codes, or agency / project ids
-    written ``source:id`` or ``source|id``); empty when all are known. Raises DataNotReady before a first build."""
+    written ``source:id``); empty when all are known. Raises DataNotReady before a first build."""
     if scope_type == "coc":
         with read_only(settings.published_db) as conn:
             table = find_relation(conn, "dim_coc")
@@ -43,4 +43,4 @@ def unknown_scope_ids(settings: Settings, scope_type: str, ids: list[str]) -> li
     names = warehouse_names(settings)
     if not names:
         raise DataNotReady("no agencies or projects in the warehouse yet")
-    return [i for i in ids if to_key(i) not in names]
+    return [i for i in ids if clean(i) not in names]

@@ -21,7 +21,7 @@ import pandas as pd
 from dashboards.data.access import AccessDenied, DataAccess
 from dashboards.data.names import unknown_scope_ids
 from dashboards.data.warehouse import DataNotReady
-from dashboards.ids import named, to_key, written
+from dashboards.ids import clean, named
 from dashboards.roles import Capability, can
 from dashboards.state.audit import AuditLog
 from pipelines.errors import WaypointError
@@ -60,11 +60,6 @@ def _key_in_words(key: str) -> str:
     return f"{parts[0].upper()}, {parts[1].replace('..', ' to ')}, {parts[2].replace('=', ' ', 1)}"
 
 
-def scope_id(key: str) -> str:
-    """Report scope ids are written ``<source_id>:<HUD id>``; a warehouse key is converted (pipelines/ids.py)."""
-    return written(key)
-
-
 @dataclass(frozen=True)
 class ReportArtifact:
     folder: Path
@@ -85,7 +80,7 @@ class ReportArtifact:
     def scope_in_words(self, names: Mapping[str, str]) -> str:
         """The scope with agencies and projects named: ``agency: Blue River Housing Alliance (ok-507:5076)``."""
         kind = str(self.manifest.get("scope_type", ""))
-        ids = [named(to_key(i), names) if ":" in str(i) else str(i) for i in self.manifest.get("scope_ids", [])]
+        ids = [named(str(i), names) for i in self.manifest.get("scope_ids", [])]
         return f"{kind}: {', '.join(ids)}"
 
     @property
@@ -118,19 +113,17 @@ class ReportShelf:
             projects = self.data.aggregate("projects").values
         except (AccessDenied, DataNotReady):
             return frozenset()
-        return frozenset(scope_id(str(k)) for k in projects["project_key"])
+        return frozenset(str(k) for k in projects["project_key"])
 
     def allows(self, manifest: dict) -> bool:
         scope = self.data.scope
-        kind, ids = manifest.get("scope_type"), {scope_id(str(i)) for i in manifest.get("scope_ids", [])}
+        kind, ids = manifest.get("scope_type"), {str(i) for i in manifest.get("scope_ids", [])}
         if not ids:
             return False
         if kind in ("project", "projects"):
             return ids <= self._visible_projects
         if kind == "agency":
-            return scope.project_ids is None and (
-                scope.agency_ids is None or ids <= {scope_id(a) for a in scope.agency_ids}
-            )
+            return scope.project_ids is None and (scope.agency_ids is None or ids <= scope.agency_ids)
         if kind == "coc":
             unlimited = scope.agency_ids is None and scope.project_ids is None and scope.funder_codes is None
             return unlimited and (scope.cocs is None or ids <= scope.cocs)
@@ -233,7 +226,7 @@ class ReportShelf:
                 f"not in the warehouse as {article} {scope_type}: {', '.join(unknown)} "
                 "(write CoC codes as OK-500, agencies and projects as source:id, e.g. ok-507:5073)"
             )
-        scope_ids = [i if scope_type == "coc" else written(to_key(i)) for i in scope_ids]
+        scope_ids = [i if scope_type == "coc" else clean(i) for i in scope_ids]
         request = ReportRequest(report, start, end, scope_type, tuple(scope_ids))  # ValueError on a bad request
         key = partition_key(request)
         logs = self.root / RUNS_FOLDER

@@ -23,7 +23,7 @@ REPORT_NAMES = {report.key: report.name for report in REPORTS.values()}
 
 def download_name(artifact, path) -> str:
     """A file name that says report, scope and period: ``APR_agency-ok-507-5073_2025-10-01_to_2026-09-30.zip``."""
-    ids = "-".join(str(i).replace(":", "-").replace("|", "-") for i in artifact.manifest.get("scope_ids", []))
+    ids = "-".join(str(i).replace(":", "-") for i in artifact.manifest.get("scope_ids", []))
     scope = f"{artifact.manifest.get('scope_type', 'scope')}-{ids}" if ids else str(artifact.manifest.get("scope_type"))
     period = f"{artifact.manifest.get('period_start')}_to_{artifact.manifest.get('period_end')}"
     stem = path.stem if path.stem.lower() not in (artifact.report.lower(), "report") else ""

@@ -5,6 +5,7 @@ SQLite rather than DuckDB so the CLI and the running dashboards can both write a
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -83,6 +84,41 @@ create index if not exists audit_log_event_at on audit_log(event, at);
 """
 
 
+# pragma user_version: 1 = stored scopes spell agency and project ids ``source:id`` (pipelines/ids.py).
+SCHEMA_VERSION = 1
+_OLD_SEPARATOR = "|"  # version 0 stored the warehouse's former key, ``source|id``
+
+
+def _respelled(value: str) -> str:
+    return value.replace(_OLD_SEPARATOR, ":", 1)
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Brings an app database written by an earlier Waypoint to SCHEMA_VERSION, once, in one transaction:
+    version 0 -> 1 rewrites stored scopes' ``source|id`` as ``source:id``. The audit log keeps its rows as
+    written (append-only)."""
+    if conn.execute("pragma user_version").fetchone()[0] >= SCHEMA_VERSION:
+        return
+    conn.execute("begin immediate")
+    try:
+        if conn.execute("pragma user_version").fetchone()[0] < SCHEMA_VERSION:  # another process may have won
+            rows = conn.execute("select user_id, agency_id, project_ids from users").fetchall()
+            for user_id, agency, projects in rows:
+                conn.execute(
+                    "update users set agency_id = ?, project_ids = ? where user_id = ?",
+                    (
+                        _respelled(agency) if agency else agency,
+                        json.dumps([_respelled(p) for p in json.loads(projects)]),
+                        user_id,
+                    ),
+                )
+            conn.execute(f"pragma user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        conn.execute("rollback")
+        raise
+    conn.execute("commit")
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -108,6 +144,7 @@ def connect(path: Path) -> Iterator[sqlite3.Connection]:
         conn.execute("pragma foreign_keys=on")
         conn.executescript(SCHEMA)
         audit_chain.ensure_column(conn)
+        migrate(conn)
         conn.execute("begin immediate")
         try:
             yield conn

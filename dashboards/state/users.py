@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from dashboards.ids import funding_source, named, to_key, to_keys
+from dashboards.ids import clean, cleaned, funding_source, named
 from dashboards.roles import Role, ScopeKind, policy
 from dashboards.state.db import connect, from_text, to_text, utc_now
 from dashboards.state.passwords import hash_password, one_time_password
@@ -116,8 +116,8 @@ class UserStore:
         """Creates the account and returns its one-time password (to be changed at first sign-in)."""
         if not _USERNAME.match(username):
             raise WaypointError("a user name has 2-64 letters, digits, '.', '_', '@' or '-' and starts with one")
-        projects, funders = to_keys(_clean_list(project_ids)), _clean_list(funder_codes)
-        agency = to_key(agency_id) if agency_id and agency_id.strip() else None
+        projects, funders = cleaned(_clean_list(project_ids)), _clean_list(funder_codes)
+        agency = clean(agency_id) if agency_id and agency_id.strip() else None
         check_scope_fields(role, agency, projects, funders)
         password = one_time_password()
         with connect(self.path) as conn:
@@ -208,8 +208,8 @@ class UserStore:
     ) -> None:
         """Replaces a user's scope; the role decides which fields it needs."""
         user = self.require(username)
-        projects, funders = to_keys(_clean_list(project_ids)), _clean_list(funder_codes)
-        agency_id = to_key(agency_id) if agency_id and agency_id.strip() else None
+        projects, funders = cleaned(_clean_list(project_ids)), _clean_list(funder_codes)
+        agency_id = clean(agency_id) if agency_id and agency_id.strip() else None
         check_scope_fields(user.role, agency_id, projects, funders)
         with connect(self.path) as conn:
             conn.execute(

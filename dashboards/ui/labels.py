@@ -12,8 +12,6 @@ import re
 
 import pandas as pd
 
-from dashboards.ids import written
-
 LABELS = {
     "coc_code": "CoC",
     "organization_name": "Agency",
@@ -81,23 +79,18 @@ def _json_text(value: object) -> object:
     parts = []
     for field, item in parsed.items():
         if isinstance(item, list):
-            item = ", ".join(written(str(i)) if "|" in str(i) else str(i) for i in item)
-        elif isinstance(item, str) and "|" in item:
-            item = written(item)
+            item = ", ".join(str(i) for i in item)
         parts.append(f"{label(field).lower()}: {item}")
     return "; ".join(parts)
 
 
 def readable(frame: pd.DataFrame, *, for_csv: bool = False) -> pd.DataFrame:
-    """The frame as people read it: headers in words, keys hidden beside names (or written source:id in a CSV),
+    """The frame as people read it: headers in words, keys hidden beside names (kept in a CSV),
     JSON as "field: value" text, dates without a midnight time."""
     out = frame.copy()
     for column in list(out.columns):
-        if isinstance(column, str) and _KEY.match(column) and _has_name(out, column):
-            if for_csv:
-                out[column] = [written(v) if isinstance(v, str) else v for v in out[column]]
-            else:
-                out = out.drop(columns=column)
+        if not for_csv and isinstance(column, str) and _KEY.match(column) and _has_name(out, column):
+            out = out.drop(columns=column)
     for column in out.columns:
         series = out[column]
         if (series.dtype == object or pd.api.types.is_string_dtype(series)) and series.map(

@@ -38,7 +38,7 @@ from pipelines.security.keys import MasterKey, active_key
 from pipelines.security.workfiles import open_text
 from pipelines.spec import ALL_FILES, CSV_VERSIONS, LEGACY_VERSIONS, load_spec, shape_of
 from pipelines.store import registry
-from pipelines.store.db import connect
+from pipelines.store.db import connect, limit_memory
 
 _REQUIRED_FILES = ("Export", "Client")
 _EXPORT_FIELDS = {
@@ -371,7 +371,7 @@ def ingest_paths(
     with writer_lock(settings.ingest_db, "ingest"):
         con = connect(settings.ingest_db)
         try:
-            con.execute(f"SET temp_directory = '{settings.home / 'work' / 'duckdb_tmp'}'")
+            limit_memory(con, settings.home / "work" / "duckdb_tmp")
             registry.ensure_schema(con)
             steps.ensure_table(con)
             content_identity.ensure_table(con)

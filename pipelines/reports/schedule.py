@@ -15,7 +15,6 @@ from datetime import date, timedelta
 from urllib.parse import parse_qsl, urlencode
 
 from pipelines.errors import WaypointError
-from pipelines.ids import written, written_id
 from pipelines.reports.model import ReportRequest
 from pipelines.reports.registry import REPORTS, Report, report_named
 from pipelines.reports.spm import fiscal_year_of
@@ -168,11 +167,9 @@ def catalogue_from_warehouse(con, start: date, end: date) -> Catalogue:
             and (operating_start_date is null or operating_start_date <= ?)
             and (operating_end_date is null or operating_end_date >= ?)
     """
-    rows = con.execute(
-        f"select source_id, project_id, organization_key, project_key {operating}", [end, start]
-    ).fetchall()
-    projects = tuple(sorted(written_id(source, project) for source, project, _, _ in rows))
-    agencies = tuple(sorted({written(org) for _, _, org, _ in rows if org}))
+    rows = con.execute(f"select project_key, organization_key {operating}", [end, start]).fetchall()
+    projects = tuple(sorted(project for project, _ in rows))
+    agencies = tuple(sorted({org for _, org in rows if org}))
     esg = {
         key
         for (key,) in con.execute(
@@ -182,5 +179,5 @@ def catalogue_from_warehouse(con, start: date, end: date) -> Catalogue:
             [end, start],
         ).fetchall()
     }
-    esg_projects = tuple(sorted(written_id(source, project) for source, project, _, key in rows if key in esg))
+    esg_projects = tuple(sorted(project for project, _ in rows if project in esg))
     return Catalogue(cocs=cocs, projects=projects, agencies=agencies, esg_projects=esg_projects)

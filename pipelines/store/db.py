@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -11,6 +12,18 @@ from pipelines.errors import WaypointError
 from pipelines.ops import locks
 from pipelines.ops.failures import kind_of, plain
 from pipelines.security import databases
+
+MEMORY_LIMIT_ENV, THREADS_ENV = "WAYPOINT_DUCKDB_MEMORY_LIMIT", "WAYPOINT_DUCKDB_THREADS"
+DEFAULT_MEMORY_LIMIT = "2GB"  # as dbt_project/profiles.yml: docs/scale.md "DuckDB within 4 GiB"
+
+
+def limit_memory(con: duckdb.DuckDBPyConnection, temp_directory: Path) -> None:
+    """DuckDB's memory limit and threads as the warehouse build has them (WAYPOINT_DUCKDB_MEMORY_LIMIT, default 2GB;
+    WAYPOINT_DUCKDB_THREADS, default 2), spilling what exceeds the limit to ``temp_directory``."""
+    temp_directory.mkdir(parents=True, exist_ok=True)
+    con.execute("SET temp_directory = ?", [str(temp_directory)])
+    con.execute("SET memory_limit = ?", [os.environ.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT])
+    con.execute("SET threads = ?", [int(os.environ.get(THREADS_ENV) or 2)])
 
 
 class DatabaseBusy(WaypointError):

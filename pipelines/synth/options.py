@@ -102,6 +102,7 @@ PRESETS: dict[str, Preset] = {
     "tiny": Preset("tiny", 300, 2),
     "demo": Preset("demo", 3_000, 3),
     "state": Preset("state", 200_000, 5),
+    "national": Preset("national", 2_000_000, 5),  # docs/scale.md: ten times state, the same roster of projects
 }
 
 

@@ -37,8 +37,11 @@ def inject(tables: dict[str, pd.DataFrame], options: Options, defects: Defects) 
         on=["_source", "PersonalID", "ExitDate"],
     )
     pairs = pairs[pairs["ProjectID"] != pairs["next_project"]]
-    households = stays[stays["ExitDate"].notna()].groupby(["_source", "HouseholdID", "ExitDate"])
-    members = {k: list(zip(g["_source"], g["EnrollmentID"], strict=True)) for k, g in households}
+    household = ["_source", "HouseholdID", "ExitDate"]
+    leaving = stays.merge(pairs[household].drop_duplicates(), on=household)
+    members: dict[tuple, list[tuple[str, object]]] = {}
+    for source, household_id, exit_day, enrollment in leaving[[*household, "EnrollmentID"]].itertuples(index=False):
+        members.setdefault((source, household_id, exit_day), []).append((source, enrollment))
     unsafe = _unsafe(stays, tables, defects, options)
     candidates = sorted(
         {
@@ -111,16 +114,21 @@ def _unsafe(
 def _shift_exits(tables: dict[str, pd.DataFrame], moved: set[tuple[str, object]]) -> None:
     """The exits of ``moved`` enrollments a day later, with the records dated by them."""
     exits = tables["Exit"]
-    at = np.array([k in moved for k in zip(exits["_source"], exits["EnrollmentID"], strict=True)], dtype=bool)
+    at = exits["EnrollmentID"].isin([e for _, e in moved]).to_numpy().copy()
+    sources, ids = exits["_source"].to_numpy()[at], exits["EnrollmentID"].to_numpy()[at]
+    at[at] = [k in moved for k in zip(sources, ids, strict=True)]
     old = dict(
         zip(zip(exits["_source"][at], exits["EnrollmentID"][at], strict=True), exits["ExitDate"][at], strict=True)
     )
     _later(exits, at, "ExitDate")
+    ids = [e for _, e in old]
     for name in STAGE_FILES:
         frame = tables[name]
-        keys = zip(frame["_source"], frame["EnrollmentID"], frame["InformationDate"], strict=True)
-        hit = np.array([(s, e) in old and old[(s, e)] == d for s, e, d in keys], dtype=bool)
-        hit &= pd.to_numeric(frame["DataCollectionStage"]).to_numpy() == 3
+        hit = frame["EnrollmentID"].isin(ids).to_numpy() & (pd.to_numeric(frame["DataCollectionStage"]).to_numpy() == 3)
+        rows = np.flatnonzero(hit)
+        keys = zip(frame["_source"].to_numpy()[rows], frame["EnrollmentID"].to_numpy()[rows], strict=True)
+        dated = frame["InformationDate"].to_numpy()[rows]
+        hit[rows] = [old.get(k) == d for k, d in zip(keys, dated, strict=True)]
         _later(frame, hit, "InformationDate")
 
 

@@ -24,6 +24,9 @@ def dbt_executable() -> str:
     return str(beside_python) if beside_python.exists() else "dbt"
 
 
+TEMP_DIRECTORY = "WAYPOINT_DUCKDB_TEMP_DIRECTORY"  # where DuckDB spills what exceeds its memory_limit (profiles.yml)
+
+
 def dbt_env(build_db: Path, ingest_db: Path, *, cwd: Path | None = None) -> dict[str, str]:
     """The environment variables profiles.yml reads, for one build.
 
@@ -34,12 +37,15 @@ def dbt_env(build_db: Path, ingest_db: Path, *, cwd: Path | None = None) -> dict
     key = database_key(Path(ingest_db))
     if cwd is not None:
         build_db, ingest_db = (Path(os.path.relpath(path, cwd)) for path in (build_db, ingest_db))
-    return {
+    env = {
         "WAYPOINT_BUILD_DB": str(build_db),
         "WAYPOINT_INGEST_DB": str(ingest_db),
         KEY_VARIABLE: key or "",
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
+    if cwd is None and not os.environ.get(TEMP_DIRECTORY):  # else the profile's default, relative to cwd
+        env[TEMP_DIRECTORY] = str(Path(build_db).parent / "duckdb_tmp")
+    return env
 
 
 @contextmanager

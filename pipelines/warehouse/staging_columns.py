@@ -124,7 +124,7 @@ def _key_columns(file: str, key: str, referenced: dict[str, str | None]) -> list
                 key_name(hud),
                 f"{{{{ hmis_key('{_quoted(hud)}') }}}}",
                 "keys",
-                f"Source-namespaced {hud} (`source_id|{hud}`); {what}.",
+                f"Source-namespaced {hud} (`source_id:{hud}`); {what}.",
                 hud_column=hud,
                 references=staging_model(target) if target else None,
                 referenced_key=key_name(load_spec("fy2026").file(target).key) if target else None,

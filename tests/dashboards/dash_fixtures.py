@@ -21,15 +21,15 @@ from pipelines.config import Settings, get_settings
 
 # project_id, project_name, project_type, agency_id, agency_name, coc_code, people, funder codes
 PROJECTS = [
-    ("ok-500|P1", "Red Plains Emergency Shelter", "0", "ok-500|A1", "Red Plains Community Action", "OK-500", 40, ["8"]),
-    ("ok-500|P2", "Red Plains Supportive Housing", "3", "ok-500|A1", "Red Plains Community Action", "OK-500", 7, ["2"]),
-    ("ok-500|P3", "Red Plains Rapid Re-Housing", "13", "ok-500|A1", "Red Plains Community Action", "OK-500", 25, ["3"]),
-    ("ok-500|P4", "Cimarron Valley Night Shelter", "0", "ok-500|A2", "Cimarron Valley Mission", "OK-500", 3, ["46"]),
-    ("ok-507|P5", "Kiamichi Family Shelter", "0", "ok-507|A3", "Kiamichi Housing Partners", "OK-507", 55, ["8"]),
-    ("ok-507|P6", "Kiamichi Rapid Re-Housing", "13", "ok-507|A3", "Kiamichi Housing Partners", "OK-507", 12, ["3"]),
+    ("ok-500:P1", "Red Plains Emergency Shelter", "0", "ok-500:A1", "Red Plains Community Action", "OK-500", 40, ["8"]),
+    ("ok-500:P2", "Red Plains Supportive Housing", "3", "ok-500:A1", "Red Plains Community Action", "OK-500", 7, ["2"]),
+    ("ok-500:P3", "Red Plains Rapid Re-Housing", "13", "ok-500:A1", "Red Plains Community Action", "OK-500", 25, ["3"]),
+    ("ok-500:P4", "Cimarron Valley Night Shelter", "0", "ok-500:A2", "Cimarron Valley Mission", "OK-500", 3, ["46"]),
+    ("ok-507:P5", "Kiamichi Family Shelter", "0", "ok-507:A3", "Kiamichi Housing Partners", "OK-507", 55, ["8"]),
+    ("ok-507:P6", "Kiamichi Rapid Re-Housing", "13", "ok-507:A3", "Kiamichi Housing Partners", "OK-507", 12, ["3"]),
 ]
-AGENCY = "ok-500|A1"
-ASSIGNED_PROJECTS = ["ok-500|P2", "ok-500|P3"]
+AGENCY = "ok-500:A1"
+ASSIGNED_PROJECTS = ["ok-500:P2", "ok-500:P3"]
 FUNDER_CODE = "3"
 PASSWORD = "correct horse battery staple"
 

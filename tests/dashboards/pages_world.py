@@ -105,7 +105,7 @@ def _users(settings: Settings, agency: str, projects: tuple[str, ...], funder: s
 def _reports(settings: Settings, agency: str) -> None:
     """One CoC and one agency report build, as the report engine lays them out."""
     frame = pd.DataFrame({"": ["Total persons served", "Adults"], "Count of Clients": [12, 9]})
-    for scope_type, ids in (("coc", ("OK-500",)), ("agency", (agency.replace("|", ":", 1),))):
+    for scope_type, ids in (("coc", ("OK-500",)), ("agency", (agency,))):
         request = ReportRequest("apr", date(2025, 10, 1), date(2026, 9, 30), scope_type, ids)
         write_artifacts(settings.reports, request, [ReportTable("Q7a", "Persons served", frame)], inputs={})
 

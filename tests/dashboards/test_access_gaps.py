@@ -128,7 +128,7 @@ def test_sessions_end_after_their_absolute_life_however_active(empty_home):
 
 
 def test_refused_user_creation_and_other_refused_admin_actions_are_audited(auth, empty_home):
-    auth.users.add("an-agency-admin", Role.AGENCY_ADMIN, created_by="t", agency_id="ok-500|A1")
+    auth.users.add("an-agency-admin", Role.AGENCY_ADMIN, created_by="t", agency_id="ok-500:A1")
     auth.users.add("a-planner", Role.PLANNER, created_by="t")
     agency_admin = AdminAccess(auth.users.require("an-agency-admin"), empty_home)
     with pytest.raises(AccessDenied):
@@ -214,7 +214,7 @@ def test_a_download_is_served_only_to_the_live_session_that_made_it_with_securit
     status, headers, body = _call(guarded_csv, "/media/abc.csv")
     assert status == 403 and b"1001" not in body
     assert _call(guarded_csv, "/media/abc.csv", cookie="forged")[0] == 403
-    maker = _user(auth, "an-agency-admin", Role.AGENCY_ADMIN, agency_id="ok-500|A1")
+    maker = _user(auth, "an-agency-admin", Role.AGENCY_ADMIN, agency_id="ok-500:A1")
     other = _user(auth, "a-planner", Role.PLANNER)
     assert _call(guarded_csv, "/media/abc.csv", cookie=maker)[0] == 403  # signed in, but no page made this file
     bind_download(maker, CSV)  # what a page's download button does when pressed
@@ -234,7 +234,7 @@ def test_a_download_is_served_only_to_the_live_session_that_made_it_with_securit
 
 
 def test_a_download_link_expires(auth, monkeypatch):
-    token = _user(auth, "an-agency-admin", Role.AGENCY_ADMIN, agency_id="ok-500|A1")
+    token = _user(auth, "an-agency-admin", Role.AGENCY_ADMIN, agency_id="ok-500:A1")
     bind_download(token, CSV)
     assert download_allowed(token, CSV)
     later = time.monotonic() + session_cookie.DOWNLOAD_SECONDS + 1

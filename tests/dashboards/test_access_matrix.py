@@ -93,7 +93,7 @@ def test_roles_without_suppression_see_exact_counts(installation):
         "people_served_by_project"
     )
     counts = dict(zip(answer.table["project_key"], answer.table["people_served"], strict=True))
-    assert counts == {"ok-500|P1": 40, "ok-500|P2": 7, "ok-500|P3": 25}
+    assert counts == {"ok-500:P1": 40, "ok-500:P2": 7, "ok-500:P3": 25}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -139,7 +139,7 @@ def test_scope_follows_the_stored_record_only(installation):
     store.set_scope(user.username, coc_code=None, agency_id="ok-507:A3", project_ids=None, funder_codes=None)
     try:
         after = DataAccess(store.require(user.username), installation.settings).aggregate("projects")
-        assert set(after.table["organization_key"]) == {"ok-507|A3"}
+        assert set(after.table["organization_key"]) == {"ok-507:A3"}
     finally:
         store.set_scope(user.username, coc_code=None, agency_id=AGENCY, project_ids=None, funder_codes=None)
 
@@ -176,7 +176,7 @@ def test_agency_admin_manages_only_its_own_agency(installation):
         admin.reset(installation.users[Role.PLANNER].username)
     password = admin.add_user("cm1-in", Role.CASE_MANAGER_I, project_ids=["ok-500:P1"])
     created = UserStore(installation.settings.app_db).require("cm1-in")
-    assert password and created.agency_id == AGENCY and created.project_ids == ("ok-500|P1",)
+    assert password and created.agency_id == AGENCY and created.project_ids == ("ok-500:P1",)
     assert (
         AdminAccess(installation.users[Role.SYSTEM_ADMINISTRATOR], installation.settings)
         .audit_log(events=["user_added"], username=installation.users[Role.AGENCY_ADMIN].username)

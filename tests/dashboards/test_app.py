@@ -220,7 +220,7 @@ def test_downloads_are_audited(installation):
     downloads = audit(installation, events=["download"], username="test-case-manager-2")
     assert len(downloads) == before + 1
     assert json.loads(downloads["detail"].iloc[0])["what"] == "people_served_by_project_type"
-    assert json.loads(downloads["scope"].iloc[0])["agencies"] == ["ok-500|A1"]
+    assert json.loads(downloads["scope"].iloc[0])["agencies"] == ["ok-500:A1"]
 
 
 def test_administration_shows_users_audit_and_pipeline_health_to_the_system_administrator(installation):
@@ -258,7 +258,7 @@ def test_administration_adds_a_user_and_shows_the_one_time_password_once(install
     next(b for b in at.button if b.label == "Add user").click().run()
     assert any("One-time password" in s.value for s in at.success)
     created = UserStore(installation.settings.app_db).require("added-in-app")
-    assert created.agency_id == "ok-507|A3" and created.must_change_password
+    assert created.agency_id == "ok-507:A3" and created.must_change_password
 
 
 def test_agency_admin_sees_only_its_agency_users_and_no_audit_log(installation):

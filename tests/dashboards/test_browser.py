@@ -60,7 +60,7 @@ def check_a_broken_export(page, tmp_path: Path) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
-KEY = r"\b[a-z]{2}-\d{3}\|\w+"  # a warehouse key such as ok-507|5073
+KEY = r"(?<!\()\b[a-z]{2}-\d{3}:\w+"  # a bare key such as ok-507:5073 (not beside its name: "Name (ok-507:5073)")
 
 
 def check_what_planners_and_funders_see(page, role: Role, key: str) -> None:

@@ -28,7 +28,7 @@ def test_users_add_prints_a_one_time_password_that_signs_in(empty_home):
     result = run("users", "add", "kay-cm1", "--role", "Case Manager I", "--projects", "ok-500:P1,ok-500:P2")
     assert result.exit_code == 0, result.output
     user = UserStore(empty_home.app_db).require("kay-cm1")
-    assert user.project_ids == ("ok-500|P1", "ok-500|P2") and user.must_change_password
+    assert user.project_ids == ("ok-500:P1", "ok-500:P2") and user.must_change_password
     auth = Authenticator(empty_home.app_db, get_security_settings())
     assert auth.sign_in("kay-cm1", one_time_password(result.output)).status is SignInStatus.OK
 
@@ -61,8 +61,8 @@ def test_demo_users_take_their_scope_from_the_warehouse(empty_home):
     assert result.exit_code == 0, result.output
     store = UserStore(empty_home.app_db)
     assert {u.username for u in store.list()} == set(DEMO_NAMES.values())
-    assert store.require("demo-agency-admin").agency_id == "ok-500|A1"  # the agency with the most projects
-    assert store.require("demo-case-manager-1").project_ids == ("ok-500|P1", "ok-500|P2")
+    assert store.require("demo-agency-admin").agency_id == "ok-500:A1"  # the agency with the most projects
+    assert store.require("demo-case-manager-1").project_ids == ("ok-500:P1", "ok-500:P2")
     assert store.require("demo-funder").funder_codes == ("3",)
     again = run("users", "demo")  # rerunning resets: new one-time passwords, same users
     assert {u.username for u in store.list()} == set(DEMO_NAMES.values())

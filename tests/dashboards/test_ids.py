@@ -1,45 +1,66 @@
-"""One way to write an id: source:id (as the CLI's report scopes take it), the warehouse's source|id accepted too;
-users are stored with warehouse keys and described by name."""
+"""One way to write an id: source:id, as users type it, the warehouse keys it and report scopes take it; users are
+stored with it and described by name; an app database from before (source|id) is respelled once on open."""
 
 from __future__ import annotations
 
-from dashboards.ids import funding_source, named, to_key, written
+import json
+import sqlite3
+
+from dashboards.ids import clean, funding_source, named
 from dashboards.roles import Role
 from dashboards.scope import Scope
+from dashboards.state.db import SCHEMA_VERSION, connect
 from dashboards.state.users import UserStore
+from pipelines.ids import parse, source_id
 
 
-def test_both_written_forms_become_the_warehouse_key_and_names_replace_keys():
-    assert to_key("ok-507:5073") == to_key(" ok-507|5073 ") == "ok-507|5073"
-    assert to_key("OK-500") == "OK-500"  # a CoC code is not a source-namespaced id
-    assert written("ok-507|5073") == "ok-507:5073"
-    names = {"ok-507|5073": "Choctaw Trails"}
-    assert named("ok-507|5073", names) == "Choctaw Trails"
-    assert named("ok-507|5073", names, with_id=True) == "Choctaw Trails (ok-507:5073)"
-    assert named("ok-507|9", names) == "ok-507:9"
+def test_one_spelling_parsed_and_formatted_and_names_replace_ids():
+    assert source_id("ok-507", "5073") == clean(" ok-507 : 5073 ") == "ok-507:5073"
+    assert parse("ok-507:5073") == ("ok-507", "5073")
+    assert parse("OK-500") is None and clean("OK-500") == "OK-500"  # a CoC code is not a source-namespaced id
+    names = {"ok-507:5073": "Choctaw Trails"}
+    assert named("ok-507:5073", names) == "Choctaw Trails"
+    assert named("ok-507:5073", names, with_id=True) == "Choctaw Trails (ok-507:5073)"
+    assert named("ok-507:9", names) == "ok-507:9"
 
 
-def test_a_user_added_with_the_colon_form_is_scoped_to_the_warehouse_key(empty_home):
+def test_a_user_is_stored_with_the_id_as_typed(empty_home):
     store = UserStore(empty_home.app_db)
-    store.add("cm1", Role.CASE_MANAGER_I, created_by="t", project_ids=["ok-507:2008", "ok-507|2009"])
+    store.add("cm1", Role.CASE_MANAGER_I, created_by="t", project_ids=["ok-507:2008", " ok-507:2009 "])
     store.add("aa", Role.AGENCY_ADMIN, created_by="t", agency_id="ok-507:5073")
-    assert store.require("cm1").project_ids == ("ok-507|2008", "ok-507|2009")
-    assert store.require("aa").agency_id == "ok-507|5073"
-    summary = store.require("aa").scope_summary({"ok-507|5073": "Choctaw Trails"})
+    assert store.require("cm1").project_ids == ("ok-507:2008", "ok-507:2009")
+    assert store.require("aa").agency_id == "ok-507:5073"
+    summary = store.require("aa").scope_summary({"ok-507:5073": "Choctaw Trails"})
     assert summary == "Agency Admin; agency Choctaw Trails"
+
+
+def test_stored_scopes_of_an_older_app_database_are_respelled_once_on_open(empty_home):
+    store = UserStore(empty_home.app_db)
+    store.add("cm1", Role.CASE_MANAGER_I, created_by="t", project_ids=["ok-507:2008", "ok-507:2009"])
+    store.add("aa", Role.AGENCY_ADMIN, created_by="t", agency_id="ok-507:5073")
+    old = sqlite3.connect(empty_home.app_db)  # as an app database written before version 1 holds them
+    with old:
+        old.execute("update users set project_ids = ? where username = 'cm1'", (json.dumps(["ok-507|2008"]),))
+        old.execute("update users set agency_id = 'ok-507|5073' where username = 'aa'")
+        old.execute("pragma user_version = 0")
+    old.close()
+    assert store.require("cm1").project_ids == ("ok-507:2008",)
+    assert store.require("aa").agency_id == "ok-507:5073"
+    with connect(empty_home.app_db) as conn:
+        assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_an_agency_user_is_told_its_own_scope_not_all_cocs():
     scope = Scope(
         role=Role.CASE_MANAGER_II,
         cocs=None,
-        agency_ids=frozenset({"ok-507|5073"}),
+        agency_ids=frozenset({"ok-507:5073"}),
         project_ids=None,
         funder_codes=None,
         person_level=False,
         suppressed=False,
     )
-    text = scope.describe({"ok-507|5073": "Choctaw Trails"})
+    text = scope.describe({"ok-507:5073": "Choctaw Trails"})
     assert "all CoCs" not in text and "agency Choctaw Trails" in text
 
 
@@ -55,7 +76,7 @@ def test_funding_sources_are_described_by_hud_label_not_code(empty_home):
         role=Role.FUNDER,
         cocs=None,
         agency_ids=None,
-        project_ids=frozenset({"ok-507|2008"}),
+        project_ids=frozenset({"ok-507:2008"}),
         funder_codes=frozenset({"46"}),
         person_level=False,
         suppressed=True,

@@ -30,7 +30,7 @@ COUNT_COLUMNS = {"persons_served", "households_served", "persons_entering", "per
 NAMED_PAGES = {"overview", "trends", "outcomes", "data_quality"}
 PERSON_HEADERS = PERSON_COLUMNS | {label(c) for c in PERSON_COLUMNS}  # as stored and as a table header
 SNAKE = re.compile(r"[a-z0-9]+(_[a-z0-9]+)+")
-KEY = r"[a-z]{2}-\d{3}[|:]\w+"  # a source-namespaced key: ok-507|5073 or ok-507:5073
+KEY = r"[a-z]{2}-\d{3}:\w+"  # a source-namespaced key such as ok-507:5073
 COUNT_COLUMNS |= {"Persons served", "Households", "Entries", "Exits", "Leavers", "People served"}
 
 

@@ -13,9 +13,9 @@ from dashboards.ui.labels import label, readable
 
 ROWS = pd.DataFrame(
     {
-        "organization_key": ["ok-500|A1"] * 5,
+        "organization_key": ["ok-500:A1"] * 5,
         "organization_name": ["Red Plains"] * 5,
-        "project_key": ["ok-500|P1", "ok-500|P1", "ok-500|P2", "ok-500|P2", "ok-500|P1"],
+        "project_key": ["ok-500:P1", "ok-500:P1", "ok-500:P2", "ok-500:P2", "ok-500:P1"],
         "project_name": ["Shelter", "Shelter", "Housing", "Housing", "Shelter"],
         "severity": ["warning", "error", "error", "warning", "error"],
         "check_name": ["Late entry", "Missing DOB", "Missing DOB", "Late entry", "SSN format"],
@@ -54,7 +54,7 @@ def test_the_project_workbook_has_guidance_records_and_checks():
 
 
 def test_headers_are_words_and_keys_beside_names_are_not_shown():
-    shown = readable(ROWS.assign(detail='{"user": "x", "scope": ["ok-500|P1"]}'))
+    shown = readable(ROWS.assign(detail='{"user": "x", "scope": ["ok-500:P1"]}'))
     assert "Project ID" not in shown and "Agency ID" not in shown
     assert {"Project", "Agency", "PersonalID", "What to fix", "Entry date", "Detail"} <= set(shown.columns)
     assert shown["Detail"].iloc[0] == "user: x; scope: ok-500:P1"

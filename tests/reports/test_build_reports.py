@@ -51,14 +51,14 @@ def test_manifest_names_the_warehouse_build_and_the_exports_it_read():
         con.close()
     assert manifest["warehouse"]["build_id"] == build_id
     exports = [
-        "HIC-HMIS-1", "LSA-HH-1", "LSA-HMIS-1", "LSA-PERSON-1", "PIT-HMIS-1", "SPM-AGENCY-1", "SPM-AGREE-1",
-        "SPM-HMIS-1", "SPM-RULES-1", "UNSH-HMIS-1",
+        "HIC-HMIS-1", "LSA-EXIT-1", "LSA-HH-1", "LSA-HMIS-1", "LSA-PERSON-1", "PIT-HMIS-1", "SPM-AGENCY-1",
+        "SPM-AGREE-1", "SPM-HMIS-1", "SPM-RULES-1", "UNSH-HMIS-1",
     ]  # fmt: skip
     assert manifest["export_ids"] == exports
     sources = {i["source_id"] for i in manifest["inputs"]}
     assert sources == {
         "ok500-hmis", "ok500-agency", "ok502-hmis", "ok503-hmis", "ok504-hmis", "ok505-hmis", "ok506-hmis",
-        "ok507-hmis", "ok508-hmis", "ok509-hmis",
+        "ok507-hmis", "ok508-hmis", "ok509-hmis", "ok510-hmis",
     }  # fmt: skip
     assert manifest["requested_by"] == "tests"
     assert manifest["tables"][:2] == ["1a", "1b"] and manifest["tables"][-1] == "Trend"

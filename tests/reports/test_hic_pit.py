@@ -373,7 +373,7 @@ def test_pit_project_summary_counts_each_person_in_one_project(con):
 def sheltered(con) -> dict[str, dict]:
     """OK-506's sheltered persons by PersonalID, with their household type and age that night."""
     frame = con.execute(
-        "select split_part(s.personal_key, '|', 2) as personal_id, s.project_key, s.age_on_night, s.household_type, "
+        "select split_part(s.personal_key, ':', 2) as personal_id, s.project_key, s.age_on_night, s.household_type, "
         "s.is_chronically_homeless_on_night, s.has_aged_into_chronic_homelessness, s.is_chronically_homeless_household "
         "from marts.hud_hic_pit_sheltered_persons as s where s.request_id = ?",
         [PIT_TABLES_2026.request_id],
@@ -396,7 +396,7 @@ def test_pit_counts_a_person_in_two_shelter_stays_once_in_the_latest(con):
     # T38 slept in ES that night under two stays: TES (entry 2025-10-01) and TNBN (entry 2025-10-15, a bed
     # night on the night). Both are ES, so the latest entry wins: one person, counted in TNBN's household.
     people = sheltered(con)
-    assert people["T38"]["project_key"] == "ok506-hmis|TNBN"
+    assert people["T38"]["project_key"] == "ok506-hmis:TNBN"
 
 
 def test_pit_household_type_takes_each_members_age_on_the_night(con):

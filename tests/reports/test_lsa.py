@@ -26,8 +26,8 @@ from pipelines.config import PROJECT_ROOT
 from pipelines.reports.lsa import LsaFile, lookback_date, lsa_csv, report_id
 from pipelines.reports.schedule import BadReportBuild, plan_report_build
 
-HUD_FILES = ["LSAReport", "LSAPerson", "LSAHousehold", "LSACalculated", "Organization", "Project", "Funder",
-             "ProjectCoC", "Inventory", "HMISParticipation", "Affiliation"]  # fmt: skip
+HUD_FILES = ["LSAReport", "LSAPerson", "LSAHousehold", "LSAExit", "LSACalculated", "Organization", "Project",
+             "Funder", "ProjectCoC", "Inventory", "HMISParticipation", "Affiliation"]  # fmt: skip
 
 
 def hud_columns(file_name: str) -> list[str]:
@@ -210,7 +210,7 @@ def test_household_dates_follow_the_lsa_adjustments():
         ).fetchall()
     finally:
         con.close()
-    households = {key.split("|")[1]: rest for key, *rest in rows}
+    households = {key.split(":")[1]: rest for key, *rest in rows}
     assert sorted(households) == ["H1", "H12", "H16", "H2", "H3", "H4", "H5", "H6"]  # H15 ended before lookback
     # H3 night-by-night: no bed night in the 90 days to ReportEnd: exit the day after the last (2026-01-10)
     assert households["H3"] == [date(2025, 9, 1), None, date(2026, 1, 11), 99, 1, 1]
@@ -292,7 +292,7 @@ def test_person_demographics_of_the_active_clients():
         ).fetchall()
     finally:
         con.close()
-    assert {key.split("|")[1]: tuple(rest) for key, *rest in rows} == {
+    assert {key.split(":")[1]: tuple(rest) for key, *rest in rows} == {
         "P1": (3, 25, 0, 1, 1, 0, 1, 0),
         "P2": (0, 5, -1, -1, -1, -1, -1, -1),
         "P3": (3, 98, 98, 99, 2, 0, 0, 0),

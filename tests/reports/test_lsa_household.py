@@ -29,8 +29,8 @@ def query(sql: str) -> list[tuple]:
 
 
 def bare(key: str | None) -> str | None:
-    """A source-namespaced key (``ok508-hmis|N12``) as the fixture names it (``N12``)."""
-    return key.split("|")[1] if key else None
+    """A source-namespaced key (``ok508-hmis:N12``) as the fixture names it (``N12``)."""
+    return key.split(":")[1] if key else None
 
 
 def households(columns: str) -> dict[tuple[str, int], tuple]:
@@ -84,14 +84,14 @@ def test_one_row_per_head_and_household_type_of_the_active_households():
 # G9E's).
 ENGAGEMENT = {
     ("Q1", 2): (date(2025, 11, 1), 1, None, -1, -1),
-    ("Q5", 1): (date(2025, 10, 5), 3, "ok508-hmis|N12", 65, 90),
+    ("Q5", 1): (date(2025, 10, 5), 3, "ok508-hmis:N12", 65, 90),
     ("Q6", 1): (date(2020, 5, 1), 5, None, -1, -1),
-    ("Q7", 1): (date(2025, 10, 5), 5, "ok508-hmis|N15", -1, -1),
-    ("Q8", 1): (date(2025, 10, 22), 2, "ok508-hmis|N17", 660, 730),
+    ("Q7", 1): (date(2025, 10, 5), 5, "ok508-hmis:N15", -1, -1),
+    ("Q8", 1): (date(2025, 10, 22), 2, "ok508-hmis:N17", 660, 730),
     ("Q9", 99): (date(2026, 3, 1), 1, None, -1, -1),
     ("Q10", 1): (date(2025, 8, 1), 5, None, -1, -1),
     ("Q11", 1): (date(2025, 1, 1), 5, None, -1, -1),
-    ("Q13", 1): (date(2025, 9, 5), 5, "ok508-hmis|N23", -1, -1),
+    ("Q13", 1): (date(2025, 9, 5), 5, "ok508-hmis:N23", -1, -1),
     ("Q15", 1): (date(2024, 6, 1), 5, None, -1, -1),
     ("Q16", 1): (date(2025, 10, 10), 1, None, -1, -1),
     ("Q17", 1): (date(2025, 10, 10), 1, None, -1, -1),

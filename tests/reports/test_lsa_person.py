@@ -26,7 +26,7 @@ def _query(sql: str, request) -> list[tuple]:
 
 
 def _by_person(rows: list[tuple]) -> dict[str, tuple]:
-    return {key.split("|")[1]: tuple(rest) for key, *rest in rows}
+    return {key.split(":")[1]: tuple(rest) for key, *rest in rows}
 
 
 def _cells(row: dict[str, str], columns: str) -> tuple[str, ...]:

@@ -39,7 +39,7 @@ def m1_rows(con, model: str) -> list[tuple]:
 def m1_clients(con, variant: str) -> dict[str, tuple]:
     """Measure 1 per person (PersonalID): (client end date, nights homeless) in one variant."""
     found = con.execute(
-        "select split_part(e.personal_key, '|', 2), cast(c.client_end_date as varchar), c.days_homeless "
+        "select split_part(e.personal_key, ':', 2), cast(c.client_end_date as varchar), c.days_homeless "
         "from intermediate.int_spm_m1_clients as c "
         "inner join (select distinct request_id, client_id, personal_key from intermediate.int_spm_enrollments) as e "
         "using (request_id, client_id) where c.request_id = ? and c.variant = ?",
@@ -150,8 +150,8 @@ def test_a_household_without_a_head_belongs_to_no_coc_and_is_a_data_quality_find
     # members. HW14 has no head (W14, W15 both RelationshipToHoH 2, EnrollmentCoC blank): it belongs to
     # no CoC and is in none of OK-504's measures (above), though its shelter is in OK-504 only.
     in_spm = con.execute(
-        "select count(*) from intermediate.int_spm_enrollments where request_id = ? and personal_key like '%|W1_'"
-        " and split_part(personal_key, '|', 2) in ('W14', 'W15')",
+        "select count(*) from intermediate.int_spm_enrollments where request_id = ? and personal_key like '%:W1_'"
+        " and split_part(personal_key, ':', 2) in ('W14', 'W15')",
         [SPM_AGREE_FY2026.request_id],
     ).fetchone()[0]
     assert in_spm == 0

@@ -191,7 +191,7 @@ def test_trend_lines_up_the_fiscal_years_built_for_the_coc(con):
 def nights_homeless(con, variant: str) -> dict[str, int]:
     """OK-505's measure 1 nights per person (PersonalID) in one variant (1a.1 .. 1b.2)."""
     found = con.execute(
-        "select split_part(e.personal_key, '|', 2), c.days_homeless "
+        "select split_part(e.personal_key, ':', 2), c.days_homeless "
         "from intermediate.int_spm_m1_clients as c "
         "inner join (select distinct request_id, client_id, personal_key from intermediate.int_spm_enrollments) as e "
         "using (request_id, client_id) where c.request_id = ? and c.variant = ?",

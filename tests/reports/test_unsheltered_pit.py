@@ -30,7 +30,7 @@ def test_unsheltered_people_need_evidence_of_the_night(con):
         "select personal_key, unsheltered_evidence from marts.hud_hic_pit_unsheltered_on_night where request_id = ?",
         [NIGHT_REQUEST],
     ).fetchall()
-    evidence = {key.split("|")[-1]: how for key, how in rows}
+    evidence = {key.split(":")[-1]: how for key, how in rows}
     assert evidence == {
         "U01": "living_situation_on_night",
         "U02": "living_situation_on_night",

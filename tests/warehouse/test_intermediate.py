@@ -25,7 +25,7 @@ def test_spine_carries_the_tribal_areas_of_the_county(built_warehouse, one_value
     # Okmulgee County lies wholly in the Muscogee (Creek) reservation (census code 5620).
     assert (
         one_value(
-            "select tribal_area_codes from intermediate.int_enrollments where enrollment_key = 'ok507-agency|AE1'"
+            "select tribal_area_codes from intermediate.int_enrollments where enrollment_key = 'ok507-agency:AE1'"
         )
         == "5620"
     )
@@ -34,7 +34,7 @@ def test_spine_carries_the_tribal_areas_of_the_county(built_warehouse, one_value
 def test_bed_night_on_the_exit_date_or_before_entry_does_not_count(built_warehouse):
     nights = built_warehouse.query(
         "select cast(bed_night_date as varchar), service_record_count from intermediate.int_bed_nights "
-        "where enrollment_key = 'ok500-hmis|EN1' order by 1"
+        "where enrollment_key = 'ok500-hmis:EN1' order by 1"
     )
     assert nights == [("2025-01-10", 1), ("2025-01-11", 2), ("2025-01-12", 1)]
 
@@ -43,15 +43,15 @@ def test_child_in_a_chronically_homeless_household_is_chronically_homeless(built
     rows = built_warehouse.query(
         "select enrollment_key, chronic_status_own, chronic_status "
         "from intermediate.int_clients_evaluated_for_chronic_homelessness "
-        "where household_key = 'ok500-hmis|H2' order by 1"
+        "where household_key = 'ok500-hmis:H2' order by 1"
     )
-    assert rows == [("ok500-hmis|EN2", "yes", "yes"), ("ok500-hmis|EN3", "no", "yes")]
+    assert rows == [("ok500-hmis:EN2", "yes", "yes"), ("ok500-hmis:EN3", "no", "yes")]
 
 
 def test_child_moves_in_with_the_head_of_household(built_warehouse, one_value):
     moved_in = one_value(
         "select cast(move_in_date_adjusted as varchar) from intermediate.int_move_in_adjusted "
-        "where enrollment_key = 'ok500-hmis|EN3'"
+        "where enrollment_key = 'ok500-hmis:EN3'"
     )
     assert moved_in == "2024-04-15"
 
@@ -62,10 +62,10 @@ def test_income_assessments_are_placed_at_start_annual_and_exit(built_warehouse)
         "from intermediate.int_income_assessments where source_id = 'ok500-hmis' order by 1"
     )
     assert rows == [
-        ("ok500-hmis|IB1", "start", 500.0),
-        ("ok500-hmis|IB2", "exit", 800.0),
-        ("ok500-hmis|IB3", "annual", 0.0),  # stage 5 four days after EN2's first anniversary
-        ("ok500-hmis|IB4", "start", None),  # "client doesn't know": total unknown
+        ("ok500-hmis:IB1", "start", 500.0),
+        ("ok500-hmis:IB2", "exit", 800.0),
+        ("ok500-hmis:IB3", "annual", 0.0),  # stage 5 four days after EN2's first anniversary
+        ("ok500-hmis:IB4", "start", None),  # "client doesn't know": total unknown
     ]
 
 
@@ -75,8 +75,8 @@ def test_exit_to_rental_with_subsidy_is_a_permanent_destination(built_warehouse)
         "where source_id = 'ok500-hmis' order by 1"
     )
     assert rows == [
-        ("ok500-hmis|X1", "homeless", rows[0][2]),
-        ("ok500-hmis|X4", "permanent", "Rental by client, with ongoing housing subsidy"),
+        ("ok500-hmis:X1", "homeless", rows[0][2]),
+        ("ok500-hmis:X4", "permanent", "Rental by client, with ongoing housing subsidy"),
     ]
     assert rows[0][2].startswith("Place not meant for habitation")
 

@@ -10,7 +10,7 @@ def test_full_refresh_replaces_everything_earlier_of_its_source(built_warehouse)
     )
     assert [i for (i,) in ids] == ["C1", "C2", "C3", "C4", "C5"]  # C9 came only in January's full refresh
     assert built_warehouse.query(
-        "select count(*) from staging.stg_hmis__enrollments where enrollment_key = 'ok500-hmis|EN9'"
+        "select count(*) from staging.stg_hmis__enrollments where enrollment_key = 'ok500-hmis:EN9'"
     ) == [(0,)]
 
 
@@ -28,7 +28,7 @@ def test_delta_overrides_a_record_by_key_and_keeps_the_rest(built_warehouse):
 
 def test_soft_deleted_records_are_gone(built_warehouse):
     assert built_warehouse.query(
-        "select count(*) from staging.stg_hmis__clients where personal_key = 'ok507-agency|A2'"
+        "select count(*) from staging.stg_hmis__clients where personal_key = 'ok507-agency:A2'"
     ) == [(0,)]
 
 
@@ -43,11 +43,11 @@ def test_rejected_exports_are_never_current(built_warehouse):
 def test_fy2024_clients_are_harmonised_to_fy2026(built_warehouse):
     (row,) = built_warehouse.query(
         "select hispanic_latinao, woman, man, sex, csv_version from staging.stg_hmis__clients "
-        "where personal_key = 'ok507-agency|A1'"
+        "where personal_key = 'ok507-agency:A1'"
     )
     assert row == (1, 1, 0, None, "fy2024")  # HispanicLatinaeo folded in, gender kept, no Sex in FY2024
     (fy2026,) = built_warehouse.query(
-        "select hispanic_latinao, woman, sex from staging.stg_hmis__clients where personal_key = 'ok500-hmis|C3'"
+        "select hispanic_latinao, woman, sex from staging.stg_hmis__clients where personal_key = 'ok500-hmis:C3'"
     )
     assert fy2026 == (1, None, 0)
 
@@ -63,13 +63,13 @@ def test_fy2024_only_enrollment_columns_are_kept_for_history(built_warehouse):
 def test_staging_types_hmis_text_and_namespaces_keys_by_source(built_warehouse):
     rows = built_warehouse.query(
         "select enrollment_key, personal_key, entry_date, relationship_to_hoh "
-        "from staging.stg_hmis__enrollments where enrollment_key = 'ok500-hmis|EN2'"
+        "from staging.stg_hmis__enrollments where enrollment_key = 'ok500-hmis:EN2'"
     )
     (key, person, entry, relationship) = rows[0]
-    assert (key, person, str(entry), relationship) == ("ok500-hmis|EN2", "ok500-hmis|C2", "2024-03-01", 1)
+    assert (key, person, str(entry), relationship) == ("ok500-hmis:EN2", "ok500-hmis:C2", "2024-03-01", 1)
     money = built_warehouse.query(
         "select total_monthly_income, ssi_amount from staging.stg_hmis__income_benefits "
-        "where income_benefits_key = 'ok500-hmis|IB2'"
+        "where income_benefits_key = 'ok500-hmis:IB2'"
     )
     assert [tuple(float(v) for v in r) for r in money] == [(800.0, 300.0)]
 

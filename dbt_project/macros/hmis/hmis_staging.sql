@@ -40,5 +40,5 @@
 
 {% macro hmis_key(id_column, source_column='_source_id') -%}
     {#- A HUD identifier namespaced by its source: IDs are unique only within one HMIS. -#}
-    case when {{ id_column }} is not null then {{ source_column }} || '|' || {{ id_column }} end
+    case when {{ id_column }} is not null then {{ source_column }} || ':' || {{ id_column }} end
 {%- endmacro %}

@@ -69,7 +69,7 @@
 
 {% macro lsa_days_group(days) -%}
     {#- Upload value of a count of days in LSAHousehold (§6.19): 0, then the upper bound of 1-7, 8-30, 31-60,
-        61-90, 91-180, 181-365, 366-547, 548-730, 731-1094 days, 1095 for more. -#}
+        61-90, 91-180, 181-365, 366-547, 548-730, 731-1094 days, 1095 for more; null stays null. -#}
     case
         when {{ days }} <= 0 then 0
         when {{ days }} <= 7 then 7
@@ -81,7 +81,7 @@
         when {{ days }} <= 547 then 547
         when {{ days }} <= 730 then 730
         when {{ days }} <= 1094 then 1094
-        else 1095
+        when {{ days }} > 1094 then 1095
     end
 {%- endmacro %}
 
@@ -100,7 +100,7 @@
         when {{ days }} <= 1825 then 60
         when {{ days }} <= 2555 then 84
         when {{ days }} <= 3650 then 120
-        else 121
+        when {{ days }} > 3650 then 121
     end
 {%- endmacro %}
 

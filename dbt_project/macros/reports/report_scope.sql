@@ -14,8 +14,3 @@
     explode({{ list_column }})
 {%- endmacro %}
 
-
-{% macro report_scope_key(source_column, id_column) -%}
-    {#- The scope id of a project or agency: `<source_id>:<HUD id>` (docs/contracts.md). -#}
-    {{ source_column }} || ':' || {{ id_column }}
-{%- endmacro %}

@@ -29,7 +29,8 @@ def _parse_date(_ctx, _param, value: str | None) -> date | None:
     type=click.Choice(list(PRESETS)),
     default="demo",
     show_default=True,
-    help="tiny: ~300 clients/2 years (tests); demo: ~3,000/3 years; state: ~200,000/5 years.",
+    help="tiny: ~300 clients/2 years (tests); demo: ~3,000/3 years; state: ~200,000/5 years; "
+    "national: ~2,000,000/5 years (docs/scale.md).",
 )
 @click.option("--clients", type=int, default=None, help="Number of clients (people) instead of the preset's.")
 @click.option("--years", type=int, default=None, help="Years of history in the export period.")

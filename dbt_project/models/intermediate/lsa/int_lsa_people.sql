@@ -59,22 +59,7 @@ described as (
         people.request_id,
         people.personal_key,
         people.hoh_adult,
-        case
-            when clients.race_none in (8, 9) then 98
-            when clients.race_none = 99 then 99
-            when 1 in (clients.am_ind_ak_native, clients.asian, clients.black_af_american, clients.native_hi_pacific,
-                clients.white, clients.hispanic_latinao, clients.mid_east_n_african)
-                then cast(
-                    case when clients.am_ind_ak_native = 1 then '1' else '' end
-                    || case when clients.asian = 1 then '2' else '' end
-                    || case when clients.black_af_american = 1 then '3' else '' end
-                    || case when clients.native_hi_pacific = 1 then '4' else '' end
-                    || case when clients.white = 1 then '5' else '' end
-                    || case when clients.hispanic_latinao = 1 then '6' else '' end
-                    || case when clients.mid_east_n_african = 1 then '7' else '' end
-                    as integer)
-            else 99
-        end as race_ethnicity,
+        {{ lsa_race_ethnicity('clients') }} as race_ethnicity,
         case
             when people.hoh_adult in (0, 2) then -1
             when clients.veteran_status in (0, 1) then clients.veteran_status

@@ -59,7 +59,7 @@ selected as (
                 reports.lsa_scope = 2
                 and projects.project_type in (0, 1, 2, 3, 8, 13)
                 and position(
-                    ',' || {{ report_scope_key('projects.source_id', 'projects.project_id') }} || ','
+                    ',' || projects.project_key || ','
                     in ',' || replace(reports.selected_projects, ' ', '') || ','
                 ) > 0
             )

@@ -32,7 +32,7 @@ named_projects as (
     select scope_ids.request_id, projects.project_key
     from scope_ids
     inner join projects
-        on scope_ids.scope_id = {{ report_scope_key('projects.source_id', 'projects.project_id') }}
+        on scope_ids.scope_id = projects.project_key
     where scope_ids.scope_type in ('project', 'projects')
 
 ),
@@ -42,7 +42,7 @@ agency_projects as (
     select scope_ids.request_id, projects.project_key
     from scope_ids
     inner join projects
-        on scope_ids.scope_id = {{ report_scope_key('projects.source_id', 'projects.organization_id') }}
+        on scope_ids.scope_id = projects.organization_key
     where scope_ids.scope_type = 'agency'
 
 ),

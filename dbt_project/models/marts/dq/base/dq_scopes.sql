@@ -53,7 +53,7 @@ scopes as (
     select
         'project' as scope_level,
         projects.project_key as scope_key,
-        projects.source_id || ':' || projects.project_id as scope_id,
+        projects.project_key as scope_id,
         projects.project_name as scope_name,
         projects.source_id,
         project_cocs.coc_code,
@@ -72,7 +72,7 @@ scopes as (
     select
         'agency' as scope_level,
         organizations.organization_key as scope_key,
-        organizations.source_id || ':' || organizations.organization_id as scope_id,
+        organizations.organization_key as scope_id,
         organizations.organization_name as scope_name,
         organizations.source_id,
         agency_cocs.coc_code,
