@@ -1,11 +1,11 @@
 """The Longitudinal Systems Analysis (LSA) of one CoC for HDX 2.0, from the published ``hud_lsa_*`` marts.
 
-HUD's LSA is a set of CSV files (LSA spec chapter 2): LSAReport, LSAPerson, LSAExit, LSACalculated (its
-data-quality rows 901-921, AIR counts 53-57 and tlsa_Household averages 1-16 so far) and the project descriptor
-files (Organization, Project, Funder, ProjectCoC, Inventory, HMISParticipation, Affiliation) now, LSAHousehold and
-the rest of LSACalculated to come. Each file keeps HUD's column names and order (seed ``lsa_columns``, from HUD's
-data dictionary); strings are padded with double quotes, integers and dates are not (HMIS CSV format). One
-ReportID ties the files of one written LSA together: LSAReport.ReportID, and ExportID of the descriptor files.
+HUD's LSA is a set of CSV files (LSA spec chapter 2): LSAReport, LSAPerson, LSAHousehold and LSAExit (empty for
+the HIC), LSACalculated (its data-quality rows 901-921, AIR counts 53-57 and tlsa_Household averages 1-16 so far)
+and the project descriptor files (Organization, Project, Funder, ProjectCoC, Inventory, HMISParticipation,
+Affiliation). Each file keeps HUD's column names and order (seed ``lsa_columns``, from HUD's data dictionary);
+strings are padded with double quotes, integers and dates are not (HMIS CSV format). One ReportID ties the files of
+one written LSA together: LSAReport.ReportID, and ExportID of the descriptor files.
 """
 
 from __future__ import annotations

@@ -26,8 +26,8 @@ from pipelines.config import PROJECT_ROOT
 from pipelines.reports.lsa import LsaFile, lookback_date, lsa_csv, report_id
 from pipelines.reports.schedule import BadReportBuild, plan_report_build
 
-HUD_FILES = ["LSAReport", "LSAPerson", "LSAExit", "LSACalculated", "Organization", "Project", "Funder", "ProjectCoC",
-             "Inventory", "HMISParticipation", "Affiliation"]  # fmt: skip
+HUD_FILES = ["LSAReport", "LSAPerson", "LSAHousehold", "LSAExit", "LSACalculated", "Organization", "Project",
+             "Funder", "ProjectCoC", "Inventory", "HMISParticipation", "Affiliation"]  # fmt: skip
 
 
 def hud_columns(file_name: str) -> list[str]:
@@ -277,6 +277,8 @@ def test_lsareport_of_the_hic_counts_households_in_residence_on_the_count_date()
     }  # fmt: skip
     folder = report_world().lsa_artifacts[LSA_HIC_2026.request_id].folder
     assert folder.name == "coc-OK-502__lsa_scope-hic" and folder.parent.name == "2026-01-28_2026-01-28"
+    text, households = read_file(LSA_HIC_2026, "LSAHousehold")
+    assert households == [] and text.startswith("RowTotal,Stat,")  # §2: the HIC's LSAHousehold is its header only
 
 
 @pytest.mark.slow

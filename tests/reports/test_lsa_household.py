@@ -1,5 +1,5 @@
-"""tlsa_Household of OK-508 for FY2026 (fixtures/spm/lsa_household_world.py): LSA spec §3.6 household types and
-chapter 6 (§6.1-§6.7, §6.9, §6.10, §6.17), one row per head of household and household type.
+"""tlsa_Household and LSAHousehold.csv of OK-508 for FY2026 (fixtures/spm/lsa_household_world.py): LSA spec §3.6
+household types and chapter 6 (§6.1-§6.19), one row per head of household and household type, then the file.
 
 Every expected value is worked out in the comments from the fixture's rows. The warehouse is the report tests'
 shared build (fixtures/spm/world.py).
@@ -7,6 +7,10 @@ shared build (fixtures/spm/world.py).
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+from collections import Counter
 from datetime import date
 
 import duckdb
@@ -43,123 +47,236 @@ def days(columns: str) -> dict[tuple[str, int], tuple]:
     return {(bare(hoh), hh_type): tuple(rest) for hoh, hh_type, *rest in rows}
 
 
+HOUSEHOLDS = [
+    ("Q1", 2), ("Q5", 1), ("Q6", 1), ("Q7", 1), ("Q8", 1), ("Q9", 99), ("Q10", 1), ("Q11", 1), ("Q13", 1), ("Q15", 1),
+    ("Q16", 1), ("Q17", 1),
+]  # fmt: skip
+
+
 def test_household_types_by_entry_and_active_ages():
-    # §3.6: G1/G1R Q1 (40) with three children: AC (2). Q9 of G6 has no DOB (98): unknown (99). G8 entered in
-    # January 2025 as an adult and a child, but the child left before ReportStart: EntryHHType 2, ActiveHHType 1
-    # (only members active in the period count for a household open on ReportStart). Everyone else is alone: AO.
+    # §3.6: G1/G1R Q1 (40) with three children (and Q14 in G1): AC (2). Q9 of G6 has no DOB (98): unknown (99).
+    # G8 entered in January 2025 as an adult and a child, but the child left before ReportStart: EntryHHType 2,
+    # ActiveHHType 1 (only members active in the period count for a household open on ReportStart). Everyone else
+    # is alone: AO.
     rows = query("select household_key, entry_hh_type, active_hh_type from intermediate.int_lsa_household_types "
                  "where request_id = ?")  # fmt: skip
     types = {bare(key): (entry, active) for key, entry, active in rows}
-    alone = {"G1P", "G2", "G2T", "G2P", "G3", "G4", "G4P", "G5", "G5P", "G7", "G9", "G9E", "G9R"}
+    alone = {"G1P", "G2", "G2T", "G2P", "G3", "G4", "G4P", "G5", "G5P", "G7", "G9", "G9E", "G9R", "G10", "G11",
+             "G11R", "G12", "G12R"}  # fmt: skip
     assert types == {"G1": (2, 2), "G1R": (2, 2), "G6": (99, 99), "G8": (2, 1)} | {g: (1, 1) for g in alone}
 
 
 def test_one_row_per_head_and_household_type_of_the_active_households():
     # §6.1: G1P (Q1 alone, adult-only) exited before ReportStart, so Q1 is one AC household (G1 and G1R); the
-    # prior stays of Q5, Q7, Q8 (G2P, G4P, G5P) are not active either. Q5's two active stays are one household.
-    assert sorted(households("1")) == [
-        ("Q1", 2), ("Q10", 1), ("Q11", 1), ("Q13", 1), ("Q5", 1), ("Q6", 1), ("Q7", 1), ("Q8", 1), ("Q9", 99),
-    ]  # fmt: skip
+    # prior stays of Q5, Q7, Q8 (G2P, G4P, G5P) are not active either. Q5's two active stays are one household,
+    # and so are Q16's and Q17's (ES then RRH). Q14 is a member, not a head.
+    assert sorted(households("1")) == sorted(HOUSEHOLDS)
+
+
+# §6.9 (FirstEntry, Stat, StatEnrollmentID, ReturnTime days, ReturnTime upload value):
+# Q1: first entry 2025-11-01; its only earlier exit (G1P) is of another household type: first time (1).
+# Q5: first entry 2025-10-05, 65 days after G2P's exit (2025-08-01) to ES (101, temporary): 3, 61-90 = 90.
+# Q6, Q10, Q11, Q15: entered before ReportStart: continuous engagement (5).
+# Q7: G4 on 2025-10-05, ten days after G4P's exit (2025-09-25): under 15 days, so continuous (5), -1.
+# Q8: first bed night 2025-10-22 (the recorded entry 10-20 is not a bed night), 660 days after G5P's exit
+#     (2024-01-01) to 410 (permanent): return (2), 548-730 = 730.
+# Q9, Q16, Q17: no earlier stay: 1. Q13: RRH since 2025-09-05, before ReportStart: 5 (its latest earlier exit is
+# G9E's).
+ENGAGEMENT = {
+    ("Q1", 2): (date(2025, 11, 1), 1, None, -1, -1),
+    ("Q5", 1): (date(2025, 10, 5), 3, "ok508-hmis:N12", 65, 90),
+    ("Q6", 1): (date(2020, 5, 1), 5, None, -1, -1),
+    ("Q7", 1): (date(2025, 10, 5), 5, "ok508-hmis:N15", -1, -1),
+    ("Q8", 1): (date(2025, 10, 22), 2, "ok508-hmis:N17", 660, 730),
+    ("Q9", 99): (date(2026, 3, 1), 1, None, -1, -1),
+    ("Q10", 1): (date(2025, 8, 1), 5, None, -1, -1),
+    ("Q11", 1): (date(2025, 1, 1), 5, None, -1, -1),
+    ("Q13", 1): (date(2025, 9, 5), 5, "ok508-hmis:N23", -1, -1),
+    ("Q15", 1): (date(2024, 6, 1), 5, None, -1, -1),
+    ("Q16", 1): (date(2025, 10, 10), 1, None, -1, -1),
+    ("Q17", 1): (date(2025, 10, 10), 1, None, -1, -1),
+}
 
 
 def test_system_engagement_status_and_return_time():
-    # §6.9 (FirstEntry, Stat, StatEnrollmentID, ReturnTime days, ReturnTime upload value):
-    # Q1: first entry 2025-11-01; its only earlier exit (G1P) is of another household type: first time (1).
-    # Q5: first entry 2025-10-05, 65 days after G2P's exit (2025-08-01) to ES (101, temporary): 3, 61-90 = 90.
-    # Q6, Q10, Q11: entered before ReportStart: continuous engagement (5).
-    # Q7: G4 on 2025-10-05, ten days after G4P's exit (2025-09-25): under 15 days, so continuous (5), -1.
-    # Q8: first bed night 2025-10-22 (the recorded entry 10-20 is not a bed night), 660 days after G5P's exit
-    #     (2024-01-01) to 410 (permanent): return (2), 548-730 = 730.
-    # Q9: no earlier stay: 1. Q13: RRH since 2025-09-05, before ReportStart: 5 (its latest earlier exit is G9E's).
-    assert households("first_entry, stat, stat_enrollment_key, return_days, return_time") == {
-        ("Q1", 2): (date(2025, 11, 1), 1, None, -1, -1),
-        ("Q5", 1): (date(2025, 10, 5), 3, "ok508-hmis:N12", 65, 90),
-        ("Q6", 1): (date(2020, 5, 1), 5, None, -1, -1),
-        ("Q7", 1): (date(2025, 10, 5), 5, "ok508-hmis:N15", -1, -1),
-        ("Q8", 1): (date(2025, 10, 22), 2, "ok508-hmis:N17", 660, 730),
-        ("Q9", 99): (date(2026, 3, 1), 1, None, -1, -1),
-        ("Q10", 1): (date(2025, 8, 1), 5, None, -1, -1),
-        ("Q11", 1): (date(2025, 1, 1), 5, None, -1, -1),
-        ("Q13", 1): (date(2025, 9, 5), 5, "ok508-hmis:N23", -1, -1),
-    }
+    assert households("first_entry, stat, stat_enrollment_key, return_days, return_time") == ENGAGEMENT
+
+
+# §6.2 HHAdult, HHChild, HHNoDOB (distinct active members, up to 3) and HoHRaceEthnicity (tlsa_Person):
+# Q1 with Q14 (in G1 only) and three children (White: 5); Q9 of unknown age (RaceNone 8: 98); Q11's child left
+# before ReportStart, so is not counted; Q6 Asian + White = 25; Q7 RaceNone 99.
+COMPOSITION = {
+    ("Q1", 2): (2, 3, 0, 5),
+    ("Q5", 1): (1, 0, 0, 5),
+    ("Q6", 1): (1, 0, 0, 25),
+    ("Q7", 1): (1, 0, 0, 99),
+    ("Q8", 1): (1, 0, 0, 5),
+    ("Q9", 99): (0, 0, 1, 98),
+    ("Q10", 1): (1, 0, 0, 5),
+    ("Q11", 1): (1, 0, 0, 5),
+    ("Q13", 1): (1, 0, 0, 5),
+    ("Q15", 1): (1, 0, 0, 5),
+    ("Q16", 1): (1, 0, 0, 5),
+    ("Q17", 1): (1, 0, 0, 5),
+}
 
 
 def test_household_composition_and_the_heads_race():
-    # §6.2 HHAdult, HHChild, HHNoDOB (distinct active members, up to 3) and HoHRaceEthnicity (tlsa_Person):
-    # Q1 with three children (White: 5); Q9 of unknown age (RaceNone 8: 98); Q11's child left before
-    # ReportStart, so is not counted; Q6 Asian + White = 25; Q7 RaceNone 99.
-    assert households("hh_adult, hh_child, hh_no_dob, hoh_race_ethnicity") == {
-        ("Q1", 2): (1, 3, 0, 5),
-        ("Q5", 1): (1, 0, 0, 5),
-        ("Q6", 1): (1, 0, 0, 25),
-        ("Q7", 1): (1, 0, 0, 99),
-        ("Q8", 1): (1, 0, 0, 5),
-        ("Q9", 99): (0, 0, 1, 98),
-        ("Q10", 1): (1, 0, 0, 5),
-        ("Q11", 1): (1, 0, 0, 5),
-        ("Q13", 1): (1, 0, 0, 5),
-    }
+    assert households("hh_adult, hh_child, hh_no_dob, hoh_race_ethnicity") == COMPOSITION
+
+
+# §6.2 population identifiers over the household's active HouseholdIDs (tlsa_HHID, §5.12), columns HHChronic,
+# HHVet, HHDisability, HHFleeingDV, HHAdultAge, HHParent and AC3Plus (tlsa_Household only):
+# HHChronic: Q15 (disabled, on the street from 2024-01-01 then in ES to ReportEnd with full 3.917 answers: one
+#   episode of 365+ days ending in the last year, CHTime 365/1) = 1. Q6 (disabled, PSH since 2020: no ES/SH/street
+#   day in the three years, living situation "doesn't know": CHTime 0, CHTimeStatus 99) = 9. Q14 (disabled, in G1)
+#   has 109 days with full answers (CHTime 0, not 99): 0. Everyone else is not disabled: 0.
+# HHVet: Q1's G1 has Q14 (22, veteran) = 1; Q8 (60) is a veteran = 1.
+# HHDisability: G1 (Q14), Q6, Q15 = 1.
+# HHFleeingDV: G1 has Q14 fleeing (DVStatus 1) and Q1 a survivor not fleeing (2): the first value, 1; G1R (Q1
+#   only) is 2, so the household is 1.
+# HHAdultAge (ActiveAge groups): Q15 19 (18-21) = 18; Q16/Q17 24 in ES (22-24) and 25 in RRH: 24 before 25 = 24;
+#   Q8 60 and Q13 55 alone = 55; Q9 unknown household type = -1; everyone else has an adult of 25-54 = 25.
+# HHParent: Q1's children (RelationshipToHoH 2) = 1; Q11's child left before ReportStart (not active) = 0.
+# AC3Plus: Q1's three children = 1.
+POPULATIONS = {
+    ("Q1", 2): (0, 1, 1, 1, 25, 1, 1),
+    ("Q5", 1): (0, 0, 0, 0, 25, 0, 0),
+    ("Q6", 1): (9, 0, 1, 0, 25, 0, 0),
+    ("Q7", 1): (0, 0, 0, 0, 25, 0, 0),
+    ("Q8", 1): (0, 1, 0, 0, 55, 0, 0),
+    ("Q9", 99): (0, 0, 0, 0, -1, 0, 0),
+    ("Q10", 1): (0, 0, 0, 0, 25, 0, 0),
+    ("Q11", 1): (0, 0, 0, 0, 25, 0, 0),
+    ("Q13", 1): (0, 0, 0, 0, 55, 0, 0),
+    ("Q15", 1): (1, 0, 1, 0, 18, 0, 0),
+    ("Q16", 1): (0, 0, 0, 0, 24, 0, 0),
+    ("Q17", 1): (0, 0, 0, 0, 24, 0, 0),
+}
+
+
+def test_population_identifiers():
+    columns = "hh_chronic, hh_vet, hh_disability, hh_fleeing_dv, hh_adult_age, hh_parent, ac3_plus"
+    assert households(columns) == POPULATIONS
+
+
+# §6.8 the same by project group (Chronic only for HHChronic 1, AC3Plus only for AC with HHChild 3), columns
+# Chronic, Vet, Disability, FleeingDV, AC3Plus, AdultAge, Parent; not served in the group: 0s and AdultAge -1.
+# Q1: EST is G1 (with Q14: veteran, disabled, fleeing = 1); RRH is G1R (Q1 and the children: no veteran or
+#   disability, Q1 a survivor not fleeing = 2); both have the three children (AC3Plus, Parent) and an adult of 40.
+# Q6: PSH only (disabled; HHChronic 9 is not 1). Q8: EST veteran, 55. Q10: RRH services only is no group.
+# Q13: only G9R (RRH) is active. Q15: EST chronic, disabled, 18. Q16/Q17: EST at 24, RRH at 25.
+NOT_SERVED = (0, 0, 0, 0, 0, -1, 0)
+GROUP_POPULATIONS = {
+    "est": {
+        ("Q1", 2): (0, 1, 1, 1, 1, 25, 1),
+        ("Q5", 1): (0, 0, 0, 0, 0, 25, 0),
+        ("Q8", 1): (0, 1, 0, 0, 0, 55, 0),
+        ("Q9", 99): (0, 0, 0, 0, 0, -1, 0),
+        ("Q11", 1): (0, 0, 0, 0, 0, 25, 0),
+        ("Q15", 1): (1, 0, 1, 0, 0, 18, 0),
+        ("Q16", 1): (0, 0, 0, 0, 0, 24, 0),
+        ("Q17", 1): (0, 0, 0, 0, 0, 24, 0),
+    },
+    "rrh": {
+        ("Q1", 2): (0, 0, 0, 2, 1, 25, 1),
+        ("Q7", 1): (0, 0, 0, 0, 0, 25, 0),
+        ("Q13", 1): (0, 0, 0, 0, 0, 55, 0),
+        ("Q16", 1): (0, 0, 0, 0, 0, 25, 0),
+        ("Q17", 1): (0, 0, 0, 0, 0, 25, 0),
+    },
+    "psh": {
+        ("Q6", 1): (0, 0, 1, 0, 0, 25, 0),
+    },
+}
+
+
+@pytest.mark.parametrize("group", ["est", "rrh", "psh"])
+def test_population_identifiers_by_project_group(group: str):
+    columns = ", ".join(f"{group}_{c}" for c in ("chronic", "vet", "disability", "fleeing_dv", "ac3_plus", "adult_age",
+                                                "parent"))  # fmt: skip
+    expected = {key: GROUP_POPULATIONS[group].get(key, NOT_SERVED) for key in HOUSEHOLDS}
+    assert households(columns) == expected
+
+
+# §6.3 EST/RRH/PSH/RRHSOStatus: 11/12 entered before ReportStart, 21/22 on or after; 1 still enrolled at
+# ReportEnd, 2 exited; 0 not served (§6.16's 2 for earlier continuous stays is set in int_lsa_household_days).
+# §6.4 RRH/PSH/RRHSOMoveIn: -1 not served, 0 no move-in, 1 moved in during the period, 2 before it.
+# Q1: ES exited (22), RRH open (21) moved in 2026-03-01 (1). Q5: ES 2025-10-05 exited but TH open: 21.
+# Q6: PSH since 2020 (11), moved in 2020-06-01 (2). Q7: RRH exited (22), never moved in (0).
+# Q8: night-by-night to ReportEnd (21). Q9: ES exited (22). Q10: RRH services only since 2025-08 (11), no
+# move-in (0). Q11: TH since 2025-01 (11). Q13: RRH from 2025-09-05 exited (12), moved in 2025-10-15 (1).
+# Q15: ES since 2024-06 (11). Q16/Q17: ES exited (22), RRH open (21), no move-in (0).
+STATUS = {
+    ("Q1", 2): (22, 21, 0, 0, 1, -1, -1),
+    ("Q5", 1): (21, 0, 0, 0, -1, -1, -1),
+    ("Q6", 1): (0, 0, 11, 0, -1, 2, -1),
+    ("Q7", 1): (0, 22, 0, 0, 0, -1, -1),
+    ("Q8", 1): (21, 0, 0, 0, -1, -1, -1),
+    ("Q9", 99): (22, 0, 0, 0, -1, -1, -1),
+    ("Q10", 1): (0, 0, 0, 11, -1, -1, 0),
+    ("Q11", 1): (11, 0, 0, 0, -1, -1, -1),
+    ("Q13", 1): (0, 12, 0, 0, 1, -1, -1),
+    ("Q15", 1): (11, 0, 0, 0, -1, -1, -1),
+    ("Q16", 1): (22, 21, 0, 0, 0, -1, -1),
+    ("Q17", 1): (22, 21, 0, 0, 0, -1, -1),
+}
 
 
 def test_project_group_status_and_move_in():
-    # §6.3 EST/RRH/PSH/RRHSOStatus: 11/12 entered before ReportStart, 21/22 on or after; 1 still enrolled at
-    # ReportEnd, 2 exited; 0 not served (§6.16's 2 for earlier continuous stays is not set yet).
-    # §6.4 RRH/PSH/RRHSOMoveIn: -1 not served, 0 no move-in, 1 moved in during the period, 2 before it.
-    # Q1: ES exited (22), RRH open (21) moved in 2026-03-01 (1). Q5: ES 2025-10-05 exited but TH open: 21.
-    # Q6: PSH since 2020 (11), moved in 2020-06-01 (2). Q7: RRH exited (22), never moved in (0).
-    # Q8: night-by-night to ReportEnd (21). Q9: ES exited (22). Q10: RRH services only since 2025-08 (11), no
-    # move-in (0). Q11: TH since 2025-01 (11). Q13: RRH from 2025-09-05 exited (12), moved in 2025-10-15 (1).
     columns = "est_status, rrh_status, psh_status, rrhso_status, rrh_move_in, psh_move_in, rrhso_move_in"
-    assert households(columns) == {
-        ("Q1", 2): (22, 21, 0, 0, 1, -1, -1),
-        ("Q5", 1): (21, 0, 0, 0, -1, -1, -1),
-        ("Q6", 1): (0, 0, 11, 0, -1, 2, -1),
-        ("Q7", 1): (0, 22, 0, 0, 0, -1, -1),
-        ("Q8", 1): (21, 0, 0, 0, -1, -1, -1),
-        ("Q9", 99): (22, 0, 0, 0, -1, -1, -1),
-        ("Q10", 1): (0, 0, 0, 11, -1, -1, 0),
-        ("Q11", 1): (11, 0, 0, 0, -1, -1, -1),
-        ("Q13", 1): (0, 12, 0, 0, 1, -1, -1),
-    }
+    assert households(columns) == STATUS
+
+
+# §6.5 Geography of the group's enrollment active latest (MES 2, MNBN 1, MTH 3, MRRH 1, MPSH 2; -1 not served):
+# Q5's open TH (3) is later than its ES stay (2).
+# §6.6 LivingSituation of the head's earliest enrollment in the group: Q5's ES stay (116), not its TH (101); Q6
+# "doesn't know" (8) = 98; Q8's effective entry is not the recorded one (night-by-night) = 99; Q9 435 with subsidy
+# 420 = 420.
+# §6.7 ExitDest of the latest exit, only when the group ended in the period (status 12/22): Q1 ES to 435 with VASH
+# = 419, Q7 RRH to "doesn't know" (8) = 98, Q9 ES to 99, Q16/Q17 ES to 101.
+GEOGRAPHY = {
+    ("Q1", 2): (2, 1, -1, 116, 101, -1, 419, -1, -1),
+    ("Q5", 1): (3, -1, -1, 116, -1, -1, -1, -1, -1),
+    ("Q6", 1): (-1, -1, 2, -1, -1, 98, -1, -1, -1),
+    ("Q7", 1): (-1, 1, -1, -1, 101, -1, -1, 98, -1),
+    ("Q8", 1): (1, -1, -1, 99, -1, -1, -1, -1, -1),
+    ("Q9", 99): (2, -1, -1, 420, -1, -1, 99, -1, -1),
+    ("Q10", 1): (-1, -1, -1, -1, -1, -1, -1, -1, -1),
+    ("Q11", 1): (3, -1, -1, 116, -1, -1, -1, -1, -1),
+    ("Q13", 1): (-1, 1, -1, -1, 101, -1, -1, 410, -1),
+    ("Q15", 1): (2, -1, -1, 116, -1, -1, -1, -1, -1),
+    ("Q16", 1): (2, 1, -1, 116, 101, -1, 101, -1, -1),
+    ("Q17", 1): (2, 1, -1, 116, 101, -1, 101, -1, -1),
+}
 
 
 def test_project_group_geography_living_situation_and_destination():
-    # §6.5 Geography of the group's enrollment active latest (MES 2, MNBN 1, MTH 3, MRRH 1, MPSH 2; -1 not
-    # served): Q5's open TH (3) is later than its ES stay (2).
-    # §6.6 LivingSituation of the head's earliest enrollment in the group: Q5's ES stay (116), not its TH (101);
-    # Q6 "doesn't know" (8) = 98; Q8's effective entry is not the recorded one (night-by-night) = 99; Q9 435 with
-    # subsidy 420 = 420.
-    # §6.7 ExitDest of the latest exit, only when the group ended in the period (status 12/22): Q1 ES to 435 with
-    # VASH = 419, Q7 RRH to "doesn't know" (8) = 98, Q9 ES to 99.
     columns = ("est_geography, rrh_geography, psh_geography, est_living_sit, rrh_living_sit, psh_living_sit, "
                "est_destination, rrh_destination, psh_destination")  # fmt: skip
-    assert households(columns) == {
-        ("Q1", 2): (2, 1, -1, 116, 101, -1, 419, -1, -1),
-        ("Q5", 1): (3, -1, -1, 116, -1, -1, -1, -1, -1),
-        ("Q6", 1): (-1, -1, 2, -1, -1, 98, -1, -1, -1),
-        ("Q7", 1): (-1, 1, -1, -1, 101, -1, -1, 98, -1),
-        ("Q8", 1): (1, -1, -1, 99, -1, -1, -1, -1, -1),
-        ("Q9", 99): (2, -1, -1, 420, -1, -1, 99, -1, -1),
-        ("Q10", 1): (-1, -1, -1, -1, -1, -1, -1, -1, -1),
-        ("Q11", 1): (3, -1, -1, 116, -1, -1, -1, -1, -1),
-        ("Q13", 1): (-1, 1, -1, -1, 101, -1, -1, 410, -1),
-    }
+    assert households(columns) == GEOGRAPHY
+
+
+# §6.17: a bed night in the period in the group. Q1 ES, and RRH once moved in; Q6 PSH housed; Q7, Q16, Q17 RRH
+# never housed: 0; Q10 RRH services only is no project group here: 0.
+AIR = {
+    ("Q1", 2): (1, 1, 0),
+    ("Q5", 1): (1, 0, 0),
+    ("Q6", 1): (0, 0, 1),
+    ("Q7", 1): (0, 0, 0),
+    ("Q8", 1): (1, 0, 0),
+    ("Q9", 99): (1, 0, 0),
+    ("Q10", 1): (0, 0, 0),
+    ("Q11", 1): (1, 0, 0),
+    ("Q13", 1): (0, 1, 0),
+    ("Q15", 1): (1, 0, 0),
+    ("Q16", 1): (1, 0, 0),
+    ("Q17", 1): (1, 0, 0),
+}
 
 
 def test_active_in_residence_by_project_group():
-    # §6.17: a bed night in the period in the group. Q1 ES, and RRH once moved in; Q6 PSH housed; Q7 RRH never
-    # housed: 0; Q10 RRH services only is no project group here: 0.
-    assert households("est_air, rrh_air, psh_air") == {
-        ("Q1", 2): (1, 1, 0),
-        ("Q5", 1): (1, 0, 0),
-        ("Q6", 1): (0, 0, 1),
-        ("Q7", 1): (0, 0, 0),
-        ("Q8", 1): (1, 0, 0),
-        ("Q9", 99): (1, 0, 0),
-        ("Q10", 1): (0, 0, 0),
-        ("Q11", 1): (1, 0, 0),
-        ("Q13", 1): (0, 1, 0),
-    }
+    assert households("est_air, rrh_air, psh_air") == AIR
 
 
 def test_last_inactive_date():
@@ -179,6 +296,9 @@ def test_last_inactive_date():
         ("Q10", 1): date(2025, 7, 31),
         ("Q11", 1): date(2024, 12, 31),
         ("Q13", 1): date(2024, 12, 31),
+        ("Q15", 1): date(2024, 5, 31),
+        ("Q16", 1): date(2025, 10, 9),
+        ("Q17", 1): date(2025, 10, 9),
     }
 
 
@@ -196,39 +316,134 @@ def test_system_use_days():
     # Q11: TH 2025-01-01..2026-09-30 = 638.
     # Q13: TH 2025-01-01..04-26 = 116 and ES 05-01..08-31 = 123 (inactive stays of the same stretch), RRH
     # 09-05..10-14 before move-in = 40, housed 10-15..2026-06-29 = 258.
+    # Q15: ES 2024-06-01..2026-09-30 = 214 (2024) + 365 + 273 = 852.
+    # Q16: ES 2025-10-10..11-09 = 31; RRH 11-10..2026-09-30 never housed = 21 + 31 + 273 = 325.
+    # Q17: ES 2025-10-10..11-14 = 36; RRH 11-15..2026-09-30 = 16 + 31 + 273 = 320.
     # 3.917 (Other3917Days): Q5 on the street from 2025-09-20 through LastInactive 10-04 = 15, and in ES (by
     # 3.917) 2025-12-01..2026-01-09 before its TH entry, days without system use = 40: 55. Q13 in ES (3.917)
     # from 2025-08-01 before the RRH entry 09-05: 08-01..08-31 are already ES days, so 09-01..09-04 = 4.
-    columns = (
-        "es_days, th_days, est_days, rrh_psh_pre_move_in_days, rrh_housed_days, system_days_not_psh_housed, "
-        "system_homeless_days, psh_housed_days, rrh_pre_move_in_days, other_3917_days, total_homeless_days"
-    )
-    assert days(columns) == {
-        ("Q1", 2): (92, 0, 92, 28, 214, 334, 120, 0, 28, 0, 120),
-        ("Q5", 1): (57, 264, 321, 0, 0, 321, 321, 0, 0, 55, 376),
-        ("Q6", 1): (0, 0, 0, 31, 0, 31, 31, 2313, 0, 0, 31),
-        ("Q7", 1): (0, 0, 0, 178, 0, 178, 178, 0, 179, 0, 178),
-        ("Q8", 1): (3, 0, 3, 0, 0, 3, 3, 0, 0, 0, 3),
-        ("Q9", 99): (19, 0, 19, 0, 0, 19, 19, 0, 0, 0, 19),
-        ("Q10", 1): (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-        ("Q11", 1): (0, 638, 638, 0, 0, 638, 638, 0, 0, 0, 638),
-        ("Q13", 1): (123, 116, 239, 40, 258, 537, 279, 0, 40, 4, 283),
-    }
+    # Q15 on the street from 2024-01-01 through LastInactive 2024-05-31 = 152 (2024 is a leap year).
+    assert days(", ".join(DAY_COLUMNS)) == DAYS
+
+
+DAY_COLUMNS = [
+    "es_days", "th_days", "est_days", "rrh_psh_pre_move_in_days", "rrh_housed_days", "system_days_not_psh_housed",
+    "system_homeless_days", "psh_housed_days", "rrh_pre_move_in_days", "other_3917_days", "total_homeless_days",
+]  # fmt: skip
+DAYS = {
+    ("Q1", 2): (92, 0, 92, 28, 214, 334, 120, 0, 28, 0, 120),
+    ("Q5", 1): (57, 264, 321, 0, 0, 321, 321, 0, 0, 55, 376),
+    ("Q6", 1): (0, 0, 0, 31, 0, 31, 31, 2313, 0, 0, 31),
+    ("Q7", 1): (0, 0, 0, 178, 0, 178, 178, 0, 179, 0, 178),
+    ("Q8", 1): (3, 0, 3, 0, 0, 3, 3, 0, 0, 0, 3),
+    ("Q9", 99): (19, 0, 19, 0, 0, 19, 19, 0, 0, 0, 19),
+    ("Q10", 1): (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+    ("Q11", 1): (0, 638, 638, 0, 0, 638, 638, 0, 0, 0, 638),
+    ("Q13", 1): (123, 116, 239, 40, 258, 537, 279, 0, 40, 4, 283),
+    ("Q15", 1): (852, 0, 852, 0, 0, 852, 852, 0, 0, 152, 1004),
+    ("Q16", 1): (31, 0, 31, 325, 0, 356, 356, 0, 325, 0, 356),
+    ("Q17", 1): (36, 0, 36, 320, 0, 356, 356, 0, 320, 0, 356),
+}
+
+
+# §6.16: a group served only before the period in the stretch of engagement gets status 2: Q13's TH and ES
+# (EST 0 -> 2). Q7's ES stay G4P ended before LastInactive: EST stays 0.
+# §6.18 SystemPath: Q1, Q16, Q17 ES + RRH = 5; Q5 ES + TH = 3; Q6 housed in PSH at ReportStart and nothing new =
+# -1; Q7 RRH only = 4; Q8, Q9, Q15 ES only = 1; Q10 RRH services only = -1; Q11 TH only = 2; Q13 ES + TH + RRH = 7.
+FINAL_STATUS = {
+    ("Q1", 2): (22, 21, 0, 5),
+    ("Q5", 1): (21, 0, 0, 3),
+    ("Q6", 1): (0, 0, 11, -1),
+    ("Q7", 1): (0, 22, 0, 4),
+    ("Q8", 1): (21, 0, 0, 1),
+    ("Q9", 99): (22, 0, 0, 1),
+    ("Q10", 1): (0, 0, 0, -1),
+    ("Q11", 1): (11, 0, 0, 2),
+    ("Q13", 1): (2, 12, 0, 7),
+    ("Q15", 1): (11, 0, 0, 1),
+    ("Q16", 1): (22, 21, 0, 5),
+    ("Q17", 1): (22, 21, 0, 5),
+}
 
 
 def test_statuses_after_continuous_engagement_and_system_path():
-    # §6.16: a group served only before the period in the stretch of engagement gets status 2: Q13's TH and ES
-    # (EST 0 -> 2). Q7's ES stay G4P ended before LastInactive: EST stays 0.
-    # §6.18 SystemPath: Q1 ES + RRH = 5; Q5 ES + TH = 3; Q6 housed in PSH at ReportStart and nothing new = -1;
-    # Q7 RRH only = 4; Q8, Q9 ES only = 1; Q10 RRH services only = -1; Q11 TH only = 2; Q13 ES + TH + RRH = 7.
-    assert days("est_status, rrh_status, psh_status, system_path") == {
-        ("Q1", 2): (22, 21, 0, 5),
-        ("Q5", 1): (21, 0, 0, 3),
-        ("Q6", 1): (0, 0, 11, -1),
-        ("Q7", 1): (0, 22, 0, 4),
-        ("Q8", 1): (21, 0, 0, 1),
-        ("Q9", 99): (22, 0, 0, 1),
-        ("Q10", 1): (0, 0, 0, -1),
-        ("Q11", 1): (11, 0, 0, 2),
-        ("Q13", 1): (2, 12, 0, 7),
-    }
+    assert days("est_status, rrh_status, psh_status, system_path") == FINAL_STATUS
+
+
+# §6.19 upload values of the day counts above (0; 7, 30, 60, 90, 180, 365, 547, 730, 1094 the upper bound of
+# 1-7 .. 731-1094 days; 1095 beyond), columns RRHPreMoveInDays, PSHHousedDays (0 when PSHMoveIn is not 1/2, else
+# months: 3, 6, 12, 24, 36, 48, 60, 84 for 1826-2555 days, 120, 121), ESDays, THDays, ESTDays,
+# RRHPSHPreMoveInDays, RRHHousedDays, SystemDaysNotPSHHoused, SystemHomelessDays, Other3917Days,
+# TotalHomelessDays:
+# Q1: 28 -> 30; 92 -> 180; 214, 334 -> 365; 120 -> 180.  Q5: 57, 55 -> 60; 264, 321 -> 365; 376 -> 547.
+# Q6: housed 2313 days, moved in before the period -> 84 (5-7 years); 31 -> 60.  Q7: 179, 178 -> 180.
+# Q8: 3 -> 7.  Q9: 19 -> 30.  Q11: 638 -> 730.  Q13: 40 -> 60; 123, 116 -> 180; 239, 258, 279, 283 -> 365;
+# 537 -> 547; 4 -> 7.  Q15: 852, 1004 -> 1094; 152 -> 180.  Q16: 325, 356 -> 365; 31 -> 60.  Q17: 320, 356 ->
+# 365; 36 -> 60: the same upload values as Q16.
+UPLOAD_DAYS = {
+    ("Q1", 2): (30, 0, 180, 0, 180, 30, 365, 365, 180, 0, 180),
+    ("Q5", 1): (0, 0, 60, 365, 365, 0, 0, 365, 365, 60, 547),
+    ("Q6", 1): (0, 84, 0, 0, 0, 60, 0, 60, 60, 0, 60),
+    ("Q7", 1): (180, 0, 0, 0, 0, 180, 0, 180, 180, 0, 180),
+    ("Q8", 1): (0, 0, 7, 0, 7, 0, 0, 7, 7, 0, 7),
+    ("Q9", 99): (0, 0, 30, 0, 30, 0, 0, 30, 30, 0, 30),
+    ("Q10", 1): (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+    ("Q11", 1): (0, 0, 0, 730, 730, 0, 0, 730, 730, 0, 730),
+    ("Q13", 1): (60, 0, 180, 180, 365, 60, 365, 547, 365, 7, 365),
+    ("Q15", 1): (0, 0, 1094, 0, 1094, 0, 0, 1094, 1094, 180, 1094),
+    ("Q16", 1): (365, 0, 60, 0, 60, 365, 0, 365, 365, 0, 365),
+    ("Q17", 1): (365, 0, 60, 0, 60, 365, 0, 365, 365, 0, 365),
+}
+
+
+def file_row(key: tuple[str, int]) -> dict[str, int]:
+    """One household's LSAHousehold values (HUD column names), from the hand-derived tables above."""
+    _, stat, _, _, return_time = ENGAGEMENT[key]
+    hh_adult, hh_child, hh_no_dob, race = COMPOSITION[key]
+    chronic, vet, disability, fleeing, adult_age, parent, _ = POPULATIONS[key]
+    est_status, rrh_status, psh_status, system_path = FINAL_STATUS[key]
+    _, _, _, rrhso_status, rrh_move_in, psh_move_in, rrhso_move_in = STATUS[key]
+    est_geo, rrh_geo, psh_geo, est_sit, rrh_sit, psh_sit, est_dest, rrh_dest, psh_dest = GEOGRAPHY[key]
+    rrh_pre, psh_housed, *system_days = UPLOAD_DAYS[key]
+    row = {
+        "Stat": stat, "ReturnTime": return_time, "HHType": key[1], "HHChronic": chronic, "HHVet": vet,
+        "HHDisability": disability, "HHFleeingDV": fleeing, "HoHRaceEthnicity": race, "HHAdult": hh_adult,
+        "HHChild": hh_child, "HHNoDOB": hh_no_dob, "HHAdultAge": adult_age, "HHParent": parent,
+        "ESTStatus": est_status, "ESTGeography": est_geo, "ESTLivingSit": est_sit, "ESTDestination": est_dest,
+        "RRHStatus": rrh_status, "RRHMoveIn": rrh_move_in, "RRHGeography": rrh_geo, "RRHLivingSit": rrh_sit,
+        "RRHDestination": rrh_dest, "RRHPreMoveInDays": rrh_pre, "PSHStatus": psh_status, "PSHMoveIn": psh_move_in,
+        "PSHGeography": psh_geo, "PSHLivingSit": psh_sit, "PSHDestination": psh_dest, "PSHHousedDays": psh_housed,
+        "SystemPath": system_path, "RRHSOStatus": rrhso_status, "RRHSOMoveIn": rrhso_move_in,
+    }  # fmt: skip
+    names = ["ESDays", "THDays", "ESTDays", "RRHPSHPreMoveInDays", "RRHHousedDays", "SystemDaysNotPSHHoused",
+             "SystemHomelessDays", "Other3917Days", "TotalHomelessDays"]  # fmt: skip
+    row |= dict(zip(names, system_days, strict=True))
+    row |= dict(zip(["ESTAIR", "RRHAIR", "PSHAIR"], AIR[key], strict=True))
+    for group, prefix in (("est", "EST"), ("rrh", "RRH"), ("psh", "PSH")):
+        values = GROUP_POPULATIONS[group].get(key, NOT_SERVED)
+        names = ["Chronic", "Vet", "Disability", "FleeingDV", "AC3Plus", "AdultAge", "Parent"]
+        row |= {prefix + name: value for name, value in zip(names, values, strict=True)}
+    return row
+
+
+def test_the_lsahousehold_file_counts_households_by_their_upload_values():
+    # §6.19: one row per combination of the 65 values, RowTotal the households with it. Every household above
+    # has a combination of its own except Q16 and Q17 (other actual days, the same upload values): 11 rows, one
+    # with RowTotal 2. HUD's column names and order; ReportID as in LSAReport.
+    folder = report_world().lsa_artifacts[LSA_HH_FY2026.request_id].folder / "csv"
+    header, *lines = (folder / "LSAHousehold.csv").read_bytes().decode("utf-8").split("\r\n")[:-1]
+    (report,) = csv.DictReader(io.StringIO((folder / "LSAReport.csv").read_text(encoding="utf-8")))
+    columns = header.split(",")
+    assert len(columns) == 67 and (columns[0], columns[-1]) == ("RowTotal", "ReportID")
+    rows = [dict(zip(columns, map(int, line.split(",")), strict=True)) for line in lines]
+    assert {row.pop("ReportID") for row in rows} == {int(report["ReportID"])}
+    written = {tuple(sorted((k, v) for k, v in row.items() if k != "RowTotal")): row["RowTotal"] for row in rows}
+    expected = Counter(tuple(sorted(file_row(key).items())) for key in HOUSEHOLDS)
+    assert written == dict(expected)
+    assert sorted(written.values()) == [1] * 10 + [2]
+    assert [name for name, _ in sorted(file_row(("Q1", 2)).items())] == sorted(columns[1:-1])
+    # The cross-file rule (LSAHousehold's households by project group and type = LSAPerson's heads) holds.
+    manifest = json.loads(report_world().lsa_artifacts[LSA_HH_FY2026.request_id].manifest_path.read_text())
+    rules = {failure["rule"] for failure in manifest["hud_validation"]["failures"]}
+    assert manifest["hud_validation"]["rules_checked"] > 0
+    assert "assert_lsa_household_heads_match_lsa_person" not in rules

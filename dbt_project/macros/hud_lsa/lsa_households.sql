@@ -65,3 +65,53 @@
         else 12
     end
 {%- endmacro %}
+
+
+{% macro lsa_days_group(days) -%}
+    {#- Upload value of a count of days in LSAHousehold (§6.19): 0, then the upper bound of 1-7, 8-30, 31-60,
+        61-90, 91-180, 181-365, 366-547, 548-730, 731-1094 days, 1095 for more; null stays null. -#}
+    case
+        when {{ days }} <= 0 then 0
+        when {{ days }} <= 7 then 7
+        when {{ days }} <= 30 then 30
+        when {{ days }} <= 60 then 60
+        when {{ days }} <= 90 then 90
+        when {{ days }} <= 180 then 180
+        when {{ days }} <= 365 then 365
+        when {{ days }} <= 547 then 547
+        when {{ days }} <= 730 then 730
+        when {{ days }} <= 1094 then 1094
+        when {{ days }} > 1094 then 1095
+    end
+{%- endmacro %}
+
+
+{% macro lsa_psh_housed_group(days, psh_move_in) -%}
+    {#- PSHHousedDays' upload value (§6.19): 0 when PSHMoveIn is not 1 or 2 (or no day housed), then months:
+        3 (1-90 days), 6, 12, 24, 36, 48, 60 (to 1825 days), 84 (to 2555), 120 (to 3650), 121 beyond. -#}
+    case
+        when {{ psh_move_in }} not in (1, 2) or {{ days }} <= 0 then 0
+        when {{ days }} <= 90 then 3
+        when {{ days }} <= 180 then 6
+        when {{ days }} <= 365 then 12
+        when {{ days }} <= 730 then 24
+        when {{ days }} <= 1095 then 36
+        when {{ days }} <= 1460 then 48
+        when {{ days }} <= 1825 then 60
+        when {{ days }} <= 2555 then 84
+        when {{ days }} <= 3650 then 120
+        when {{ days }} > 3650 then 121
+    end
+{%- endmacro %}
+
+
+{% macro lsa_adult_age_rank(adult_age) -%}
+    {#- HHAdultAge's priority (§6.2, §6.8): 18, 24, 55, 25 are ranks 1-4, anything else (-1) 5. -#}
+    case {{ adult_age }} when 18 then 1 when 24 then 2 when 55 then 3 when 25 then 4 else 5 end
+{%- endmacro %}
+
+
+{% macro lsa_adult_age_of_rank(rank) -%}
+    {#- The HHAdultAge of a priority rank (lsa_adult_age_rank): 18, 24, 55, 25, else -1. -#}
+    case {{ rank }} when 1 then 18 when 2 then 24 when 3 then 55 when 4 then 25 else -1 end
+{%- endmacro %}

@@ -1,8 +1,9 @@
 {#- tlsa_Household (LSA spec chapter 6), so far: one row per LSA request and distinct head of household
     (HoHID) and household type (HHType) of the active households in tlsa_HHID (§6.1), with household
-    composition and the head's race (§6.2), project-group status, move-in, geography, living situation and
-    destination (§6.3-§6.7), system engagement status and return time (§6.9), RRH days before move-in (§6.10)
-    and active in residence by project group (§6.17). Days are actual counts, grouped for upload in the file. -#}
+    composition, the head's race and the population identifiers (§6.2), project-group status, move-in,
+    geography, living situation and destination (§6.3-§6.7), the project groups' population identifiers (§6.8),
+    system engagement status and return time (§6.9) and active in residence by project group (§6.17). Days are
+    actual counts, grouped for upload in the file. -#}
 with
 
 reports as (
@@ -262,6 +263,72 @@ by_group as (
 
 ),
 
+hhid_populations as (
+
+    {#- tlsa_HHID's population identifiers (§5.12) of the active households, with their HoHID and project group;
+        HHChronic and HHAdultAge as the rank of their value in §6.2's priority tables (HHChronic 1-6, 9, then
+        0; HHAdultAge 18, 24, 55, 25, then -1: lsa_adult_age_rank). -#}
+    select
+        active_hhid.request_id,
+        active_hhid.hoh_personal_key,
+        active_hhid.active_hh_type as hh_type,
+        active_hhid.project_group,
+        populations.hh_chronic,
+        case when populations.hh_chronic = 0 then 10 else populations.hh_chronic end as chronic_rank,
+        populations.hh_vet,
+        populations.hh_disability,
+        populations.hh_fleeing_dv,
+        {{ lsa_adult_age_rank('populations.hh_adult_age') }} as adult_age_rank,
+        populations.hh_parent,
+        populations.ac3_plus
+    from active_hhid
+    inner join {{ ref('int_lsa_household_populations') }} as populations
+        on active_hhid.request_id = populations.request_id
+        and active_hhid.household_key = populations.household_key
+
+),
+
+populations as (
+
+    {#- §6.2: over every active HouseholdID of the HoHID and HHType, the first HHChronic and HHAdultAge of the
+        priority tables, HHFleeingDV 1 before 2 before 0, HHVet/HHDisability/HHParent (and AC3Plus) 1 if any.
+        §6.8: the same by project group (EST, RRH, PSH), 0 or -1 when not served in it; the group's Chronic is 1
+        only for HHChronic 1 (chronically homeless). -#}
+    select
+        request_id,
+        hoh_personal_key,
+        hh_type,
+        min(chronic_rank) as hh_chronic_rank,
+        max(hh_vet) as hh_vet,
+        max(hh_disability) as hh_disability,
+        case
+            when max(case when hh_fleeing_dv = 1 then 1 else 0 end) = 1 then 1
+            when max(case when hh_fleeing_dv = 2 then 1 else 0 end) = 1 then 2
+            else 0
+        end as hh_fleeing_dv,
+        min(adult_age_rank) as hh_adult_age_rank,
+        max(hh_parent) as hh_parent,
+        max(ac3_plus) as hh_any_ac3_plus,
+        {% for group in ['EST', 'RRH', 'PSH'] -%}
+        {%- set served = "project_group = '" ~ group ~ "'" -%}
+        {%- set prefix = group | lower -%}
+        max(case when {{ served }} and hh_chronic = 1 then 1 else 0 end) as {{ prefix }}_chronic,
+        max(case when {{ served }} and hh_vet = 1 then 1 else 0 end) as {{ prefix }}_vet,
+        max(case when {{ served }} and hh_disability = 1 then 1 else 0 end) as {{ prefix }}_disability,
+        case
+            when max(case when {{ served }} and hh_fleeing_dv = 1 then 1 else 0 end) = 1 then 1
+            when max(case when {{ served }} and hh_fleeing_dv = 2 then 1 else 0 end) = 1 then 2
+            else 0
+        end as {{ prefix }}_fleeing_dv,
+        min(case when {{ served }} then adult_age_rank else 5 end) as {{ prefix }}_adult_age_rank,
+        max(case when {{ served }} and hh_parent = 1 then 1 else 0 end) as {{ prefix }}_parent,
+        max(case when {{ served }} and ac3_plus = 1 then 1 else 0 end) as {{ prefix }}_any_ac3_plus{{ ',' if not loop.last }}
+        {% endfor %}
+    from hhid_populations
+    group by request_id, hoh_personal_key, hh_type
+
+),
+
 prior_exits as (
 
     {#- §6.9 StatEnrollmentID: the household's (any HouseholdID of the same HoHID and HHType, active or not)
@@ -333,11 +400,33 @@ final as (
         engagement.return_days,
         {{ lsa_return_time('engagement.return_days') }} as return_time,
 
-        -- composition and the head's race (§6.2)
+        -- composition, the head's race and the population identifiers (§6.2)
         composition.hh_adult,
         composition.hh_child,
         composition.hh_no_dob,
         people.race_ethnicity as hoh_race_ethnicity,
+        case when populations.hh_chronic_rank = 10 then 0 else populations.hh_chronic_rank end as hh_chronic,
+        populations.hh_vet,
+        populations.hh_disability,
+        populations.hh_fleeing_dv,
+        {{ lsa_adult_age_of_rank('populations.hh_adult_age_rank') }} as hh_adult_age,
+        populations.hh_parent,
+        -- AC3Plus: §6.2 lists it, LSAHousehold has no column for it (three or more children in one HouseholdID)
+        populations.hh_any_ac3_plus as ac3_plus,
+
+        -- project groups' population identifiers (§6.8); AC3Plus only for AC households with HHChild 3
+        {% for group in ['est', 'rrh', 'psh'] -%}
+        populations.{{ group }}_chronic,
+        populations.{{ group }}_vet,
+        populations.{{ group }}_disability,
+        populations.{{ group }}_fleeing_dv,
+        case
+            when engagement.hh_type = 2 and composition.hh_child = 3 and populations.{{ group }}_any_ac3_plus = 1 then 1
+            else 0
+        end as {{ group }}_ac3_plus,
+        {{ lsa_adult_age_of_rank('populations.' ~ group ~ '_adult_age_rank') }} as {{ group }}_adult_age,
+        populations.{{ group }}_parent,
+        {% endfor %}
 
         -- project groups (§6.3-§6.7, §6.17)
         by_group.est_status,
@@ -368,6 +457,10 @@ final as (
         on engagement.request_id = by_group.request_id
         and engagement.hoh_personal_key = by_group.hoh_personal_key
         and engagement.hh_type = by_group.hh_type
+    inner join populations
+        on engagement.request_id = populations.request_id
+        and engagement.hoh_personal_key = populations.hoh_personal_key
+        and engagement.hh_type = populations.hh_type
     left join {{ ref('int_lsa_people') }} as people
         on engagement.request_id = people.request_id
         and engagement.hoh_personal_key = people.personal_key
