@@ -288,41 +288,11 @@ cells as (
     {%- set rows = apr_condition_rows() %}
 with
 
-clients as (
-
-    select * from {{ ref('int_report_clients') }} where {{ universe }}
-
-),
-
-conditions as (
-
-    select * from {{ ref('int_report_conditions') }} where assessment_point = '{{ assessment_point }}'
-
-),
-
-with_conditions as (
-
-    select
-        clients.request_id,
-        clients.personal_key,
-        clients.household_type,
-        clients.is_adult,
-        clients.is_child,
-        clients.is_unknown_age,
-        conditions.has_mental_health,
-        conditions.has_alcohol_only,
-        conditions.has_drug_only,
-        conditions.has_alcohol_and_drug,
-        conditions.has_chronic_health,
-        conditions.has_hiv_aids,
-        conditions.has_developmental,
-        conditions.has_physical
-    from clients
-    inner join conditions
-        on clients.request_id = conditions.request_id
-        and clients.enrollment_key = conditions.enrollment_key
-
-),
+{{ apr_clients_with_conditions('with_conditions', assessment_point, universe, 'inner', [
+    'conditions.has_mental_health', 'conditions.has_alcohol_only', 'conditions.has_drug_only',
+    'conditions.has_alcohol_and_drug', 'conditions.has_chronic_health', 'conditions.has_hiv_aids',
+    'conditions.has_developmental', 'conditions.has_physical',
+]) }},
 
 members as (
 
