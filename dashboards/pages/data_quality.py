@@ -122,6 +122,7 @@ elif projects is not None:
         labels={"period_id": "Quarter", "score": "Mean project score (0–100)", "dimension": "Dimension"},
         title="Mean project scores per quarter",
     )
+    figure.update_yaxes(range=[0, 100.5])  # the whole scale: a dip from 100 to 98 is not drawn as a fall to the floor
     st.plotly_chart(figure, width="stretch", key="dq_trend")
 
     st.subheader("HUD data quality framework")

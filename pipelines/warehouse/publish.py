@@ -35,6 +35,9 @@ WORKING_DATABASE = "building.duckdb"
 PARSE_STATE = parse_state.PARSE_STATE
 # The last parse any home of this checkout saved (gitignored), for a new home's first build.
 SHARED_PARSE_STATE = DBT_TARGET_DIR / "build_partial_parse.msgpack"
+# dbt's run_results.json of the published build (each model's and test's time: benchmarks/model_time.py), kept in
+# builds/ when the build's dbt folder is removed at publishing.
+PUBLISHED_RUN_RESULTS = "published_run_results.json"
 
 
 class BuildBusy(WaypointError):
@@ -162,6 +165,9 @@ def publish(files: BuildFiles, settings: Settings) -> Path:
     os.replace(staged, target)
     for folder in {target.parent, settings.build_dir}:
         _fsync_folder(folder)
+    run_results = files.dbt_target / "run_results.json"
+    if run_results.exists():
+        os.replace(run_results, settings.build_dir / PUBLISHED_RUN_RESULTS)
     shutil.rmtree(files.dbt_target, ignore_errors=True)
     return target
 

@@ -9,15 +9,23 @@ and publish steps as a full build.
 from __future__ import annotations
 
 import hashlib
+import json
 
 import duckdb
 import pytest
 from click.testing import CliRunner
 
+from benchmarks.model_time import model_times, report_model_time
 from pipelines.cli.main import cli
 from pipelines.config import Settings
 from pipelines.warehouse.build import build_warehouse
-from pipelines.warehouse.publish import SHARED_PARSE_STATE, BuildBusy, build_lock, prune_builds
+from pipelines.warehouse.publish import (
+    PUBLISHED_RUN_RESULTS,
+    SHARED_PARSE_STATE,
+    BuildBusy,
+    build_lock,
+    prune_builds,
+)
 
 SELECTION = "stg_meta__current_exports stg_hmis__clients"
 
@@ -93,3 +101,7 @@ def test_each_build_starts_from_the_last_parse_of_the_project_even_in_a_new_home
     assert not _full_parses(second), _full_parses(second)
     assert not (published_home.build_dir / "building.duckdb").exists()  # published: moved over the old file
     assert not list(published_home.build_dir.glob("warehouse-*.duckdb"))
+    # dbt's timings of the published build stay (benchmarks/model_time.py: a report's model time, docs/lsa.md)
+    run_results = json.loads((published_home.build_dir / PUBLISHED_RUN_RESULTS).read_text())
+    assert set(model_times(run_results)) == {"stg_meta__current_exports", "stg_hmis__clients"}
+    assert report_model_time(run_results, ("stg_hmis__",)).models == 1
