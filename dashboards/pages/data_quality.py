@@ -80,6 +80,7 @@ elif projects is not None:
         barmode="group",
         orientation="h",
         range_x=[0, 100],
+        text_auto=".1f",  # every bar says its score
         labels={"score": "Score (0–100)", "project_name": "Project", "dimension": "Dimension"},
         title=f"Scores by project and dimension, {period}",
     )

@@ -173,6 +173,7 @@ elif cocs is not None:
             }
             ids = ["period_start", "period_label", "is_complete_period", "coc_code"]
             long = flows.values.melt(id_vars=ids, value_vars=list(names), var_name="flow")
+            long["persons"] = long["value"]  # each bar's label: the count, outflow too (drawn below zero)
             long["value"] = long["value"].where(~long["flow"].str.startswith("outflow"), -long["value"])
             if not too_little(long, "value", what="inflow and outflow"):
                 figure = px.bar(
@@ -181,10 +182,12 @@ elif cocs is not None:
                     y="value",
                     color="flow",
                     facet_row="coc_code",
+                    text="persons",
                     title="Persons flowing in (up) and out (down) of the system",
                     labels={"period_label": "Period", "value": "Persons", "flow": "Flow", "coc_code": "CoC"},
                 )
                 figure.update_xaxes(type="category", categoryorder="array", categoryarray=sorted_periods(flows.values))
+                figure.update_traces(texttemplate="%{text:,.0f}", textposition="inside")
                 readable_facets(figure, "Persons (out as negative)")
                 mark_incomplete(figure, flows.values)
                 st.plotly_chart(figure, width="stretch", key="trends_flows")

@@ -155,6 +155,18 @@ def test_charts_draw_only_what_they_show_on_honest_axes(pages):
     assert "Not drawn (hidden in every period" in funder.text
 
 
+def test_every_bar_of_every_chart_has_a_label(pages_world, pages):
+    """Bar charts say each bar's value (issue 14): every bar trace of every data page and trends section carries
+    text or a text template, for every role."""
+    figures = [figure for page in pages.values() for figure in page.figures]
+    at = open_page(signed_in(pages_world, Role.PLANNER), Role.PLANNER, "trends")
+    figures += shown(at.button_group(key="trends_section").set_value("Inflow and outflow").run()).figures
+    bars = [trace for figure in figures for trace in figure["data"] if trace.get("type") == "bar"]
+    assert bars
+    unlabelled = [trace.get("name") for trace in bars if trace.get("text") is None and not trace.get("texttemplate")]
+    assert not unlabelled, unlabelled
+
+
 def test_an_agency_user_sees_its_agency_on_the_overview(pages_world, pages):
     page = pages[Role.CASE_MANAGER_II, "overview"]
     agency_rows = [f for f in page.frames if "Agency" in f]
