@@ -31,6 +31,7 @@ CHROMIUM_FLAGS = [
 ]
 # Streamlit is still running a script while its status widget, a skeleton placeholder or a stale element shows.
 BUSY = '[data-testid="stStatusWidget"], [data-testid="stSkeleton"], [data-stale="true"]'
+NOT_RUNNING = '[data-test-script-state="notRunning"]'  # Streamlit's app root once a run is over
 WAYPOINT = [sys.executable, "-c", "from pipelines.cli import main; main()"]
 
 
@@ -135,12 +136,15 @@ def sign_in(page, url: str, username: str, password: str) -> float:
 
 
 def settle(page, seconds: float = 90, *, calm_polls: int = 3, poll_ms: int = 350) -> None:
-    """Wait until Streamlit has finished its run: nothing busy for ``calm_polls`` polls in a row."""
+    """Wait until Streamlit has finished its run: nothing busy and the script not running for ``calm_polls`` polls
+    in a row. (The status widget shows only after a delay and not at all in the minimal toolbar, so "nothing busy"
+    alone passes while a slow section, e.g. the report schedules, is still being drawn.)"""
     deadline = time.monotonic() + seconds
     calm = 0
     while calm < calm_polls and time.monotonic() < deadline:
         page.wait_for_timeout(poll_ms)
-        calm = calm + 1 if page.locator(BUSY).count() == 0 else 0
+        idle = page.locator(BUSY).count() == 0 and page.locator(NOT_RUNNING).count() > 0
+        calm = calm + 1 if idle else 0
 
 
 def until_still(page, heading: str, since: float, *, quiet_ms: int = 1000, timeout_ms: int = 60_000) -> float:

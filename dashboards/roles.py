@@ -1,4 +1,5 @@
-"""The DESIGN roles table in one place: what each role may see (scope, level) and do (pages, capabilities).
+"""The roles table (DESIGN: "Organisation and roles") in one place: what each role may see (scope, level) and do
+(pages, capabilities).
 
 Pages and the data-access layer both read this module; nothing else decides what a role may do.
 """

@@ -8,6 +8,7 @@ an agency report for the user's agency, a CoC report for users not limited to an
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -60,6 +61,12 @@ def _key_in_words(key: str) -> str:
     return f"{parts[0].upper()}, {parts[1].replace('..', ' to ')}, {parts[2].replace('=', ' ', 1)}"
 
 
+def hud_order(table_id: str) -> tuple:
+    """A sort key that reads the numbers in a table id as numbers: Q4a, Q5a, Q10, Q11, Q23c."""
+    return tuple(int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", table_id))
+
+
+SCOPE_KINDS = {"coc": "CoC", "agency": "Agency", "project": "Project", "projects": "Projects"}
 _ACRONYMS = {"dq": "DQ", "apr": "APR", "caper": "CAPER", "spm": "SPM", "hic": "HIC", "pit": "PIT"}
 
 
@@ -88,10 +95,11 @@ class ReportArtifact:
         return f"{self.manifest.get('scope_type')}: {', '.join(self.manifest.get('scope_ids', []))}"
 
     def scope_in_words(self, names: Mapping[str, str]) -> str:
-        """The scope with agencies and projects named: ``agency: Blue River Housing Alliance (ok-507:5076)``."""
+        """The scope with agencies and projects named: ``Agency Blue River Housing Alliance (ok-507:5076)``,
+        ``CoC OK-500``."""
         kind = str(self.manifest.get("scope_type", ""))
         ids = [named(str(i), names) for i in self.manifest.get("scope_ids", [])]
-        return f"{kind}: {', '.join(ids)}"
+        return f"{SCOPE_KINDS.get(kind, kind)} {', '.join(ids)}".strip()
 
     @property
     def title(self) -> str:
@@ -101,7 +109,11 @@ class ReportArtifact:
         return sorted(self.folder.glob(f"*{suffix}"))
 
     def tables(self) -> list[str]:
-        return [p.stem for p in sorted((self.folder / "csv").glob("*.csv"))]
+        """The report's tables in HUD's order (Q4a before Q11): as the manifest lists them, then any other CSV in
+        the order of their numbers."""
+        found = {p.stem for p in (self.folder / "csv").glob("*.csv")}
+        listed = [str(t) for t in self.manifest.get("tables", []) if str(t) in found]
+        return listed + sorted(found - set(listed), key=hud_order)
 
     def table(self, table_id: str) -> pd.DataFrame:
         path = self.folder / "csv" / f"{table_id}.csv"

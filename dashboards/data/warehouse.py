@@ -87,7 +87,9 @@ _ATTACHMENTS = _Attachments()
 
 @contextmanager
 def published(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor on the shared read-only attachment of the published warehouse (DESIGN: readers never block).
+    """A cursor on the shared read-only attachment of the published warehouse.
+
+    DESIGN: "Readers never block or see half a build".
 
     With WAYPOINT_WAREHOUSE_URL set, the published warehouse is that PostgreSQL database instead (docs/scale.md):
     a read-only connection answering the same SQL."""

@@ -80,10 +80,13 @@ elif projects is not None:
         barmode="group",
         orientation="h",
         range_x=[0, 100],
+        text_auto=".1f",  # every bar says its score
         labels={"score": "Score (0–100)", "project_name": "Project", "dimension": "Dimension"},
         title=f"Scores by project and dimension, {period}",
     )
-    figure.update_layout(height=max(320, 28 * scores["project_name"].nunique() * 2))
+    # bars tall enough (about 13 px each) for their score to be written inside them
+    figure.update_traces(textposition="inside", insidetextanchor="end", textfont_size=9)
+    figure.update_layout(height=max(320, 120 + 64 * scores["project_name"].nunique()))
     st.plotly_chart(figure, width="stretch", key="dq_dimension_scores")
 
     st.subheader("Scores against thresholds")
@@ -122,6 +125,7 @@ elif projects is not None:
         labels={"period_id": "Quarter", "score": "Mean project score (0–100)", "dimension": "Dimension"},
         title="Mean project scores per quarter",
     )
+    figure.update_yaxes(range=[0, 100.5])  # the whole scale: a dip from 100 to 98 is not drawn as a fall to the floor
     st.plotly_chart(figure, width="stretch", key="dq_trend")
 
     st.subheader("HUD data quality framework")

@@ -7,11 +7,18 @@ import plotly.express as px
 import streamlit as st
 
 from dashboards.roles import OVERVIEW
-from dashboards.ui.charts import hidden_series_note, honest_axes, mark_incomplete, too_little
+from dashboards.ui.charts import (
+    hidden_series_note,
+    honest_axes,
+    mark_incomplete,
+    split_unshown,
+    too_little,
+    unshown_note,
+)
 from dashboards.ui.context import page_context
 from dashboards.ui.views import aggregate, broadest, headline, names, pick_period, pick_period_type, pick_series
 from dashboards.ui.views import names as scope_names
-from dashboards.ui.widgets import fetch, suppression_note, table, with_labels
+from dashboards.ui.widgets import fetch, in_sentence, suppression_note, table, with_labels
 
 PROJECT_TYPES = "2.02.6"  # HUD list: ProjectType
 COUNTS = {
@@ -69,28 +76,30 @@ if found is not None:
             column.metric(title, label, help=help_text)
         if level != "coc":
             st.caption(
-                f"Counts are distinct within each {LEVEL_NAMES[level].lower()}; a person served by two of them "
+                f"Counts are distinct within each {in_sentence(LEVEL_NAMES[level])}; a person served by two of them "
                 "counts in both."
             )
 
-        st.subheader(f"Persons served by {LEVEL_NAMES[level]}")
+        st.subheader(f"Persons served by {in_sentence(LEVEL_NAMES[level])}")
         named = names(ctx.data)
         charted_keys = pick_series(current, key, LEVEL_NAMES[level], named)
         series = rows[rows[key].isin(charted_keys)].sort_values("period_start")
         series = series.assign(**{key: series[key].map(lambda k: named.get(str(k), str(k)))})
         if not too_little(series, "persons_served", what="persons served over time"):
+            drawn, unshown = split_unshown(series, series=key, value="persons_served")
             figure = px.line(
-                series,
+                drawn,
                 x="period_label",
                 y="persons_served",
                 color=key,
                 markers=True,
-                title=f"Persons served per {period_type} by {LEVEL_NAMES[level].lower()}",
+                title=f"Persons served per {period_type} by {in_sentence(LEVEL_NAMES[level])}",
                 labels={"period_label": "Period", "persons_served": "Persons served", key: LEVEL_NAMES[level]},
             )
             mark_incomplete(honest_axes(figure, series), series)
             st.plotly_chart(figure, width="stretch", key="overview_trend")
-            hidden_series_note(series, series=key, value="persons_served")
+            hidden_series_note(drawn, series=key, value="persons_served")
+            unshown_note(unshown)
         listed = shown[shown["period_label"] == period][["period_label", key, *COUNTS]]
         table(
             listed.assign(**{key: listed[key].map(lambda k: named.get(str(k), str(k)))}).rename(columns=HEADERS),

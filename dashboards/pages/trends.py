@@ -10,12 +10,12 @@ import streamlit as st
 from dashboards.data.access import Answer
 from dashboards.navigation import PAGES_BY_KEY
 from dashboards.roles import TRENDS
-from dashboards.ui.charts import hidden_series_note, honest_axes, mark_incomplete, too_little
+from dashboards.ui.charts import hidden_series_note, honest_axes, mark_incomplete, readable_facets, too_little
 from dashboards.ui.context import page_context
 from dashboards.ui.maps import COUNTIES, TRIBAL_AREAS, choropleth, feature_ids
 from dashboards.ui.views import aggregate, pick_period, pick_period_type
 from dashboards.ui.views import names as scope_names
-from dashboards.ui.widgets import fetch, suppression_note, table
+from dashboards.ui.widgets import fetch, in_sentence, suppression_note, table
 
 BREAKDOWNS = {
     "coc": "CoC",
@@ -138,7 +138,7 @@ elif cocs is not None:
                     y="persons_served",
                     color="series" if breakdown != "coc" else "coc_code",
                     markers=True,
-                    title=f"Persons served by {BREAKDOWNS[breakdown].lower()}",
+                    title=f"Persons served by {in_sentence(BREAKDOWNS[breakdown])}",
                     labels={
                         "period_label": "Period",
                         "persons_served": "Persons served",
@@ -173,6 +173,7 @@ elif cocs is not None:
             }
             ids = ["period_start", "period_label", "is_complete_period", "coc_code"]
             long = flows.values.melt(id_vars=ids, value_vars=list(names), var_name="flow")
+            long["persons"] = long["value"]  # each bar's label: the count, outflow too (drawn below zero)
             long["value"] = long["value"].where(~long["flow"].str.startswith("outflow"), -long["value"])
             if not too_little(long, "value", what="inflow and outflow"):
                 figure = px.bar(
@@ -181,10 +182,14 @@ elif cocs is not None:
                     y="value",
                     color="flow",
                     facet_row="coc_code",
+                    text="persons",
                     title="Persons flowing in (up) and out (down) of the system",
-                    labels={"period_label": "Period", "value": "Persons (out as negative)", "flow": "Flow"},
+                    labels={"period_label": "Period", "value": "Persons", "flow": "Flow", "coc_code": "CoC"},
                 )
                 figure.update_xaxes(type="category", categoryorder="array", categoryarray=sorted_periods(flows.values))
+                figure.update_traces(texttemplate="%{text:,.0f}", textposition="inside")
+                readable_facets(figure, "Persons (out as negative)")
+                mark_incomplete(figure, flows.values)
                 st.plotly_chart(figure, width="stretch", key="trends_flows")
                 hidden_flows = long[long["value"].isna()]
                 if not hidden_flows.empty:

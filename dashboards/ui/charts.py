@@ -42,6 +42,25 @@ def honest_axes(figure: go.Figure, frame: pd.DataFrame, *, percent: bool = False
     return figure
 
 
+def readable_facets(figure: go.Figure, value_title: str) -> go.Figure:
+    """A chart in facet rows as people read it: each row titled by its value alone ("OK-500", not Plotly's
+    "coc_code=OK-500"), and the value axis titled once beside the rows, not once per row on top of each other."""
+    figure.for_each_annotation(lambda note: note.update(text=note.text.split("=", 1)[-1]))
+    figure.for_each_yaxis(lambda axis: axis.update(title_text=""))
+    figure.add_annotation(
+        text=value_title,
+        textangle=-90,
+        showarrow=False,
+        xref="paper",
+        yref="paper",
+        x=-0.07,
+        y=0.5,
+        xanchor="right",
+        yanchor="middle",
+    )
+    return figure
+
+
 def mark_incomplete(figure: go.Figure, frame: pd.DataFrame) -> go.Figure:
     """Shades the periods not yet complete, with a note, so a recent dip is not read as a real drop."""
     if "is_complete_period" not in frame:
@@ -53,6 +72,8 @@ def mark_incomplete(figure: go.Figure, frame: pd.DataFrame) -> go.Figure:
             figure.add_vrect(
                 x0=position - 0.5,
                 x1=position + 0.5,
+                row="all",
+                col="all",
                 fillcolor="#f5c98b",
                 opacity=0.35,
                 line_width=0,
@@ -78,3 +99,16 @@ def hidden_series_note(
     names = sorted(hidden[series].dropna().astype(str).unique())
     if names:
         st.caption(f"{lead}; fewer than 11, or hidden to protect one): " + ", ".join(names))
+
+
+def split_unshown(frame: pd.DataFrame, *, series: str, value: str) -> tuple[pd.DataFrame, list[str]]:
+    """The rows of the series with at least one shown value, and the names of the series hidden in every period:
+    a line with no point would only stand in the legend, as if it had been drawn."""
+    shown_somewhere = frame.groupby(series)[value].transform(lambda values: values.notna().any()).astype(bool)
+    return frame[shown_somewhere], sorted(frame.loc[~shown_somewhere, series].dropna().astype(str).unique())
+
+
+def unshown_note(names: Sequence[str]) -> None:
+    """Names the series left off a chart because every value of theirs is hidden."""
+    if names:
+        st.caption("Not drawn (hidden in every period; fewer than 11, or hidden to protect one): " + ", ".join(names))

@@ -116,6 +116,11 @@ def with_labels(frame: pd.DataFrame, column: str, list_id: str) -> pd.DataFrame:
     return out
 
 
+def in_sentence(name: str) -> str:
+    """A heading word inside a sentence: lower case, except acronyms ("CoC", "HUD") and names as written."""
+    return name if any(ch.isupper() for ch in name[1:]) else name[:1].lower() + name[1:]
+
+
 def sentence(text: str) -> str:
     """First letter up, the rest as written (``str.capitalize`` would lowercase names and ids)."""
     return text[:1].upper() + text[1:]

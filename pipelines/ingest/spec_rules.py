@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipelines.ingest.dates import HUD_DATE
 from pipelines.spec import Column, HmisSpec
 
 
@@ -36,7 +37,7 @@ class TypeRule:
 # not a type finding.
 TYPE_RULES: dict[str, TypeRule] = {
     "I": TypeRule("type.integer", "-?[0-9]+", "INTEGER", "a whole number"),
-    "D": TypeRule("type.date", "[0-9]{4}-[0-9]{2}-[0-9]{2}", "DATE",
+    "D": TypeRule("type.date", HUD_DATE, "DATE",
                   "a date Waypoint can read (YYYY-MM-DD as HUD writes it, MM-DD-YYYY, M/D/YYYY)"),
     "T": TypeRule("type.datetime", "[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "TIMESTAMP",
                   "a date and time Waypoint can read (YYYY-MM-DD hh:mm:ss as HUD writes it, MM-DD-YYYY hh:mm, ...)"),

@@ -1,9 +1,10 @@
 """Write a report build's artifacts: Sage-style CSV zip, one CSV per table, an XLSX workbook and a manifest.
 
-Layout (DESIGN): ``reports/<report>/<period>/<scope>/`` holding ``<REPORT>-<period>.zip`` (one CSV per
-question table, named by table id, at the top level of the zip, HUD's row/column layout: header row with an
-empty first cell then column labels; each row: label, values), ``csv/<table>.csv``, ``<REPORT>-<period>.xlsx``
-(one sheet per table) and ``manifest.json`` (inputs' export ids, build time, warehouse version).
+Layout (DESIGN: "From requests to artifacts", step 4): ``reports/<report>/<period>/<scope>/`` holding
+``<REPORT>-<period>.zip`` (one CSV per question table, named by table id, at the top level of the zip, HUD's
+row/column layout: header row with an empty first cell then column labels; each row: label, values),
+``csv/<table>.csv``, ``<REPORT>-<period>.xlsx`` (one sheet per table) and ``manifest.json`` (inputs' export ids,
+build time, warehouse version).
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """A report build: record the requests, build the warehouse once, write each request's artifacts.
 
-Report periods are data (DESIGN): a request is a row of ``meta.report_requests``; one warehouse build
+DESIGN: "Report periods are data": a request is a row of ``meta.report_requests``; one warehouse build
 computes every requested report set-wise; the artifacts are then laid out from the published
 warehouse (``reports/<report>/<period>/<scope>/``) with a manifest naming the build and the exports it
-read. The CLI (`waypoint report`) and the Dagster report job both call ``build_reports``.
+read. The CLI (`waypoint report`) calls ``build_reports``; Dagster's ``report_build`` job runs the same steps
+(``record_requests``, the build, ``write_reports``) as assets (pipelines/defs/reports/assets.py).
 """
 
 from __future__ import annotations

@@ -42,6 +42,7 @@ class Report:
     summary: str  # one line: the CLI's help
     verb: str  # `waypoint report <verb>`
     cli: str  # one of CLI_SHAPES
+    rule_folder: str  # dbt_project/tests/<rule_folder>/: HUD's cross-table rules that check it (hud_validation)
     scope_kinds: tuple[str, ...] = SCOPE_TYPES
     selectable: Mapping[str, str] = field(default_factory=lambda: dict(EVERY_SCOPE))
     period_rule: PeriodRule | None = None  # checks (and may move) a key's period; may set request options
@@ -75,13 +76,14 @@ class Report:
 
 PER_COC = {"scope_kinds": ("coc",), "selectable": {"coc": "cocs"}}  # reports HUD defines for one CoC
 _ENTRIES = (
-    Report("apr", "APR", "CoC APR for projects, an agency or a CoC over a period.", "apr", "period"),
+    Report("apr", "APR", "CoC APR for projects, an agency or a CoC over a period.", "apr", "period", "hud_apr"),
     Report(
         "caper",
         "CAPER",
         "ESG CAPER for projects, an agency or a CoC over a period.",
         "caper",
         "period",
+        "hud_apr",
         selectable={"project": "esg_projects"},
     ),
     Report(
@@ -90,6 +92,7 @@ _ENTRIES = (
         "System Performance Measures of a CoC for a federal fiscal year (plus the HDX 2.0 upload CSV).",
         "spm",
         "fiscal_year",
+        "hud_spm",
         **PER_COC,
         period_rule=spm.fiscal_year_rule,
         supporting=spm.trend_requests,
@@ -103,6 +106,7 @@ _ENTRIES = (
         "HIC and PIT count (sheltered and HMIS-based unsheltered) of a CoC on its count night, with HDX files.",
         "hic-pit",
         "count_night",
+        "hud_spm",
         **PER_COC,
         period_rule=hic_pit.count_night_rule,
         extra_files=hdx_pit.hic_pit_extra_files,
@@ -113,6 +117,7 @@ _ENTRIES = (
         "Longitudinal Systems Analysis of a CoC for HDX 2.0 (systemwide; --projects: project-focused; --hic).",
         "lsa",
         "coc_period",
+        "hud_lsa",
         **PER_COC,
         period_rule=lsa.period_rule,
         table_reader=lsa.lsa_tables,
@@ -124,8 +129,9 @@ _ENTRIES = (
         "Coordinated Entry APR of a CoC (system-wide), an agency or CE projects over a period (Sage CSV zip).",
         "ce-apr",
         "period",
+        "hud_ce_apr",
     ),
-    Report("dq", "Data quality", "DQ for projects, an agency or a CoC over a period.", "dq", "period"),
+    Report("dq", "Data quality", "DQ for projects, an agency or a CoC over a period.", "dq", "period", "hud_apr"),
 )
 REPORTS: dict[str, Report] = {entry.key: entry for entry in _ENTRIES}
 
@@ -136,6 +142,11 @@ def report_named(key: str) -> Report:
         return REPORTS[key]
     except KeyError:
         raise ValueError(f"unknown report {key!r}; expected one of {', '.join(REPORTS)}") from None
+
+
+def reports_checked_by(rule_folder: str) -> tuple[str, ...]:
+    """The reports whose HUD rules are the dbt tests under ``dbt_project/tests/<rule_folder>/``."""
+    return tuple(key for key, entry in REPORTS.items() if entry.rule_folder == rule_folder)
 
 
 def report_tables(request: ReportRequest, con: Connection) -> list[ReportTable]:

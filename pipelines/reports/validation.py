@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 
 from pipelines.reports.model import ReportRequest
-from pipelines.warehouse.hud_validation import REPORTS_OF_FOLDER
+from pipelines.reports.registry import report_named
 
 PASSED, FAILED, NOT_CHECKED = "passed", "failed", "not checked"
 FAILED_LABEL = "failed HUD validation"
@@ -24,7 +24,7 @@ MARKER_FILE = "HUD-VALIDATION-FAILED.txt"
 
 def request_validation(con: duckdb.DuckDBPyConnection, request: ReportRequest) -> dict[str, Any]:
     """The manifest's ``hud_validation`` section of one request, from the published warehouse."""
-    folders = [folder for folder, reports in REPORTS_OF_FOLDER.items() if request.report in reports]
+    folders = [report_named(request.report).rule_folder]
     try:
         (checked,) = con.execute(
             "select count(*) from meta.hud_rules_checked where list_contains(?, rule_folder)", [folders]

@@ -1,6 +1,6 @@
 """HUD's cross-table consistency rules after a build: which report requests failed which rule, kept in the warehouse.
 
-DESIGN ("Faults stay where they are"): a HUD rule that fails marks the report requests it names, not the
+DESIGN: "Faults stay where they are": a HUD rule that fails marks the report requests it names, not the
 warehouse. The rules are the singular dbt tests under ``dbt_project/tests/hud_apr``, ``hud_spm`` and ``hud_lsa``;
 dbt_project.yml gives them severity ``warn`` (so a failure neither stops dbt nor blocks the publish), stores
 their failing rows in the schema ``hud_validation`` and tags them ``meta.waypoint_check = hud_report_rule``.
@@ -26,17 +26,11 @@ from typing import Any
 
 import duckdb
 
+from pipelines.reports.registry import reports_checked_by
 from pipelines.security import databases
 
 HUD_RULE_TAG = "hud_report_rule"
 DETAIL_ROWS = 20  # failing rows kept per rule and request (the full set stays in schema hud_validation)
-# Which reports a rule folder checks, for rules whose failing rows name no request.
-REPORTS_OF_FOLDER = {
-    "hud_apr": ("apr", "caper", "dq"),
-    "hud_ce_apr": ("ce_apr",),
-    "hud_spm": ("spm", "hic_pit"),
-    "hud_lsa": ("lsa",),
-}
 
 
 @dataclass(frozen=True)
@@ -126,7 +120,7 @@ def request_failures(con: duckdb.DuckDBPyConnection, rules: list[RuleResult]) ->
         by_request: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
         for row in rows:
             by_request[row.get("request_id")].append(row)
-        reports = REPORTS_OF_FOLDER.get(rule.folder, ())
+        reports = reports_checked_by(rule.folder)  # for rows that name no request
         for request_id, request_rows in by_request.items():
             failures.append(
                 RequestFailure(

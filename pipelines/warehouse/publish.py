@@ -1,6 +1,6 @@
 """The files of a warehouse build, and the one atomic step that publishes one.
 
-DESIGN: readers never see half a build and a failed build leaves the published warehouse as it
+DESIGN: "Readers never block or see half a build": a failed build leaves the published warehouse as it
 was. A build writes ``builds/building.duckdb``; only a checked build is moved over the published file
 with ``os.replace`` (atomic on one filesystem), and a failed one is kept as
 ``builds/warehouse-<timestamp>.duckdb`` beside its dbt folder. Readers that hold the old file open keep

@@ -158,7 +158,11 @@ def assert_frame_in_scope(role: Role, frame: pd.DataFrame) -> None:
 
 @pytest.mark.parametrize("role", ROLES)
 def test_pages_outside_a_roles_navigation_are_refused(installation, role):
+    """Refused, and each refused visit is in the audit log (issue 14: refused page visits are audited)."""
     allowed = {p.key for p in pages_for(role)}
+    user = installation.users[role].username
+    before = set(audit(installation, events=["access_denied"], username=user)["audit_id"])
+    refused = set()
     for entry in PAGES:
         if entry.key in allowed:
             continue
@@ -169,6 +173,10 @@ def test_pages_outside_a_roles_navigation_are_refused(installation, role):
             continue  # not even registered for this role
         assert entry.title not in titles(at)
         assert "not available for your role" in at.error[0].value
+        refused.add(entry.key)
+    denied = audit(installation, events=["access_denied"], username=user)
+    denied = denied[~denied["audit_id"].isin(before)]
+    assert set(denied["page"]) == refused and set(denied["role"]) <= {role.value}  # planner: {"check_export"}
 
 
 @pytest.mark.parametrize("role", [Role.PLANNER, Role.CASE_MANAGER_I, Role.FUNDER])

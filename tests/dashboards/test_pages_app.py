@@ -3,6 +3,7 @@ shows data in scope, hides person-level data from aggregate roles and small coun
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import os
@@ -10,6 +11,7 @@ import re
 import signal
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import pytest
 from pages_world import home_without_marts
@@ -42,6 +44,7 @@ class Shown:
     titles: list[str]
     frames: list[pd.DataFrame]
     charts: int
+    figures: list[dict]  # each Plotly chart's figure, as the page sent it
     text: str
     metrics: list[str]
     selectboxes: dict[str, list[str]]
@@ -73,6 +76,7 @@ def shown(at: AppTest) -> Shown:
         titles=[t.value for t in at.title],
         frames=frames(at),
         charts=len(at.get("plotly_chart")),
+        figures=[json.loads(chart.proto.spec) for chart in at.get("plotly_chart")],
         text=text_of(at),
         metrics=[m.label for m in at.metric],
         selectboxes={b.key: list(b.options) for b in at.selectbox if b.key},
@@ -126,6 +130,41 @@ def test_overview_shows_coc_counts_with_charts_for_the_planner_and_small_ones_as
     assert page.charts >= 2 or (page.charts == 1 and "nothing to chart" in page.text)
     assert page.metrics[:4] == ["Persons served", "Households", "Entries", "Exits"]
     assert (pd.concat([f.astype(str) for f in page.frames]) == "<11").any().any()
+
+
+def chart_title(figure: dict) -> str:
+    return str(((figure.get("layout") or {}).get("title") or {}).get("text", ""))
+
+
+def trace_values(values: object) -> list[float]:
+    """A trace's values as the page sent them: a list, or Plotly's typed array (``{"dtype", "bdata"}``)."""
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).astype(float).tolist()
+    return [np.nan if v is None else float(v) for v in values or []]
+
+
+def test_charts_draw_only_what_they_show_on_honest_axes(pages):
+    """The data quality trend on the whole 0-100 score scale; the funder's lines only for projects with a count shown
+    in some period, the others named under the chart instead of standing in the legend with no line (issue 14)."""
+    trend = next(f for f in pages[Role.AGENCY_ADMIN, "data_quality"].figures if "scores per" in chart_title(f))
+    low, high = trend["layout"]["yaxis"]["range"]
+    assert low == 0 and high >= 100
+    funder = pages[Role.FUNDER, "overview"]
+    lines = next(f for f in funder.figures if chart_title(f).startswith("Persons served per quarter"))
+    assert lines["data"] and all(not np.isnan(trace_values(t["y"])).all() for t in lines["data"])
+    assert "Not drawn (hidden in every period" in funder.text
+
+
+def test_every_bar_of_every_chart_has_a_label(pages_world, pages):
+    """Bar charts say each bar's value (issue 14): every bar trace of every data page and trends section carries
+    text or a text template, for every role."""
+    figures = [figure for page in pages.values() for figure in page.figures]
+    at = open_page(signed_in(pages_world, Role.PLANNER), Role.PLANNER, "trends")
+    figures += shown(at.button_group(key="trends_section").set_value("Inflow and outflow").run()).figures
+    bars = [trace for figure in figures for trace in figure["data"] if trace.get("type") == "bar"]
+    assert bars
+    unlabelled = [trace.get("name") for trace in bars if trace.get("text") is None and not trace.get("texttemplate")]
+    assert not unlabelled, unlabelled
 
 
 def test_an_agency_user_sees_its_agency_on_the_overview(pages_world, pages):
@@ -232,11 +271,12 @@ def test_downloading_the_records_to_fix_is_audited(pages_home):
 def test_hud_reports_lists_only_the_reports_inside_the_users_scope(pages):
     agency_view = pages[Role.AGENCY_ADMIN, "hud_reports"]
     options = agency_view.selectboxes["reports_build"]
-    assert len(options) == 1 and "agency" in options[0]
+    assert len(options) == 1 and " · Agency " in options[0]  # the scope in words, its agency named
     assert agency_view.frames[0].shape[0] == 2  # the Q7a table read from its CSV
     assert "build_report" not in agency_view.selectboxes  # no build controls
     admin_view = pages[Role.SYSTEM_ADMINISTRATOR, "hud_reports"]
     assert len(admin_view.selectboxes["reports_build"]) == 2
+    assert any(option.endswith(" · CoC OK-500") for option in admin_view.selectboxes["reports_build"])
     assert "build_report" in admin_view.selectboxes
     assert "No report has been built for your scope" in pages[Role.CASE_MANAGER_I, "hud_reports"].text
 

@@ -61,3 +61,13 @@ def test_keys_and_schedules_read_as_words():
 
     described = [s.description for s in vars(schedules).values() if isinstance(s, dg.ScheduleDefinition)]
     assert described and not [d for d in described if re.search(r"[a-z]+_[a-z_]+", d)], described  # words only
+
+
+def test_report_tables_are_listed_in_huds_order(tmp_path):
+    """Q4a before Q11 (a file listing sorts Q11 first): the manifest's order, then the numbers read as numbers."""
+    (tmp_path / "csv").mkdir()
+    for table_id in ("Q11", "Q4a", "Q10", "Q5a", "Q23c", "Q7b", "Q7a"):
+        (tmp_path / "csv" / f"{table_id}.csv").write_text(",Total\n")
+    assert ReportArtifact(tmp_path, {}).tables() == ["Q4a", "Q5a", "Q7a", "Q7b", "Q10", "Q11", "Q23c"]
+    listed = ReportArtifact(tmp_path, {"tables": ["Q4a", "Q5a", "Q7a", "Q7b", "Q10", "Q11", "Q99"]})
+    assert listed.tables() == ["Q4a", "Q5a", "Q7a", "Q7b", "Q10", "Q11", "Q23c"]

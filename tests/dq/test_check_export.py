@@ -24,7 +24,7 @@ def test_workbook_has_one_sheet_per_project_with_every_record_to_fix(dq_world: D
     book = pd.read_excel(write_workbook(report, tmp_path / "check.xlsx"), sheet_name=None)
     assert set(book) >= FIXED_SHEETS
     projects = {name: rows for name, rows in book.items() if name not in FIXED_SHEETS}
-    assert len(projects) == report.issues["project_name"].nunique() > 10
+    assert len(projects) == report.issues["project_name"].nunique() > 1  # one sheet per project with issues
     assert sum(len(rows) for rows in projects.values()) == len(report.issues) > 0
     for name, rows in projects.items():
         assert rows["project_name"].nunique() == 1, name

@@ -272,6 +272,12 @@ def _other_destination(files: Files) -> None:
     put(files, "Exit", "OtherDestination", "somewhere else")
 
 
+def _services_only_without_affiliation(files: Files) -> None:
+    """HUD's rule book: ResidentialAffiliation is required for a Services Only project (ProjectType 6)."""
+    put(files, "Project", "ProjectType", "6")
+    put(files, "Project", "ResidentialAffiliation", "")
+
+
 def _services_wrong_list(files: Files) -> None:
     put(files, "Services", "RecordType", "200")
     put(files, "Services", "TypeProvided", "99")

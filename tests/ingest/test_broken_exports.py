@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.ingest import Limits, ingest_paths
+from pipelines.ingest.rulebook import ISSUE_RULE_IDS
 
 from . import corpus as c
 from .helpers import query, raw_counts
@@ -291,10 +292,10 @@ CASES: list[c.Case] = [
         [("key.foreign", "error", "Client")],
     ),
     c.Case(
-        "null_unless_violated",
-        c._mutate(c._other_destination),
+        "conditional_rules_violated",  # one export breaks both kinds (a case costs an ingest)
+        c._mutate(lambda f: (c._other_destination(f), c._services_only_without_affiliation(f))),
         "loaded",
-        [("conditional.null_unless", "error", "Exit")],
+        [("conditional.null_unless", "error", "Exit"), ("conditional.required_if", "warning", "Project")],
     ),
     c.Case(
         "type_provided_outside_record_type_list",
@@ -376,5 +377,10 @@ def test_broken_export_gives_its_finding_and_loads_what_it_can(case, base_files,
         assert case.check(settings, result)
 
 
-def test_corpus_has_at_least_forty_cases():
-    assert len(CASES) >= 40
+def test_every_hud_issue_type_of_the_rule_book_has_a_case_that_gives_it():
+    """Each HUD issue type's rule (for "type": any type.* rule) is the finding of some case."""
+    given = {rule for case in CASES for rule, _, _ in case.expect}
+    covered = {rule for rule in ISSUE_RULE_IDS.values() for g in given if g == rule or g.startswith(f"{rule}.")}
+    uncovered = set(ISSUE_RULE_IDS.values()) - covered
+    assert uncovered == set()
+    assert len({case.id for case in CASES}) == len(CASES)  # each case its own test id

@@ -472,20 +472,22 @@ def test_lsacalculated_averages_of_household_days():
     assert {key: got.get(key) for key in expected} == expected
     assert not [key for key in got if key[0] in (10, 11, 12, 13, 16)]
     assert {key[1:3] for key in got} == {(1, -1)}
-    assert not [key for key in got if key[5] != -1 and key[4] != 0]  # by SystemPath: population 0 only
+    assert not [key for key in got if key[5] != -1 and key[4] not in range(18)]  # by SystemPath: 0 and 10-17
 
 
 @pytest.mark.slow
 def test_lsacalculated_averages_of_days_to_return():
-    # Chapter 8, §8.8-§8.11, from OK-510's tlsa_Exit (test_lsa_exit.py derives each value). Only three exits have
-    # a return (ReturnTime > 0); each average is one household's days, AO (HHType 1), non-veteran 25+ (14),
-    # HHChronic 0 (annual inflow, 17):
+    # Chapter 8, §8.8-§8.11, from OK-510's tlsa_Exit (test_lsa_exit.py derives each value). Five exits have a
+    # return (ReturnTime > 0), each alone in its cohort and Universe, so each average is one household's days; all
+    # are AO (HHType 1), non-veteran 25+ (14), HHChronic 0 (annual inflow, 17):
     #   X2 cohort -2: from TH (ExitFrom 3, row 19) to 101 (temporary: Universe 3, row 101), 30 days, SystemPath 2
     #     (TH only, row 25), first time homeless (Stat 1: subpopulation 20), white head (34, 44).
     #   X13 cohort -1: from ES (2, row 18) to 410 (permanent: Universe 2, row 117), 274 days, SystemPath 1 (row 24),
     #     Stat 1, RaceNone (98: no race subpopulation).
     #   X3 cohort 0: from RRH placed in PH (5, row 21) to 411 (Universe 2, row 118), 92 days, SystemPath 5
     #     (ES/SH/RRH, row 28), Stat 5 (continuously homeless: not 20), white head.
+    #   X17 cohort -2: from ES (row 18) to 410 (Universe 2, row 117), TH entry 61 days later, SystemPath 1 (row 24),
+    #     Stat 1. X18 cohort -1: from ES to 99 (unknown: Universe 4, row 136), SH entry 20 days later, SystemPath 1.
     # Row 23 (all) and 36 (any SystemPath but -1, reported as -1) hold each; subpopulations only in row 23.
     got = _calculated(LSA_EXIT_FY2026)
     expected = {
@@ -496,9 +498,11 @@ def test_lsacalculated_averages_of_days_to_return():
         (23, 0, 2, 0, 44, -1): 92, (23, 0, 2, 1, 1444, -1): 92,
         (25, -2, 3, 0, 0, 2): 30, (24, -1, 2, 0, 0, 1): 274, (28, 0, 2, 0, 0, 5): 92, (36, 0, 2, 0, 0, -1): 92,
         (101, -2, 3, 0, 0, -1): 30, (117, -1, 2, 0, 0, -1): 274, (118, 0, 2, 1, 0, -1): 92,
+        (18, -2, 2, 0, 0, -1): 61, (117, -2, 2, 0, 0, -1): 61, (24, -2, 2, 0, 0, 1): 61, (23, -2, 2, 1, 1420, -1): 61,
+        (18, -1, 4, 0, 0, -1): 20, (136, -1, 4, 0, 0, -1): 20, (24, -1, 4, 0, 0, 1): 20, (23, -1, 4, 0, 0, -1): 20,
     }  # fmt: skip
     returns = {key[:6]: value for key, value in got.items() if 17 < key[0] < 53 or 62 < key[0] < 200}
     assert {key: returns.get(key) for key in expected} == expected
     assert not [key for key in returns if key[0] == 23 and key[4] in (20, 1420) and key[1] == 0]  # X3 is Stat 5
     assert not [key for key in returns if key[0] != 23 and key[4] not in range(10, 18) and key[4] != 0]
-    assert {key[1] for key in returns} == {-2, -1, 0} and {key[2] for key in returns} == {2, 3}
+    assert {key[1] for key in returns} == {-2, -1, 0} and {key[2] for key in returns} == {2, 3, 4}

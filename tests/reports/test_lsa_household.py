@@ -447,3 +447,128 @@ def test_the_lsahousehold_file_counts_households_by_their_upload_values():
     rules = {failure["rule"] for failure in manifest["hud_validation"]["failures"]}
     assert manifest["hud_validation"]["rules_checked"] > 0
     assert "assert_lsa_household_heads_match_lsa_person" not in rules
+
+
+# Chapter 8 (§8.3-§8.7): LSACalculated rows 1-16, the mean of tlsa_Household's days above zero, rounded half up,
+# by household type and population. Populations of these households (§8.3, from the tables above):
+#   10 youth 18-21 (AO): Q15.  11 youth 22-24 (AO): Q16, Q17.  13 veteran: Q1 (AC), Q8.  14 non-veteran 25+ (AO):
+#   Q5, Q6, Q7, Q10, Q11, Q13.  15 and 16 chronically homeless: Q15.  17 annual inflow (HHChronic 0): all but Q6
+#   (9) and Q15.  18 disabled: Q1, Q6, Q15.  19 fleeing DV: Q1.  20 first time homeless: Q1, Q9, Q16, Q17.
+#   21 returning from PH: Q8.  34 White head: Q1, Q5, Q8, Q10, Q11, Q13, Q15, Q16, Q17; Q6 Asian and White: 36
+#   (multi-racial), 39, 44.  45 seniors 55+ (AO): Q8, Q13.  47 three or more children (AC): Q1.  Nobody in 12,
+#   22, 46, 48.
+# Row 1 (ESDays > 0): Q1 92, Q5 57, Q8 3, Q9 19, Q13 123, Q15 852, Q16 31, Q17 36.
+#   All: 1213 / 8 = 151.6 -> 152.  Youth 22-24 (11, AO only): (31 + 36) / 2 = 33.5 -> 34.  Veterans (13):
+#   (92 + 3) / 2 = 47.5 -> 48, AO 3, AC 92.  Non-veteran 25+ (14): (57 + 123) / 2 = 90.  Annual inflow (17):
+#   361 / 7 = 51.6 -> 52.  Disabled (18): (92 + 852) / 2 = 472.  Seniors (45, AO): (3 + 123) / 2 = 63.
+#   Subpopulations of parents: 1018 youth 18-21 disabled (Q15) 852; 1120 youth 22-24 first time (Q16, Q17) 34;
+#   1320 veteran first time (Q1) 92 for HHType 0 and 2; 1321 and 1345 (Q8) 3 (AO); 1347 (Q1) 92 (AC); 1445
+#   non-veteran senior (Q13) 123; 1015 chronically homeless youth 18-21 (Q15) 852 (18 has no parent 15: no 1518).
+# Row 7 by SystemPath (parents only): youth 22-24 on path 5 (ES/SH + RRH): Q16, Q17 356; non-veteran 25+ on
+#   path 3 (ES/SH + TH): Q5 376.
+# Row 11 (PSH housed at ReportEnd): Q6 2313 (populations 0 and 14).  Row 12 (RRH exited, never moved in): Q7 179
+#   (14).  Row 13 (RRH at ReportEnd, not moved in): Q16 325, Q17 320 -> 322.5 -> 323 (0 and 11).  Row 15 (RRH
+#   housed, exited): Q13 258 (14).  Row 16 (RRH housed at ReportEnd): Q1 214 (13 and 17, HHType 0 and 2).
+HOUSEHOLD_AVERAGES = {
+    # (ReportRow, HHType, Population, SystemPath): Value
+    (1, 0, 0, -1): 152, (1, 1, 11, -1): 34, (1, 0, 13, -1): 48, (1, 1, 13, -1): 3, (1, 2, 13, -1): 92,
+    (1, 1, 14, -1): 90, (1, 0, 17, -1): 52, (1, 0, 18, -1): 472, (1, 1, 45, -1): 63, (1, 1, 1018, -1): 852,
+    (1, 1, 1120, -1): 34, (1, 0, 1320, -1): 92, (1, 2, 1320, -1): 92, (1, 1, 1321, -1): 3, (1, 1, 1345, -1): 3,
+    (1, 2, 1347, -1): 92, (1, 1, 1445, -1): 123, (1, 1, 1015, -1): 852, (1, 1, 10, -1): 852,
+    (7, 1, 11, 5): 356, (7, 1, 14, 3): 376,
+    (11, 0, 0, -1): 2313, (11, 1, 14, -1): 2313, (12, 1, 14, -1): 179, (13, 0, 0, -1): 323, (13, 1, 11, -1): 323,
+    (15, 1, 14, -1): 258, (16, 0, 13, -1): 214, (16, 2, 13, -1): 214, (16, 0, 17, -1): 214,
+}  # fmt: skip
+
+
+def household_averages() -> dict[tuple[int, int, int, int], int]:
+    """LSACalculated.csv's rows 1-16 as written: (ReportRow, HHType, Population, SystemPath) -> Value."""
+    folder = report_world().lsa_artifacts[LSA_HH_FY2026.request_id].folder / "csv"
+    rows = list(csv.DictReader(io.StringIO((folder / "LSACalculated.csv").read_text(encoding="utf-8"))))
+    averages = {}
+    for row in rows:
+        if int(row["ReportRow"]) <= 16:
+            assert (row["Cohort"], row["Universe"], row["ProjectID"]) == ("1", "-1", "")
+            key = tuple(int(row[c]) for c in ("ReportRow", "HHType", "Population", "SystemPath"))
+            averages[key] = int(row["Value"])
+    return averages
+
+
+RACE_ONLY = {1: 23, 16: 24, 2: 25, 26: 26, 3: 27, 36: 28, 6: 29, 7: 30, 67: 31, 4: 32, 46: 33, 5: 34, 56: 35}
+ALL_TYPES = (0, 1, 2, 3, 99)
+
+
+def populations_of(key: tuple[str, int]) -> dict[int, tuple[int, ...]]:
+    """§8.3 read independently of the SQL: the populations household `key` is in, each with the household types
+    it is reported for (parents 0 and 10-17; subpopulations alone and with parents 10-15, for shared types)."""
+    chronic, vet, disability, fleeing, adult_age, parent, _ = POPULATIONS[key]
+    race = COMPOSITION[key][3]
+    parents = {0: (True, ALL_TYPES), 10: (adult_age == 18, (1,)), 11: (adult_age == 24, (1,)),
+               12: (parent == 1 and adult_age in (18, 24), (2,)), 13: (vet == 1, (0, 1, 2, 99)),
+               14: (vet == 0 and adult_age in (25, 55), (1,)), 15: (chronic == 1, ALL_TYPES)}  # fmt: skip
+    others = {16: (chronic in (1, 2), ALL_TYPES), 17: (chronic in (0, 3), ALL_TYPES)}
+    up_to_15 = (0, 10, 11, 12, 13, 14, 15)
+    subs = {15: (chronic == 1, ALL_TYPES, (10, 11, 12, 13, 14)), 18: (disability == 1, ALL_TYPES, up_to_15[:-1]),
+            19: (fleeing == 1, ALL_TYPES, up_to_15), 20: (ENGAGEMENT[key][1] == 1, ALL_TYPES, up_to_15),
+            21: (ENGAGEMENT[key][1] == 2, ALL_TYPES, up_to_15), 22: (STATUS[key][5] == 1, ALL_TYPES, up_to_15),
+            45: (adult_age == 55, (1,), (0, 13, 14, 15)), 46: (parent == 1, (3,), (0, 15)),
+            47: (COMPOSITION[key][1] == 3, (2,), (0, 13, 15)), 48: (fleeing == 2, ALL_TYPES, up_to_15)}  # fmt: skip
+    if race not in (98, 99):
+        digits = str(race)
+        races = {RACE_ONLY.get(race, 37 if "6" in digits else 36)}
+        races |= {population for digit, population in zip("1236745", range(38, 45), strict=True) if digit in digits}
+        subs |= {population: (True, ALL_TYPES, up_to_15) for population in races}
+    member = {population: types for population, (is_in, types) in (parents | others).items() if is_in}
+    for sub, (is_in, types, parent_ids) in subs.items():
+        for parent_id in parent_ids:
+            shared = tuple(t for t in types if t in parents[parent_id][1])
+            if is_in and parent_id in member and shared:
+                member[sub if parent_id == 0 else parent_id * 100 + sub] = shared
+    return {population: tuple(t for t in types if t in (0, key[1])) for population, types in member.items()}
+
+
+def expected_household_averages() -> dict[tuple[int, int, int, int], int]:
+    """Rows 1-16 from the hand-derived tables above (§8.4-§8.7)."""
+    day = {key: dict(zip(DAY_COLUMNS, values, strict=True)) for key, values in DAYS.items()}
+    loth = {1: ("es_days", {1, 3, 5, 7, 9, 10, 12}), 2: ("th_days", {2, 3, 6, 7, 12}), 3: ("est_days", {3, 7, 12}),
+            4: ("rrh_psh_pre_move_in_days", set(range(4, 13))), 5: ("system_homeless_days", set(range(5, 13))),
+            6: ("other_3917_days", set(range(1, 13))), 7: ("total_homeless_days", set(range(1, 13))),
+            8: ("rrh_housed_days", {4, 5, 6, 7, 10, 11, 12}), 9: ("system_days_not_psh_housed", set(range(1, 13))),
+    }  # fmt: skip
+    values: dict[tuple[int, int, int, int], list[int]] = {}
+    for key in HOUSEHOLDS:
+        rrh_status, psh_status, system_path = FINAL_STATUS[key][1:]
+        rrh_move_in, psh_move_in = STATUS[key][4:6]
+        measures = []  # (row, SystemPath, days)
+        for row, (column, paths) in loth.items():
+            measures.append((row, -1, day[key][column]))
+            if system_path in paths:
+                measures.append((row, system_path, day[key][column]))
+        housed = {10: ("psh_housed_days", psh_move_in in (1, 2) and psh_status in (12, 22)),
+                  11: ("psh_housed_days", psh_move_in in (1, 2) and psh_status in (11, 21)),
+                  12: ("rrh_pre_move_in_days", rrh_status in (12, 22) and rrh_move_in == 0),
+                  13: ("rrh_pre_move_in_days", rrh_status in (11, 21) and rrh_move_in == 0),
+                  14: ("rrh_pre_move_in_days", rrh_move_in in (1, 2) and rrh_status > 2),
+                  15: ("rrh_housed_days", rrh_status in (12, 22) and rrh_move_in in (1, 2)),
+                  16: ("rrh_housed_days", rrh_status in (11, 21) and rrh_move_in in (1, 2))}  # fmt: skip
+        measures += [(row, -1, day[key][column]) for row, (column, applies) in housed.items() if applies]
+        for population, types in populations_of(key).items():
+            for row, path, days in measures:
+                if days > 0 and (population <= 17 or (row <= 9 and path == -1)):
+                    for hh_type in types:
+                        values.setdefault((row, hh_type, population, path), []).append(days)
+    return {key: (2 * sum(days) + len(days)) // (2 * len(days)) for key, days in values.items()}
+
+
+def test_lsacalculated_averages_of_household_days_by_population():
+    written = household_averages()
+    assert {key: written.get(key) for key in HOUSEHOLD_AVERAGES} == HOUSEHOLD_AVERAGES
+    assert written == expected_household_averages()
+    # Nobody is a parenting youth (12), moved into PSH in the period (22), a parenting child (46) or a survivor not
+    # fleeing (48); youth, non-veteran 25+ and seniors are AO populations (no HHType 0 row); subpopulations only
+    # in rows 1-9 by SystemPath -1.
+    populations = {key[2] for key in written}
+    assert not populations & {12, 22, 46, 48} and not [key for key in written if key[2] in (10, 11, 14, 45)
+                                                        and key[1] != 1]  # fmt: skip
+    assert not [key for key in written if key[2] > 17 and (key[0] > 9 or key[3] != -1)]
+    assert not [key for key in written if key[2] == 1518]  # disabled (18) has no parent 15

@@ -1,4 +1,4 @@
-"""A value never fails a build (DESIGN: Faults stay where they are), property-style.
+"""A value never fails a build (DESIGN: "Faults stay where they are"), property-style.
 
 One tiny world, built once: the generator's three tiny sources with hostile values planted in every
 typed column (dates, datetimes, integers, codes, money) of every HMIS file, and a fourth delivery shaped

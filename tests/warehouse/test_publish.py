@@ -1,4 +1,5 @@
-"""Atomic publish (DESIGN): a failed build leaves the published warehouse as it was.
+"""Atomic publish (DESIGN: "Readers never block or see half a build"): a failed build leaves the published
+warehouse as it was.
 
 The successful side (a new build replaces the file while open readers keep their snapshot) is in
 test_dagster_assets.py; both rebuild a small selection, which goes through the same build, check

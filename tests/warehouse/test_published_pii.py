@@ -45,7 +45,7 @@ def _holding(database, ssns: list[str]) -> list[str]:
 def test_the_published_warehouse_holds_no_ssn_in_any_table_or_column(built_warehouse):
     settings = built_warehouse.settings
     ssns = _ssns(settings)
-    assert len(ssns) >= 10, "the tiny world delivers SSNs"
+    assert ssns, "the tiny world delivers SSNs"
     assert _holding(settings.published_db, ssns) == []
     full = _holding(settings.build_dir / FULL_DATABASE, ssns)  # the private whole build still has them
     assert "staging.stg_hmis__clients.ssn" in full, full

@@ -661,44 +661,20 @@ cells as (
         collection (int_report_conditions; both alcohol and drug use count as two); with none, the
         disabling condition answer (3.08) decides: no -> None, yes -> Condition Unknown, doesn't
         know/prefers not to answer, else not collected. Columns as Q13a1. -#}
+    {%- set condition_row %}
+    case
+        when conditions.condition_count = 1 then '1_condition'
+        when conditions.condition_count = 2 then '2_conditions'
+        when conditions.condition_count >= 3 then '3_plus_conditions'
+        when clients.disabling_condition = 0 then 'none'
+        when clients.disabling_condition = 1 then 'condition_unknown'
+        when clients.disabling_condition in (8, 9) then 'dk_pnta'
+        else 'data_not_collected'
+    end as condition_row
+{%- endset %}
 with
 
-clients as (
-
-    select * from {{ ref('int_report_clients') }} where {{ universe }}
-
-),
-
-conditions as (
-
-    select * from {{ ref('int_report_conditions') }} where assessment_point = '{{ assessment_point }}'
-
-),
-
-counted as (
-
-    select
-        clients.request_id,
-        clients.personal_key,
-        clients.household_type,
-        clients.is_adult,
-        clients.is_child,
-        clients.is_unknown_age,
-        case
-            when conditions.condition_count = 1 then '1_condition'
-            when conditions.condition_count = 2 then '2_conditions'
-            when conditions.condition_count >= 3 then '3_plus_conditions'
-            when clients.disabling_condition = 0 then 'none'
-            when clients.disabling_condition = 1 then 'condition_unknown'
-            when clients.disabling_condition in (8, 9) then 'dk_pnta'
-            else 'data_not_collected'
-        end as condition_row
-    from clients
-    left join conditions
-        on clients.request_id = conditions.request_id
-        and clients.enrollment_key = conditions.enrollment_key
-
-),
+{{ apr_clients_with_conditions('counted', assessment_point, universe, 'left', [condition_row]) }},
 
 members as (
 
@@ -759,4 +735,72 @@ cells as (
             "income_column <> 'at_start' and income_category not in ('aa_not_yet_required', 'aa_missing') "
             ~ "and start_income_from_any_source in (0, 1) and income_from_any_source in (0, 1)",
     }) }}
+{%- endmacro %}
+
+
+{% macro apr_domestic_violence_answers() -%}
+    {#- Q14a/Q14b: the CTEs `adults_and_heads` and `answered`, one row per request and adult or head of
+        household with their latest domestic violence record (4.11, int_report_domestic_violence; null when
+        none): survivor answer and when it last happened. Precedes the caller's own CTEs. -#}
+adults_and_heads as (
+
+    select * from {{ ref('int_report_clients') }} where is_adult_or_head
+
+),
+
+domestic_violence as (
+
+    select * from {{ ref('int_report_domestic_violence') }}
+
+),
+
+answered as (
+
+    select
+        adults_and_heads.request_id,
+        adults_and_heads.personal_key,
+        adults_and_heads.household_type,
+        domestic_violence.domestic_violence_survivor,
+        domestic_violence.when_occurred
+    from adults_and_heads
+    left join domestic_violence
+        on adults_and_heads.request_id = domestic_violence.request_id
+        and adults_and_heads.enrollment_key = domestic_violence.enrollment_key
+
+)
+{%- endmacro %}
+
+
+{% macro apr_clients_with_conditions(name, assessment_point, universe, join, columns) -%}
+    {#- Q13a1-Q13c2: the CTEs `clients` (int_report_clients where `universe`), `conditions` (int_report_conditions
+        at `assessment_point`) and `name`: each client's request, person, household type and age status with
+        `columns` (expressions on both), `join` ('inner' or 'left') joined on the enrollment. -#}
+clients as (
+
+    select * from {{ ref('int_report_clients') }} where {{ universe }}
+
+),
+
+conditions as (
+
+    select * from {{ ref('int_report_conditions') }} where assessment_point = '{{ assessment_point }}'
+
+),
+
+{{ name }} as (
+
+    select
+        clients.request_id,
+        clients.personal_key,
+        clients.household_type,
+        clients.is_adult,
+        clients.is_child,
+        clients.is_unknown_age,
+        {{ columns | join(',\n        ') }}
+    from clients
+    {{ join }} join conditions
+        on clients.request_id = conditions.request_id
+        and clients.enrollment_key = conditions.enrollment_key
+
+)
 {%- endmacro %}

@@ -254,9 +254,23 @@ cells as (
 {%- endmacro %}
 
 
-{% macro apr_conditions_table(table_id, assessment_point, universe) -%}
-    {#- Q13a1/Q13b1/Q13c1: the same table over a different universe and point of collection. -#}
-    {%- set rows = {
+{% macro apr_persons_served_rows(moved_in) -%}
+    {#- The rows of Q7a Number of Persons Served (APR/CAPER and CE APR): age groups (DOB unknown split by its
+        data quality), the total, and `moved_in` (the condition for the PSH/RRH move-in row). -#}
+    {{ return({
+        'adults': 'is_adult',
+        'children': 'is_child',
+        'dk_pnta': 'dob is null and dob_data_quality in (8, 9)',
+        'data_not_collected': 'is_unknown_age and not (dob is null and coalesce(dob_data_quality in (8, 9), false))',
+        'total': 'true',
+        'moved_in': moved_in,
+    }) }}
+{%- endmacro %}
+
+
+{% macro apr_condition_rows() -%}
+    {#- The rows of the condition tables (Q13a1/Q13b1/Q13c1, Q26e): row key -> int_report_conditions flag. -#}
+    {{ return({
         'mental_health': 'has_mental_health',
         'alcohol': 'has_alcohol_only',
         'drug': 'has_drug_only',
@@ -265,44 +279,20 @@ cells as (
         'hiv_aids': 'has_hiv_aids',
         'developmental': 'has_developmental',
         'physical': 'has_physical',
-    } %}
+    }) }}
+{%- endmacro %}
+
+
+{% macro apr_conditions_table(table_id, assessment_point, universe) -%}
+    {#- Q13a1/Q13b1/Q13c1: the same table over a different universe and point of collection. -#}
+    {%- set rows = apr_condition_rows() %}
 with
 
-clients as (
-
-    select * from {{ ref('int_report_clients') }} where {{ universe }}
-
-),
-
-conditions as (
-
-    select * from {{ ref('int_report_conditions') }} where assessment_point = '{{ assessment_point }}'
-
-),
-
-with_conditions as (
-
-    select
-        clients.request_id,
-        clients.personal_key,
-        clients.household_type,
-        clients.is_adult,
-        clients.is_child,
-        clients.is_unknown_age,
-        conditions.has_mental_health,
-        conditions.has_alcohol_only,
-        conditions.has_drug_only,
-        conditions.has_alcohol_and_drug,
-        conditions.has_chronic_health,
-        conditions.has_hiv_aids,
-        conditions.has_developmental,
-        conditions.has_physical
-    from clients
-    inner join conditions
-        on clients.request_id = conditions.request_id
-        and clients.enrollment_key = conditions.enrollment_key
-
-),
+{{ apr_clients_with_conditions('with_conditions', assessment_point, universe, 'inner', [
+    'conditions.has_mental_health', 'conditions.has_alcohol_only', 'conditions.has_drug_only',
+    'conditions.has_alcohol_and_drug', 'conditions.has_chronic_health', 'conditions.has_hiv_aids',
+    'conditions.has_developmental', 'conditions.has_physical',
+]) }},
 
 members as (
 
@@ -335,13 +325,133 @@ cells as (
 {%- endmacro %}
 
 
-{% macro apr_income_change_table(table_id) -%}
-    {#- Q19a1 / Q19a2: adults with a known income at start and at the later point (the mart's
-        `universe` CTE: start_* and later_* amounts per person), per income category (earned,
-        other, total): who had it at start and/or later and how the amount moved. Count rows count
-        people; average rows average (later - start) over the people of the cell, exact to the cent and
-        rounded half up (money_average); I = E + F with their average; J = I / H. -#}
+{% macro apr_validation_table(table_id, clients, dq_clients, rows) -%}
+    {#- Q5a Report Validations (APR, CAPER, CE APR): per row of `rows` (row key -> condition on a client), the
+        people of `dq_clients` (column B, the data-quality universe) and of `clients` (column C, everyone
+        served). Both are selects of one row per request and person. -#}
+with
+
+clients as (
+
+    select *, 'all' as universe from ({{ clients }}) as served
+    union all
+    select *, 'dq' as universe from ({{ dq_clients }}) as in_dq
+
+),
+
+members as (
+
+    {{ apr_members('clients', rows, columns=['universe']) }}
+
+),
+
+cells as (
+
+    {{ apr_count_where('members', {
+        'count_of_clients_for_dq': "universe = 'dq'",
+        'count_of_clients': "universe = 'all'",
+    }) }}
+
+)
+
+{{ apr_table_layout(table_id, 'cells', ['count_of_clients_for_dq', 'count_of_clients']) }}
+{%- endmacro %}
+
+
+{% macro apr_cells_with_rates(counts, requests, columns, rates) -%}
+    {#- A count table's `cells`: every row of `counts` (request_id, row_key, one column per `columns`) as a
+        number, then one row per rate [row_key, numerator row, [denominator rows]]: per column, the numerator
+        row's count over the sum of the denominator rows' counts (apr_rate; a missing row counts 0), for every
+        request_id of `requests`. -#}
+    select
+        request_id,
+        row_key,
+        {%- for column in columns %}
+        cast({{ column }} as {{ dbt.type_numeric() }}) as {{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from {{ counts }}
+    {%- for row_key, numerator, denominators in rates %}
+    union all
+    select
+        requests.request_id,
+        '{{ row_key }}' as row_key,
+        {%- for column in columns %}
+        {%- set parts = [] %}
+        {%- for denominator in denominators %}
+        {%- do parts.append('coalesce(denominator_' ~ loop.index ~ '.' ~ column ~ ', 0)') %}
+        {%- endfor %}
+        {{ apr_rate('coalesce(numerator.' ~ column ~ ', 0)', parts | join(' + ')) }} as {{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from (select distinct request_id from {{ requests }}) as requests
+    left join {{ counts }} as numerator
+        on requests.request_id = numerator.request_id
+        and numerator.row_key = '{{ numerator }}'
+    {%- for denominator in denominators %}
+    left join {{ counts }} as denominator_{{ loop.index }}
+        on requests.request_id = denominator_{{ loop.index }}.request_id
+        and denominator_{{ loop.index }}.row_key = '{{ denominator }}'
+    {%- endfor %}
+    {%- endfor %}
+{%- endmacro %}
+
+
+{% macro apr_income_change_table(table_id, later_column) -%}
+    {#- Q19a1 / Q19a2: adults with a known income at start and at the later point (`later_column` of
+        int_report_cash_income: 'at_annual_assessment' for Q19a1's stayers, 'at_exit' for Q19a2's leavers),
+        per income category (earned, other, total): who had it at start and/or later and how the amount
+        moved. Q19a1 counts only adults with the annual assessment they owe, in households whose head has
+        stayed 365 days or more. Count rows count people; average rows average (later - start) over the
+        people of the cell, exact to the cent and rounded half up (money_average); I = E + F with their
+        average; J = I / H. -#}
     {%- set categories = [('earned', 'earned_income'), ('other', 'other_income'), ('total', 'total_income')] %}
+with
+
+adult_income as (
+
+    select * from {{ ref('int_report_cash_income') }} where is_adult
+
+),
+{%- if later_column == 'at_annual_assessment' %}
+
+clients as (
+
+    select * from {{ ref('int_report_clients') }}
+
+),
+{%- endif %}
+
+universe as (
+
+    select
+        later.request_id,
+        later.personal_key,
+        start_income.earned_income as start_earned_income,
+        start_income.other_income as start_other_income,
+        start_income.total_income as start_total_income,
+        later.earned_income as later_earned_income,
+        later.other_income as later_other_income,
+        later.total_income as later_total_income
+    from adult_income as later
+    inner join adult_income as start_income
+        on later.request_id = start_income.request_id
+        and later.personal_key = start_income.personal_key
+        and start_income.income_column = 'at_start'
+    {%- if later_column == 'at_annual_assessment' %}
+    inner join clients
+        on later.request_id = clients.request_id
+        and later.personal_key = clients.personal_key
+    {%- endif %}
+    where later.income_column = '{{ later_column }}'
+        {%- if later_column == 'at_annual_assessment' %}
+        and later.has_record
+        and later.is_annual_assessment_required
+        and clients.has_head_stayer_365_days
+        {%- endif %}
+        and start_income.total_income is not null
+        and start_income.income_from_any_source is not null
+        and later.total_income is not null
+
+)
 ,
 
 changes as (

@@ -1,11 +1,10 @@
-{#- LSACalculated's averages from tlsa_Household (LSA spec §8.4-§8.7): one row per LSA request and average of days
+{#- LSACalculated's averages from tlsa_Household (LSA spec §8.3-§8.7): one row per LSA request and average of days
     with a Value above zero: rows 1-9 (length of time homeless; SystemPath -1, and by SystemPath 1-12 per §8.5),
     10-11 (days housed in PSH), 12-16 (days in RRH), by household type (0 all) and population. Cohort 1,
     Universe -1, ProjectID null. The average is of the values > 0 only, rounded half up to a whole number.
-    Populations so far: 0 (all) and the subpopulations tlsa_Household already carries (Stat 20-21, PSHMoveIn
-    22, the head's race and ethnicity 23-44, HHChild 47; with parent population 0); those that read
-    tlsa_Household's HHChronic, HHVet, HHAdultAge, HHParent, HHDisability, HHFleeingDV (10-19, 45-46, 48 and
-    their combinations) are added once int_lsa_household_summary has them (docs/lsa.md). -#}
+    Populations (§8.3, macro lsa_average_populations): 0 and 10-17 for every row; for rows 1-9 with SystemPath
+    -1 also the subpopulations 15, 18-48 alone (parent 0, their own ids) and with their parents 10-15 (4 digits,
+    parent first), each for the household types both it and its parent report. -#}
 with
 
 households as (
@@ -32,6 +31,12 @@ households as (
         summary.rrh_move_in,
         summary.stat,
         summary.hh_child,
+        summary.hh_chronic,
+        summary.hh_vet,
+        summary.hh_disability,
+        summary.hh_fleeing_dv,
+        summary.hh_adult_age,
+        summary.hh_parent,
         summary.hoh_race_ethnicity,
         cast(summary.hoh_race_ethnicity as {{ dbt.type_string() }}) as race_code
     from {{ ref('int_lsa_household_days') }} as days
@@ -42,34 +47,56 @@ households as (
 
 ),
 
+{%- set definitions = lsa_average_populations('hh_child = 3', true) %}
+
+memberships as (
+
+    {#- One row per household and base population it is in by its own columns (0 all, 10-17, 18-48). -#}
+    {%- for population, condition in definitions['bases'] %}
+    select request_id, hoh_personal_key, hh_type, {{ population }} as base_population
+    from households
+    where {{ condition }}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+
+),
+
+population_types as (
+
+    {#- §8.3: each population reported, its parent and sub base populations (0: all), whether it is reported in
+        every row (all_rows) or only rows 1-9 by SystemPath -1, and the household types it is reported for. -#}
+    select * from (values
+        {%- for population, parent, sub, types, all_rows in definitions['populations'] %}
+        {%- set outer = loop %}
+        {%- for t in types %}
+        ({{ population }}, {{ parent }}, {{ sub }}, {{ all_rows }}, {{ t }}){{ ',' if not (outer.last and loop.last) }}
+        {%- endfor %}
+        {%- endfor %}
+    ) as definitions (population, parent_population, sub_population, all_rows, report_hh_type)
+
+),
+
 populations as (
 
-    {#- §8.3: 0 all; subpopulations with parent "All" (their own ids). -#}
-    select request_id, hoh_personal_key, hh_type, 0 as population from households
-    union all
-    select request_id, hoh_personal_key, hh_type, 20 from households where stat = 1
-    union all
-    select request_id, hoh_personal_key, hh_type, 21 from households where stat = 2
-    union all
-    select request_id, hoh_personal_key, hh_type, 22 from households where psh_move_in = 1
-    union all
-    select request_id, hoh_personal_key, hh_type,
-        case hoh_race_ethnicity
-            when 1 then 23 when 16 then 24 when 2 then 25 when 26 then 26 when 3 then 27 when 36 then 28
-            when 6 then 29 when 7 then 30 when 67 then 31 when 4 then 32 when 46 then 33 when 5 then 34
-            when 56 then 35
-            else case when race_code like '%6%' then 37 else 36 end
-        end
-    from households
-    where hoh_race_ethnicity not in (98, 99)
-        and (hoh_race_ethnicity in (1, 16, 2, 26, 3, 36, 6, 7, 67, 4, 46, 5, 56) or hoh_race_ethnicity >= 12)
-    {%- for digit, population in [(1, 38), (2, 39), (3, 40), (6, 41), (7, 42), (4, 43), (5, 44)] %}
-    union all
-    select request_id, hoh_personal_key, hh_type, {{ population }}
-    from households where hoh_race_ethnicity not in (98, 99) and race_code like '%{{ digit }}%'
-    {%- endfor %}
-    union all
-    select request_id, hoh_personal_key, hh_type, 47 from households where hh_type = 2 and hh_child = 3
+    {#- One row per household, population it is in and household type it is reported under (its own, or 0). -#}
+    select
+        parents.request_id,
+        parents.hoh_personal_key,
+        parents.hh_type,
+        population_types.population,
+        population_types.all_rows,
+        population_types.report_hh_type
+    from population_types
+    inner join memberships as parents
+        on parents.base_population = population_types.parent_population
+    inner join memberships as subs
+        on subs.base_population = population_types.sub_population
+        and subs.request_id = parents.request_id
+        and subs.hoh_personal_key = parents.hoh_personal_key
+        and subs.hh_type = parents.hh_type
+    where population_types.report_hh_type in (0, parents.hh_type)
 
 ),
 
@@ -114,12 +141,12 @@ measures as (
 
 averaged as (
 
-    {#- HHType 0 (all) and each household type; rows 10-16 and the SystemPath rows for population 0 only
-        (§8.3: subpopulations are for rows 1-9). -#}
+    {#- Rows 10-16 and the SystemPath rows for populations 0 and 10-17 only (all_rows; §8.3: subpopulations are for
+        rows 1-9). -#}
     select
         measures.request_id,
         measures.report_row,
-        hh_types.hh_type,
+        populations.report_hh_type as hh_type,
         populations.population,
         measures.system_path,
         sum(measures.days) as total_days,
@@ -129,13 +156,14 @@ averaged as (
         on measures.request_id = populations.request_id
         and measures.hoh_personal_key = populations.hoh_personal_key
         and measures.hh_type = populations.hh_type
-    inner join (
-        select 0 as hh_type union all select 1 union all select 2 union all select 3 union all select 99
-    ) as hh_types
-        on hh_types.hh_type = 0 or hh_types.hh_type = measures.hh_type
-    where populations.population = 0
+    where populations.all_rows = 1
         or (measures.report_row <= 9 and measures.system_path = -1)
-    group by measures.request_id, measures.report_row, hh_types.hh_type, populations.population, measures.system_path
+    group by
+        measures.request_id,
+        measures.report_row,
+        populations.report_hh_type,
+        populations.population,
+        measures.system_path
 
 ),
 
@@ -153,7 +181,6 @@ final as (
         {#- the mean rounded half up, in integers: floor((2 * sum + n) / (2 * n)) -#}
         cast(floor((2 * total_days + households) / (2.0 * households)) as integer) as value
     from averaged
-    where population <> 47 or hh_type = 2
 
 )
 

@@ -35,51 +35,11 @@ exits as (
 
 ),
 
-{%- set all_types = [0, 1, 2, 3, 99] %}
-{#- (population, condition, household types) of §8.3. -#}
-{%- set parents = [
-    (0, 'true', all_types),
-    (10, 'hh_adult_age = 18', [1]),
-    (11, 'hh_adult_age = 24', [1]),
-    (12, 'hh_parent = 1 and hh_adult_age in (18, 24)', [2]),
-    (13, 'hh_vet = 1', [0, 1, 2, 99]),
-    (14, 'hh_vet = 0 and hh_adult_age in (25, 55)', [1]),
-    (15, 'hh_chronic = 1', all_types),
-] %}
-{%- set others = [
-    (16, 'hh_chronic in (1, 2)', all_types),
-    (17, 'hh_chronic in (0, 3)', all_types),
-] %}
-{%- set race = [
-    (23, 'hoh_race_ethnicity = 1'), (24, 'hoh_race_ethnicity = 16'), (25, 'hoh_race_ethnicity = 2'),
-    (26, 'hoh_race_ethnicity = 26'), (27, 'hoh_race_ethnicity = 3'), (28, 'hoh_race_ethnicity = 36'),
-    (29, 'hoh_race_ethnicity = 6'), (30, 'hoh_race_ethnicity = 7'), (31, 'hoh_race_ethnicity = 67'),
-    (32, 'hoh_race_ethnicity = 4'), (33, 'hoh_race_ethnicity = 46'), (34, 'hoh_race_ethnicity = 5'),
-    (35, 'hoh_race_ethnicity = 56'),
-    (36, "hoh_race_ethnicity >= 12 and hoh_race_ethnicity not in (16, 26, 36, 46, 56, 67, 98, 99) and race_code not like '%6%'"),
-    (37, "hoh_race_ethnicity >= 126 and race_code like '%6%'"),
-    (38, "hoh_race_ethnicity not in (98, 99) and race_code like '%1%'"),
-    (39, "hoh_race_ethnicity not in (98, 99) and race_code like '%2%'"),
-    (40, "hoh_race_ethnicity not in (98, 99) and race_code like '%3%'"),
-    (41, "hoh_race_ethnicity not in (98, 99) and race_code like '%6%'"),
-    (42, "hoh_race_ethnicity not in (98, 99) and race_code like '%7%'"),
-    (43, "hoh_race_ethnicity not in (98, 99) and race_code like '%4%'"),
-    (44, "hoh_race_ethnicity not in (98, 99) and race_code like '%5%'"),
-] %}
-{#- Subpopulations of row 23: (id, condition, household types, parent populations). -#}
-{%- set subpopulations = [
-    (15, 'hh_chronic = 1', all_types, [10, 11, 12, 13, 14]),
-    (18, 'hh_disability = 1', all_types, [0, 10, 11, 12, 13, 14]),
-    (19, 'hh_fleeing_dv = 1', all_types, [0, 10, 11, 12, 13, 14, 15]),
-    (20, 'stat = 1', all_types, [0, 10, 11, 12, 13, 14, 15]),
-] %}
-{%- for population, condition in race %}
-    {%- do subpopulations.append((population, condition, all_types, [0, 10, 11, 12, 13, 14, 15])) %}
-{%- endfor %}
-{%- do subpopulations.append((45, 'hh_adult_age = 55', [1], [0, 13, 14, 15])) %}
-{%- do subpopulations.append((46, 'hh_parent = 1', [3], [0, 15])) %}
-{%- do subpopulations.append((47, 'ac3_plus = 1', [2], [0, 13, 15])) %}
-{%- do subpopulations.append((48, 'hh_fleeing_dv = 2', all_types, [0, 10, 11, 12, 13, 14, 15])) %}
+{#- (population, condition, household types) and subpopulations of §8.3 (macros/hud_lsa/lsa_averages.sql); row 23
+    has no subpopulations 21-22 and its 47 is AC3Plus. -#}
+{%- set parents = lsa_average_parent_populations() %}
+{%- set others = lsa_average_other_populations() %}
+{%- set subpopulations = lsa_average_subpopulations('ac3_plus = 1', false) %}
 
 populations as (
 

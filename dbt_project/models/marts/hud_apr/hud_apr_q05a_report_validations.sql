@@ -22,29 +22,9 @@
     'hoh_and_adult_stayers_365': 'is_head_or_adult_stayer_365_days',
 } %}
 
-with
-
-clients as (
-
-    select *, 'all' as universe from {{ ref('int_report_clients') }}
-    union all
-    select *, 'dq' as universe from {{ ref('int_report_dq_clients') }}
-
-),
-
-members as (
-
-    {{ apr_members('clients', rows, columns=['universe']) }}
-
-),
-
-cells as (
-
-    {{ apr_count_where('members', {
-        'count_of_clients_for_dq': "universe = 'dq'",
-        'count_of_clients': "universe = 'all'",
-    }) }}
-
-)
-
-{{ apr_table_layout('Q5a', 'cells', ['count_of_clients_for_dq', 'count_of_clients']) }}
+{{ apr_validation_table(
+    'Q5a',
+    'select * from ' ~ ref('int_report_clients'),
+    'select * from ' ~ ref('int_report_dq_clients'),
+    rows,
+) }}

@@ -10,30 +10,6 @@
 
 with
 
-adults_and_heads as (
-
-    select * from {{ ref('int_report_clients') }} where is_adult_or_head
-
-),
-
-domestic_violence as (
-
-    select * from {{ ref('int_report_domestic_violence') }}
-
-),
-
-answered as (
-
-    select
-        adults_and_heads.request_id,
-        adults_and_heads.personal_key,
-        adults_and_heads.household_type,
-        domestic_violence.domestic_violence_survivor
-    from adults_and_heads
-    left join domestic_violence
-        on adults_and_heads.request_id = domestic_violence.request_id
-        and adults_and_heads.enrollment_key = domestic_violence.enrollment_key
-
-),
+{{ apr_domestic_violence_answers() }},
 
 {{ apr_by_household_type('Q14a', 'answered', rows) }}

@@ -13,29 +13,11 @@
 
 with
 
-adults_and_heads as (
-
-    select * from {{ ref('int_report_clients') }} where is_adult_or_head
-
-),
-
-domestic_violence as (
-
-    select * from {{ ref('int_report_domestic_violence') }} where domestic_violence_survivor = 1
-
-),
+{{ apr_domestic_violence_answers() }},
 
 survivors as (
 
-    select
-        adults_and_heads.request_id,
-        adults_and_heads.personal_key,
-        adults_and_heads.household_type,
-        domestic_violence.when_occurred
-    from adults_and_heads
-    inner join domestic_violence
-        on adults_and_heads.request_id = domestic_violence.request_id
-        and adults_and_heads.enrollment_key = domestic_violence.enrollment_key
+    select * from answered where domestic_violence_survivor = 1
 
 ),
 

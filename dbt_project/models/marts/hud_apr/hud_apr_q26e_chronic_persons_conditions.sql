@@ -1,16 +1,7 @@
 {#- APR Q26e Physical and Mental Health Conditions - Chronically Homeless Persons: the chronically
     homeless people of Q26b with each condition at start (everyone), at their latest assessment
     (stayers) and at exit (leavers), as Q13a1/Q13c1/Q13b1 count them. -#}
-{%- set rows = {
-    'mental_health': 'has_mental_health',
-    'alcohol': 'has_alcohol_only',
-    'drug': 'has_drug_only',
-    'alcohol_and_drug': 'has_alcohol_and_drug',
-    'chronic_health': 'has_chronic_health',
-    'hiv_aids': 'has_hiv_aids',
-    'developmental': 'has_developmental',
-    'physical': 'has_physical',
-} %}
+{%- set rows = apr_condition_rows() %}
 
 with
 

@@ -12,29 +12,9 @@
     'child_and_unknown_age_hoh': 'not is_adult and is_head_of_household',
 } %}
 
-with
-
-clients as (
-
-    select *, 'all' as universe from {{ ref('int_ce_apr_clients') }}
-    union all
-    select *, 'dq' as universe from {{ ref('int_ce_apr_clients') }} where is_in_dq_universe
-
-),
-
-members as (
-
-    {{ apr_members('clients', rows, columns=['universe']) }}
-
-),
-
-cells as (
-
-    {{ apr_count_where('members', {
-        'count_of_clients_for_dq': "universe = 'dq'",
-        'count_of_clients': "universe = 'all'",
-    }) }}
-
-)
-
-{{ apr_table_layout('CE-Q5a', 'cells', ['count_of_clients_for_dq', 'count_of_clients']) }}
+{{ apr_validation_table(
+    'CE-Q5a',
+    'select * from ' ~ ref('int_ce_apr_clients'),
+    'select * from ' ~ ref('int_ce_apr_clients') ~ ' where is_in_dq_universe',
+    rows,
+) }}

@@ -29,30 +29,9 @@ counts as (
 
 cells as (
 
-    select
-        request_id,
-        row_key,
-        {%- for column in columns %}
-        cast({{ column }} as {{ dbt.type_numeric() }}) as {{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from counts
-    union all
-    select
-        prioritized.request_id,
-        'percent_prioritized' as row_key,
-        {%- for column in columns %}
-        {{ apr_rate(
-            'coalesce(prioritized.' ~ column ~ ', 0)',
-            'coalesce(prioritized.' ~ column ~ ', 0) + coalesce(not_prioritized.' ~ column ~ ', 0)'
-        ) }} as {{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from (select distinct request_id from heads) as requests
-    left join counts as prioritized
-        on requests.request_id = prioritized.request_id
-        and prioritized.row_key = 'prioritized'
-    left join counts as not_prioritized
-        on requests.request_id = not_prioritized.request_id
-        and not_prioritized.row_key = 'not_prioritized'
+    {{ apr_cells_with_rates('counts', 'heads', columns, [
+        ['percent_prioritized', 'prioritized', ['prioritized', 'not_prioritized']],
+    ]) }}
 
 )
 

@@ -33,28 +33,9 @@ counts as (
 
 cells as (
 
-    select
-        request_id,
-        row_key,
-        {%- for column in columns %}
-        cast({{ column }} as {{ dbt.type_numeric() }}) as {{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from counts
-    union all
-    select
-        requests.request_id,
-        'percent_successful' as row_key,
-        {%- for column in columns %}
-        {{ apr_rate('coalesce(housed.' ~ column ~ ', 0)', 'coalesce(diverted.' ~ column ~ ', 0)') }}
-            as {{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from (select distinct request_id from counts) as requests
-    left join counts as housed
-        on requests.request_id = housed.request_id
-        and housed.row_key = 'safe_alternative'
-    left join counts as diverted
-        on requests.request_id = diverted.request_id
-        and diverted.row_key = '2'
+    {{ apr_cells_with_rates('counts', 'counts', columns, [
+        ['percent_successful', 'safe_alternative', ['2']],
+    ]) }}
 
 )
 

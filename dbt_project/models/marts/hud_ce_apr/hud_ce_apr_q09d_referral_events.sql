@@ -72,43 +72,10 @@ requests as (
 
 cells as (
 
-    select
-        request_id,
-        row_key,
-        {%- for column in columns %}
-        cast({{ column }} as {{ dbt.type_numeric() }}) as {{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from counts
-    union all
-    select
-        requests.request_id,
-        'percent_prioritized_referred' as row_key,
-        {%- for column in columns %}
-        {{ apr_rate('coalesce(referred.' ~ column ~ ', 0)', 'coalesce(all_prioritized.' ~ column ~ ', 0)') }}
-            as {{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from requests
-    left join counts as referred
-        on requests.request_id = referred.request_id
-        and referred.row_key = 'prioritized_referred'
-    left join counts as all_prioritized
-        on requests.request_id = all_prioritized.request_id
-        and all_prioritized.row_key = 'prioritized'
-    union all
-    select
-        requests.request_id,
-        'percent_successful' as row_key,
-        {%- for column in columns %}
-        {{ apr_rate('coalesce(accepted.' ~ column ~ ', 0)', 'coalesce(housing.' ~ column ~ ', 0)') }}
-            as {{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
-    from requests
-    left join counts as accepted
-        on requests.request_id = accepted.request_id
-        and accepted.row_key = 'accepted'
-    left join counts as housing
-        on requests.request_id = housing.request_id
-        and housing.row_key = 'housing_referral'
+    {{ apr_cells_with_rates('counts', 'requests', columns, [
+        ['percent_prioritized_referred', 'prioritized_referred', ['prioritized']],
+        ['percent_successful', 'accepted', ['housing_referral']],
+    ]) }}
 
 )
 

@@ -13,26 +13,6 @@ exits as (
 
 ),
 
-counted as (
-
-    select
-        request_id,
-        count(*) as row_total,
-        {{ categories | join(',\n        ') }}
-    from exits
-    group by request_id, {{ categories | join(', ') }}
-
-),
-
-final as (
-
-    select
-        request_id,
-        row_number() over (partition by request_id order by {{ categories | join(', ') }}) as row_order,
-        row_total,
-        {{ categories | join(',\n        ') }}
-    from counted
-
-)
+{{ lsa_row_totals('exits', categories) }}
 
 select * from final

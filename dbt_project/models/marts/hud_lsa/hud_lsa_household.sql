@@ -86,27 +86,7 @@ households as (
 
 ),
 
-counted as (
-
-    {#- RowTotal: distinct HoHID and HHType (one tlsa_Household row each) per combination of all other values. -#}
-    select
-        request_id,
-        count(*) as row_total,
-        {{ categories | join(',\n        ') }}
-    from households
-    group by request_id, {{ categories | join(', ') }}
-
-),
-
-final as (
-
-    select
-        request_id,
-        row_number() over (partition by request_id order by {{ categories | join(', ') }}) as row_order,
-        row_total,
-        {{ categories | join(',\n        ') }}
-    from counted
-
-)
+{#- RowTotal: distinct HoHID and HHType (one tlsa_Household row each) per combination of all other values. -#}
+{{ lsa_row_totals('households', categories) }}
 
 select * from final

@@ -1,5 +1,5 @@
 {#- The report builds asked for (meta.report_requests): one row per request, typed. Report periods are
-    data (DESIGN), so every report model below computes all requests at once, set-wise. -#}
+    data (DESIGN: "Report periods are data"), so every report model below computes all requests at once, set-wise. -#}
 with
 
 source as (

@@ -1,7 +1,7 @@
 {{ config(materialized='ephemeral') }}
 {#- One row per enrollment with what the planning and funder marts group by: the person, the household
     and its HUD type, CoC, agency, project, project type group, county, the exit and its destination class.
-    Never materialised: the planning and funder marts hold aggregates only (DESIGN). -#}
+    Never materialised: the planning and funder marts hold aggregates only (DESIGN: "Scope is enforced below the page"). -#}
 with
 
 enrollments as (
