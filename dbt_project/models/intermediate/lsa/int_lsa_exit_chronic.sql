@@ -13,16 +13,17 @@ adults as (
 
 dated as (
 
+    {#- Runs of consecutive dates (int_lsa_exit_chronic_spans) fewer than seven days apart are one episode. -#}
     select
-        days.*,
+        spans.*,
         case
             when {{ days_between(
-                'lag(essh_street_date) over (partition by request_id, cohort, qualifying_exit_household_key, '
-                ~ 'personal_key order by essh_street_date)',
-                'essh_street_date') }} <= 7 then 0
+                'lag(essh_street_end) over (partition by request_id, cohort, qualifying_exit_household_key, '
+                ~ 'personal_key order by essh_street_start)',
+                'essh_street_start') }} <= 7 then 0
             else 1
         end as starts_episode
-    from {{ ref('int_lsa_exit_chronic_days') }} as days
+    from {{ ref('int_lsa_exit_chronic_spans') }} as spans
 
 ),
 
@@ -32,7 +33,7 @@ numbered as (
         dated.*,
         sum(starts_episode) over (
             partition by request_id, cohort, qualifying_exit_household_key, personal_key
-            order by essh_street_date rows unbounded preceding
+            order by essh_street_start rows unbounded preceding
         ) as episode_number
     from dated
 
@@ -46,9 +47,9 @@ episodes as (
         cohort,
         qualifying_exit_household_key,
         personal_key,
-        min(essh_street_date) as episode_start,
-        max(essh_street_date) as episode_end,
-        {{ days_between('min(essh_street_date)', 'max(essh_street_date)') }} + 1 as episode_days
+        min(essh_street_start) as episode_start,
+        max(essh_street_end) as episode_end,
+        {{ days_between('min(essh_street_start)', 'max(essh_street_end)') }} + 1 as episode_days
     from numbered
     group by request_id, cohort, qualifying_exit_household_key, personal_key, episode_number
 

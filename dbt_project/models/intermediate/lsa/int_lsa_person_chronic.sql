@@ -19,18 +19,20 @@ periods as (
 
 dated as (
 
-    {#- §5.8 gaps: ES/SH/Street dates fewer than seven days apart (at most 6 missing between them) are one run. -#}
+    {#- §5.8 gaps: ES/SH/Street dates fewer than seven days apart (at most 6 missing between them) are one run;
+        runs of consecutive dates (int_lsa_person_chronic_spans) are the same on their first and last dates. -#}
     select
         request_id,
         personal_key,
-        essh_street_date,
+        essh_street_start,
+        essh_street_end,
         case
             when {{ days_between(
-                'lag(essh_street_date) over (partition by request_id, personal_key order by essh_street_date)',
-                'essh_street_date') }} <= 7 then 0
+                'lag(essh_street_end) over (partition by request_id, personal_key order by essh_street_start)',
+                'essh_street_start') }} <= 7 then 0
             else 1
         end as starts_episode
-    from {{ ref('int_lsa_person_chronic_days') }}
+    from {{ ref('int_lsa_person_chronic_spans') }}
 
 ),
 
@@ -39,7 +41,7 @@ numbered as (
     select
         dated.*,
         sum(starts_episode) over (
-            partition by request_id, personal_key order by essh_street_date rows unbounded preceding
+            partition by request_id, personal_key order by essh_street_start rows unbounded preceding
         ) as episode_number
     from dated
 
@@ -52,9 +54,9 @@ episodes as (
         request_id,
         personal_key,
         episode_number,
-        min(essh_street_date) as episode_start,
-        max(essh_street_date) as episode_end,
-        {{ days_between('min(essh_street_date)', 'max(essh_street_date)') }} + 1 as episode_days
+        min(essh_street_start) as episode_start,
+        max(essh_street_end) as episode_end,
+        {{ days_between('min(essh_street_start)', 'max(essh_street_end)') }} + 1 as episode_days
     from numbered
     group by request_id, personal_key, episode_number
 

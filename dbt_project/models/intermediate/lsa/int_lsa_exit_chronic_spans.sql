@@ -1,7 +1,8 @@
-{#- ch_Include_exit less ch_Exclude_exit (LSA spec §7.5-§7.6): one row per tlsa_ExitHoHAdult row without CHTime
-    from §7.4 and ES/SH/Street date in its CHStart..LastActive: nights in entry/exit ES or SH, night-by-night bed
-    nights (from LookbackDate) and 3.917 dates of enrollments entered after CHStart; never a date in TH or housed
-    in RRH/PSH. The seven-day gap rule and the episodes are int_lsa_exit_chronic's. -#}
+{#- ch_Include_exit less ch_Exclude_exit (LSA spec §7.5-§7.6) as date spans: one row per tlsa_ExitHoHAdult row
+    without CHTime from §7.4 and maximal run of consecutive ES/SH/Street dates in its CHStart..LastActive: nights in
+    entry/exit ES or SH, night-by-night bed nights (from LookbackDate) and 3.917 dates of enrollments entered after
+    CHStart; never a date in TH or housed in RRH/PSH. Spans, not one row per day, keep the state preset within
+    DuckDB's memory (docs/scale.md). The seven-day gap rule and the episodes are int_lsa_exit_chronic's. -#}
 with
 
 adults as (
@@ -48,7 +49,7 @@ ch_enrollments as (
 
 ),
 
-spans as (
+raw_spans as (
 
     {#- §7.5 exclude: TH from entry, RRH/PSH from move-in, to the day before exit; §7.6 include: entry/exit ES and
         SH nights; 3.917 dates from DateToStreetESSH of an enrollment entered after CHStart (ES/SH from a homeless
@@ -91,25 +92,6 @@ spans as (
 
 ),
 
-days as (
-
-    select cast(date_day as date) as date_day from {{ ref('dim_date') }}
-
-),
-
-span_days as (
-
-    select distinct
-        spans.request_id, spans.cohort, spans.qualifying_exit_household_key, spans.personal_key, spans.kind,
-        days.date_day
-    from spans
-    inner join days
-        on days.date_day between
-            (case when spans.span_start > spans.ch_start then spans.span_start else spans.ch_start end)
-            and (case when spans.span_end < spans.last_active then spans.span_end else spans.last_active end)
-
-),
-
 bed_nights as (
 
     select
@@ -130,33 +112,24 @@ bed_nights as (
 
 ),
 
-included as (
+spans as (
 
-    select request_id, cohort, qualifying_exit_household_key, personal_key, date_day
-    from span_days where kind = 'include'
-    union
-    select request_id, cohort, qualifying_exit_household_key, personal_key, date_day from bed_nights
+    select
+        request_id, cohort, qualifying_exit_household_key, personal_key, kind,
+        {{ lsa_clipped_span('span_start', 'span_end') }}
+    from raw_spans
+    union all
+    select
+        request_id, cohort, qualifying_exit_household_key, personal_key, 'include' as kind,
+        date_day as span_start, date_day as span_end
+    from bed_nights
 
 ),
 
-final as (
+runs as (
 
-    select
-        included.request_id,
-        included.cohort,
-        included.qualifying_exit_household_key,
-        included.personal_key,
-        included.date_day as essh_street_date
-    from included
-    left join span_days as excluded
-        on included.request_id = excluded.request_id
-        and included.cohort = excluded.cohort
-        and included.qualifying_exit_household_key = excluded.qualifying_exit_household_key
-        and included.personal_key = excluded.personal_key
-        and included.date_day = excluded.date_day
-        and excluded.kind = 'exclude'
-    where excluded.date_day is null
+    {{ lsa_date_runs('spans', ['request_id', 'cohort', 'qualifying_exit_household_key', 'personal_key']) }}
 
 )
 
-select * from final
+select * from runs

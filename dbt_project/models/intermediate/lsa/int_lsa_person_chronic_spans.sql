@@ -1,7 +1,8 @@
-{#- ch_Include (LSA spec §5.7-§5.8): one row per LSA request, active adult or head of household and ES/SH/Street
-    date in the three years ending on the person's LastActive date: nights in entry/exit ES or SH,
-    night-by-night bed nights and 3.917 dates before entry, none on a date in TH or housed in RRH/PSH
-    (ch_Exclude). The seven-day gap rule and the episodes are int_lsa_person_chronic's. -#}
+{#- ch_Include less ch_Exclude (LSA spec §5.7-§5.8) as date spans: one row per LSA request, active adult or head
+    of household and maximal run of consecutive ES/SH/Street dates in the three years ending on the person's
+    LastActive date: nights in entry/exit ES or SH, night-by-night bed nights and 3.917 dates before entry, none on
+    a date in TH or housed in RRH/PSH (ch_Exclude). Spans, not one row per day, keep the state preset within
+    DuckDB's memory (docs/scale.md). The seven-day gap rule and the episodes are int_lsa_person_chronic's. -#}
 with
 
 ch_enrollments as (
@@ -10,13 +11,7 @@ ch_enrollments as (
 
 ),
 
-days as (
-
-    select cast(date_day as date) as date_day from {{ ref('dim_date') }}
-
-),
-
-spans as (
+raw_spans as (
 
     {#- Date spans, each cut to CHStart..LastActive: §5.7 ch_Exclude (in TH: entry to the day before exit; housed
         in RRH/PSH: move-in to the day before exit), §5.8 nights in entry/exit ES or SH, and 3.917 dates from
@@ -64,18 +59,6 @@ spans as (
 
 ),
 
-span_days as (
-
-    {#- One join on a date range (an inequality join every engine plans well). -#}
-    select distinct spans.request_id, spans.personal_key, spans.kind, days.date_day
-    from spans
-    inner join days
-        on days.date_day between
-            (case when spans.span_start > spans.ch_start then spans.span_start else spans.ch_start end)
-            and (case when spans.span_end < spans.last_active then spans.span_end else spans.last_active end)
-
-),
-
 bed_nights as (
 
     {#- §5.8: night-by-night bed nights from the lookback date, within the enrollment. -#}
@@ -92,30 +75,20 @@ bed_nights as (
 
 ),
 
-excluded as (
+spans as (
 
-    select request_id, personal_key, date_day from span_days where kind = 'exclude'
-
-),
-
-included as (
-
-    select request_id, personal_key, date_day from span_days where kind = 'include'
-    union
-    select request_id, personal_key, date_day from bed_nights
+    select request_id, personal_key, kind, {{ lsa_clipped_span('span_start', 'span_end') }}
+    from raw_spans
+    union all
+    select request_id, personal_key, 'include' as kind, date_day as span_start, date_day as span_end
+    from bed_nights
 
 ),
 
-final as (
+runs as (
 
-    select included.request_id, included.personal_key, included.date_day as essh_street_date
-    from included
-    left join excluded
-        on included.request_id = excluded.request_id
-        and included.personal_key = excluded.personal_key
-        and included.date_day = excluded.date_day
-    where excluded.date_day is null
+    {{ lsa_date_runs('spans', ['request_id', 'personal_key']) }}
 
 )
 
-select * from final
+select * from runs
