@@ -57,3 +57,24 @@ def test_tables_show_scores_to_one_decimal_and_rates_as_percentages():
         "Return rate 6m": "percent",
         "Overall score": "%.1f",
     }
+
+
+def test_one_value_left_is_said_in_words_not_drawn():
+    """Issue 14: a chart with one point is stretched round it; one value left after suppression is said in words."""
+
+    def script() -> None:
+        import pandas as pd
+        import streamlit as st
+
+        from dashboards.ui.charts import too_little
+
+        st.session_state["one"] = too_little(pd.DataFrame({"n": [14.0, None, None]}), "n", what="flows")
+        st.session_state["two"] = too_little(pd.DataFrame({"n": [14.0, 0.0, None]}), "n", what="flows")
+        st.session_state["none"] = too_little(pd.DataFrame({"n": [None, None]}), "n", what="flows")
+
+    at = AppTest.from_function(script).run()
+    assert at.session_state["one"] and not at.session_state["two"] and at.session_state["none"]
+    assert [i.value for i in at.info] == [
+        "Too little to draw flows: only one value is left to show (in the table below), too few for a chart.",
+        "Too little to draw flows: every value is hidden to protect small counts.",
+    ]
