@@ -10,6 +10,7 @@ reset or disable, so nothing in the cookie can be forged or outlive the server-s
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import secrets
 import threading
@@ -192,6 +193,18 @@ def _add_headers(headers, extra: dict[str, str]) -> list[tuple[bytes, bytes]]:
     return headers + [(k.encode(), v.encode()) for k, v in wanted.items() if k.encode() not in present]
 
 
+def _as_made(start: Message, body: bytes) -> bytes:
+    """The file as the page made it: Streamlit's gzip middleware (inside this guard) compresses a text download of
+    more than a few hundred bytes for a browser that accepts gzip, and the binding is to the uncompressed bytes."""
+    encoding = dict(start.get("headers", [])).get(b"content-encoding", b"").decode().lower()
+    if encoding == "gzip":
+        try:
+            return gzip.decompress(body)
+        except (OSError, EOFError):
+            return body
+    return body
+
+
 class _MediaGate:
     """Holds a /media response until its body is complete, then sends it, or 403 when it is not the session's."""
 
@@ -218,7 +231,8 @@ class _MediaGate:
         if message.get("more_body", False):
             return
         data = b"".join(self.body)
-        if download_allowed(self.token, data) and _authenticator().resolve(self.token) is not None:
+        made = _as_made(self.start, data)
+        if download_allowed(self.token, made) and _authenticator().resolve(self.token) is not None:
             await self.send(self.start)
             await self.send({"type": "http.response.body", "body": data})
             return

@@ -84,7 +84,9 @@ elif projects is not None:
         labels={"score": "Score (0–100)", "project_name": "Project", "dimension": "Dimension"},
         title=f"Scores by project and dimension, {period}",
     )
-    figure.update_layout(height=max(320, 28 * scores["project_name"].nunique() * 2))
+    # bars tall enough (about 13 px each) for their score to be written inside them
+    figure.update_traces(textposition="inside", insidetextanchor="end", textfont_size=9)
+    figure.update_layout(height=max(320, 120 + 64 * scores["project_name"].nunique()))
     st.plotly_chart(figure, width="stretch", key="dq_dimension_scores")
 
     st.subheader("Scores against thresholds")

@@ -6,6 +6,7 @@ cookie) and the table toolbar's export turned off. Real SQLite and the real ASGI
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 import time
 from datetime import timedelta
@@ -13,6 +14,7 @@ from datetime import timedelta
 import pytest
 from argon2 import PasswordHasher
 from click.testing import CliRunner
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Route
 
 from dashboards import session_cookie
@@ -158,8 +160,19 @@ def test_serve_turns_off_the_table_toolbar_export_and_runs_the_guarded_server():
 # --- the ASGI guard and the cookie routes, called as the server calls them -------------------------------------
 
 
-def _call(app, path: str, *, cookie: str | None = None, method: str = "GET", body: bytes = b"", origin: str = ""):
+def _call(
+    app,
+    path: str,
+    *,
+    cookie: str | None = None,
+    method: str = "GET",
+    body: bytes = b"",
+    origin: str = "",
+    gzip_ok: bool = False,
+):
     headers = [(b"host", b"127.0.0.1:8501")]
+    if gzip_ok:  # as every browser asks
+        headers.append((b"accept-encoding", b"gzip, deflate, br"))
     if cookie:
         headers.append((b"cookie", f"{COOKIE}={cookie}".encode()))
     if origin:
@@ -231,6 +244,26 @@ def test_a_download_is_served_only_to_the_live_session_that_made_it_with_securit
     status, headers, _ = _call(GuardMiddleware(_file_server("text/html")), "/")
     assert status == 200 and headers["x-frame-options"] == ["DENY"]
     assert _call(GuardMiddleware(_file_server("text/plain")), "/_stcore/metrics")[0] == 404
+
+
+def test_a_download_compressed_on_its_way_out_is_still_its_sessions(auth):
+    """Streamlit's gzip middleware sits inside the guard and compresses a CSV of more than a few hundred bytes for a
+    browser that accepts gzip: the session that made the file still gets it (before: 403 in every real browser),
+    and nobody else does."""
+    big = b"PersonalID,Project\n" + b"".join(b"%d,Choctaw Trails Rapid Re-Housing - CoC\n" % i for i in range(100))
+
+    async def file_server(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/csv")]})
+        await send({"type": "http.response.body", "body": big})
+
+    guarded = GuardMiddleware(GZipMiddleware(file_server, minimum_size=500))
+    maker = _user(auth, "an-agency-admin", Role.AGENCY_ADMIN, agency_id="ok-500:A1")
+    other = _user(auth, "a-planner", Role.PLANNER)
+    bind_download(maker, big)
+    status, headers, body = _call(guarded, "/media/big.csv", cookie=maker, gzip_ok=True)
+    assert status == 200 and headers["content-encoding"] == ["gzip"] and gzip.decompress(body) == big
+    assert _call(guarded, "/media/big.csv", cookie=other, gzip_ok=True)[0] == 403
+    assert _call(guarded, "/media/big.csv", gzip_ok=True)[0] == 403
 
 
 def test_a_download_link_expires(auth, monkeypatch):
