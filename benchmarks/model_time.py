@@ -42,11 +42,21 @@ class ModelTime:
 
 
 def model_times(run_results: dict) -> dict[str, float]:
-    """Seconds dbt spent on each model (by name) of a build, tests and seeds left out."""
+    """Seconds dbt spent on each model (by name) it built, tests and seeds left out (a model that failed or was
+    skipped is not in it: see unbuilt_models)."""
     return {
         result["unique_id"].rsplit(".", 1)[-1]: float(result.get("execution_time") or 0.0)
         for result in run_results.get("results", [])
-        if result["unique_id"].startswith("model.")
+        if result["unique_id"].startswith("model.") and result.get("status") == "success"
+    }
+
+
+def unbuilt_models(run_results: dict) -> dict[str, str]:
+    """Models dbt did not build (name: status, e.g. error or skipped): their report's model time is incomplete."""
+    return {
+        result["unique_id"].rsplit(".", 1)[-1]: str(result.get("status"))
+        for result in run_results.get("results", [])
+        if result["unique_id"].startswith("model.") and result.get("status") != "success"
     }
 
 
@@ -63,14 +73,19 @@ def published_run_results(settings: Settings) -> Path:
 
 
 def report_lines(run_results: dict) -> list[str]:
-    """One line per report that the build computed (has models), then every model's total."""
+    """One line per report that the build computed (has models), then every model's total, then what was not built."""
     lines = []
+    unbuilt = unbuilt_models(run_results)
     for report, prefixes in REPORT_MODELS.items():
         time = report_model_time(run_results, prefixes)
+        missing = [name for name in unbuilt if name.startswith(prefixes)]
         if time.models:
-            lines.append(f"{report:<16}{time.line()}")
+            lines.append(f"{report:<16}{time.line()}" + (f"; {len(missing)} not built" if missing else ""))
     total = model_times(run_results)
     lines.append(f"{'all models':<16}{sum(total.values()):.1f} s model time over {len(total)} models")
+    if unbuilt:
+        failed = ", ".join(name for name, status in unbuilt.items() if status == "error") or "none"
+        lines.append(f"{'not built':<16}{len(unbuilt)} models (failed: {failed}; the others skipped after them)")
     return lines
 
 

@@ -9,8 +9,8 @@ them once into ``$WAYPOINT_HOME/bench/reports-state``. Then it times:
    build with every requested report computed set-wise, artifacts written; then each report's model time in that
    build from dbt's run_results (benchmarks/model_time.py; the LSA's is issue 11's "within 2 minutes");
 2. the report models alone (report universe, APR, SPM and LSA marts) rebuilt by dbt on a copy of that
-   published warehouse, after dbt has parsed the project (as every build after the first starts) — what the
-   requests add to a build;
+   build (the whole one kept in builds/: the LSA reads SSNs, which the published file leaves out), after dbt
+   has parsed the project (as every build after the first starts) — what the requests add to a build;
 3. writing the artifacts from the published warehouse.
 
 Wall time per step and peak memory (max RSS of this process and of dbt, via getrusage) are printed.
@@ -114,15 +114,17 @@ def _peak_mb(who: int) -> float:
 
 
 def _report_models_only(settings: Settings) -> tuple[float, dict[str, float], str]:
-    """dbt run of the report models on a copy of the published warehouse; seconds and dbt's own timings."""
+    """dbt run of the report models on a copy of the last build; seconds and dbt's own timings."""
     from pipelines.warehouse.dbt_cli import dbt_env, dbt_executable
     from pipelines.warehouse.dbt_paths import DBT_PROJECT_DIR
+    from pipelines.warehouse.minimise import FULL_DATABASE
 
     work = settings.build_dir / "bench-reports-only"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     database = work / "warehouse.duckdb"
-    shutil.copyfile(settings.published_db, database)
+    whole = settings.build_dir / FULL_DATABASE  # with the SSN columns the LSA reads (pipelines/warehouse/minimise.py)
+    shutil.copyfile(whole if whole.exists() else settings.published_db, database)
     common = ["--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
     common += ["--target-path", str(work / "target"), "--log-path", str(work)]
     env = {**os.environ, **dbt_env(database, settings.ingest_db)}
