@@ -29,7 +29,7 @@ def test_a_few_scopes_are_all_charted_without_asking():
 def test_many_scopes_chart_the_largest_eight_until_the_user_picks_others():
     at = _chart_series(20)
     (picker,) = at.multiselect
-    assert picker.label == "Projects on the charts (20 in your scope)"
+    assert picker.label == "Projects on the charts (20 with data in the period shown)"
     assert sorted(at.session_state["charted"]) == [f"p{i}" for i in range(12, 20)]  # 19 down to 12 persons
     picker.set_value(["p00", "p05"]).run()
     assert sorted(at.session_state["charted"]) == ["p00", "p05"]
