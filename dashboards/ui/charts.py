@@ -18,15 +18,19 @@ def period_order(frame: pd.DataFrame) -> list[str]:
     return list(frame.sort_values("period_start").drop_duplicates("period_label")["period_label"])
 
 
-def too_little(values: pd.DataFrame, y: str, *, what: str, minimum: int = 1) -> bool:
-    """True (and says so in words) when fewer than ``minimum`` values of ``y`` are left after suppression."""
+def too_little(values: pd.DataFrame, y: str, *, what: str, minimum: int = 2) -> bool:
+    """True (and says so in words) when fewer than ``minimum`` values of ``y`` are left after suppression: one bar
+    or one point alone is not a chart (its axis would be stretched round it), and the table below lists it."""
     left = int(values[y].notna().sum()) if y in values else 0
     if left >= minimum:
         return False
-    st.info(
-        f"Too little to draw {what}: "
-        + ("every value is hidden to protect small counts." if len(values) else "nothing in your scope for it.")
-    )
+    if left:
+        reason = "only one value is left to show (in the table below), too few for a chart."
+    elif len(values):
+        reason = "every value is hidden to protect small counts."
+    else:
+        reason = "nothing in your scope for it."
+    st.info(f"Too little to draw {what}: {reason}")
     return True
 
 

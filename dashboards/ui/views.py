@@ -105,7 +105,7 @@ def pick_series(current: pd.DataFrame, key: str, name: str, named: Mapping[str, 
     if len(keys) <= MAX_SERIES:
         return keys
     return st.multiselect(
-        f"{name}s on the charts ({len(keys)} in your scope)",
+        f"{name}s on the charts ({len(keys)} with data in the period shown)",
         sorted(keys, key=lambda k: (named or {}).get(k, k)),
         default=keys[:MAX_SERIES],
         format_func=lambda k: (named or {}).get(k, k),

@@ -29,7 +29,7 @@ def test_a_few_scopes_are_all_charted_without_asking():
 def test_many_scopes_chart_the_largest_eight_until_the_user_picks_others():
     at = _chart_series(20)
     (picker,) = at.multiselect
-    assert picker.label == "Projects on the charts (20 in your scope)"
+    assert picker.label == "Projects on the charts (20 with data in the period shown)"
     assert sorted(at.session_state["charted"]) == [f"p{i}" for i in range(12, 20)]  # 19 down to 12 persons
     picker.set_value(["p00", "p05"]).run()
     assert sorted(at.session_state["charted"]) == ["p00", "p05"]
@@ -57,3 +57,24 @@ def test_tables_show_scores_to_one_decimal_and_rates_as_percentages():
         "Return rate 6m": "percent",
         "Overall score": "%.1f",
     }
+
+
+def test_one_value_left_is_said_in_words_not_drawn():
+    """Issue 14: a chart with one point is stretched round it; one value left after suppression is said in words."""
+
+    def script() -> None:
+        import pandas as pd
+        import streamlit as st
+
+        from dashboards.ui.charts import too_little
+
+        st.session_state["one"] = too_little(pd.DataFrame({"n": [14.0, None, None]}), "n", what="flows")
+        st.session_state["two"] = too_little(pd.DataFrame({"n": [14.0, 0.0, None]}), "n", what="flows")
+        st.session_state["none"] = too_little(pd.DataFrame({"n": [None, None]}), "n", what="flows")
+
+    at = AppTest.from_function(script).run()
+    assert at.session_state["one"] and not at.session_state["two"] and at.session_state["none"]
+    assert [i.value for i in at.info] == [
+        "Too little to draw flows: only one value is left to show (in the table below), too few for a chart.",
+        "Too little to draw flows: every value is hidden to protect small counts.",
+    ]

@@ -15,14 +15,15 @@ def test_each_coc_has_the_agencies_and_programs_cdsa_reports(export26):
         for d in export26.manifest["defects"]
         if d["defect"] == "coc_without_inventory"
     }
-    counts = {}
+    with open(SEEDS / "synth_roster_projects.csv", newline="") as f:
+        roster = list(csv.DictReader(f))
+    counts, wanted = {}, {}
     for coc in ("OK-500", "OK-507"):
         rows = [(s, p, o) for s, p, c, o in served if c == coc and (s, p, c) not in wrong]
-        counts[coc] = f"{len({o for *_, o in rows})}/{len({p for _, p, _ in rows})}"
-    agencies_500, projects_500 = map(int, counts["OK-500"].split("/"))
-    agencies_507, projects_507 = map(int, counts["OK-507"].split("/"))
-    assert agencies_500 == 6 and projects_500 >= 21
-    assert agencies_507 == 7 and projects_507 >= 27
+        counts[coc] = (len({o for *_, o in rows}), len({p for _, p, _ in rows}))
+        ours = [r for r in roster if r["coc_code"] == coc]
+        wanted[coc] = (len({r["organization_id"] for r in ours}), len({r["project_id"] for r in ours}))
+    assert counts == wanted == {"OK-500": (6, 23), "OK-507": (7, 33)}  # every agency and project of the roster
 
 
 def test_mission_of_hope_runs_a_shelter_and_a_hud_coc_psh_project_in_payne_county(export26):

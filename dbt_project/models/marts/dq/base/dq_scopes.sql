@@ -9,9 +9,20 @@ projects as (
 
 ),
 
+-- Every agency a project names, also when its Organization record is gone (deleted, or unreadable): its projects'
+-- DQ still rolls up to it (nothing lost), under its key until the record comes back.
 organizations as (
 
-    select * from {{ ref('stg_hmis__organizations') }}
+    select organization_key, source_id, organization_name from {{ ref('stg_hmis__organizations') }}
+
+    union all
+
+    select distinct projects.organization_key, projects.source_id, projects.organization_key as organization_name
+    from projects
+    where projects.organization_key is not null
+        and projects.organization_key not in (
+            select organization_key from {{ ref('stg_hmis__organizations') }} where organization_key is not null
+        )
 
 ),
 
