@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from dashboards.formats import percent
 from dashboards.suppression import COMPLEMENTARY, HIDDEN_MARK, SHOWN, Line, SuppressedFrame, suppress_table
 
 
@@ -253,7 +252,8 @@ def suppress_dataset(
     for rate in rates:
         values[rate] = body[rate].where(cell_status[rate] == SHOWN).astype(float)
         display[rate] = [
-            HIDDEN_MARK if s != SHOWN else percent(v) for v, s in zip(body[rate], cell_status[rate], strict=True)
+            HIDDEN_MARK if s != SHOWN else ("" if pd.isna(v) else f"{float(v):.1%}")
+            for v, s in zip(body[rate], cell_status[rate], strict=True)
         ]
 
     totals = []

@@ -19,8 +19,6 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from dashboards.formats import percent
-
 SHOWN, PRIMARY, COMPLEMENTARY = 0, 1, 2
 HIDDEN_MARK = "*"
 
@@ -329,6 +327,7 @@ def suppress_frame(
     for rate in rates:
         values[rate] = body[rate].where(status[rate] == SHOWN).astype(float)
         display[rate] = [
-            HIDDEN_MARK if s != SHOWN else percent(v) for v, s in zip(body[rate], status[rate], strict=True)
+            HIDDEN_MARK if s != SHOWN else ("" if pd.isna(v) else f"{float(v):.1%}")
+            for v, s in zip(body[rate], status[rate], strict=True)
         ]
     return SuppressedFrame(display, values, status, pd.DataFrame(totals), threshold)
