@@ -58,6 +58,83 @@ _STILL_FOR = """([quietMs, busy]) => document.querySelectorAll(busy).length === 
   && performance.now() - window.__waypointLastChange > quietMs"""
 
 
+# Ready to read: Streamlit's run is over, nothing busy, nothing moved for quietMs, every table in view has written its
+# header row (the data grid's accessibility copy, a moment after it draws) and every chart in view has drawn its SVG.
+_READY = """([quietMs, busy]) => {
+  const inView = (element) => element.getClientRects().length > 0;
+  const onScreen = (element) => {
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.bottom > 0 && box.top < window.innerHeight;
+  };
+  const grids = Array.from(document.querySelectorAll('[data-testid="stDataFrame"]')).filter(onScreen);
+  const charts = Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]')).filter(inView);
+  return document.querySelectorAll(busy).length === 0
+    && document.querySelector('[data-test-script-state="notRunning"]') !== null
+    && performance.now() - window.__waypointLastChange > quietMs
+    && grids.every((grid) => grid.querySelector('[role="columnheader"]') !== null)
+    && charts.every((chart) => chart.querySelector('.main-svg') !== null);
+}"""
+# Why a page is not ready (for the error when it never is).
+_NOT_READY = """(busy) => ({
+  busy: Array.from(document.querySelectorAll(busy), (element) => element.outerHTML.slice(0, 120)),
+  running: document.querySelector('[data-test-script-state="notRunning"]') === null,
+  stillFor: performance.now() - window.__waypointLastChange,
+  gridsWithoutHeaders: Array.from(document.querySelectorAll('[data-testid="stDataFrame"]'))
+    .filter((grid) => grid.getClientRects().length > 0 && !grid.querySelector('[role="columnheader"]'))
+    .map((grid) => JSON.stringify(grid.getBoundingClientRect())),
+  innerHeight: window.innerHeight,
+  chartsNotDrawn: Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
+    .filter((chart) => chart.getClientRects().length > 0 && !chart.querySelector('.main-svg')).length,
+  headings: Array.from(document.querySelectorAll('h1, h2, h3'), (heading) => heading.textContent.trim()),
+})"""
+# What a reader sees of the page, in one call: its text, headings, metrics, the tables in view (header row and the
+# rows in view, from the grid's accessibility copy), every word Plotly drew (titles, axes, legends, facets,
+# annotations) and each map's coloured layers (choropleth traces: name and the shapes they colour).
+_READ = """() => {
+  const inView = (element) => element.getClientRects().length > 0;
+  const all = (selector, root = document) => Array.from(root.querySelectorAll(selector));
+  const words = (element) => (element ? element.textContent.trim() : '');
+  const onScreen = (element) => {
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.bottom > 0 && box.top < window.innerHeight;
+  };
+  const charts = all('[data-testid="stPlotlyChart"]').filter(inView);
+  return {
+    text: document.body.innerText,
+    headings: all('h1, h2, h3').filter(inView).map(words),
+    exceptions: all('[data-testid="stException"]').map(words),
+    metrics: Object.fromEntries(all('[data-testid="stMetric"]').filter(inView).map((metric) => [
+      words(metric.querySelector('[data-testid="stMetricLabel"]')),
+      words(metric.querySelector('[data-testid="stMetricValue"]'))])),
+    tables: all('[data-testid="stDataFrame"]').filter(onScreen).map((grid) => ({
+      headers: all('[role="columnheader"]', grid).map(words),
+      cells: all('[role="gridcell"]', grid).map(words)})),
+    chartText: charts.flatMap((chart) => all('svg text', chart).map(words)).filter(Boolean),
+    maps: charts.flatMap((chart) => all('.js-plotly-plot', chart)).flatMap((plot) => (plot.data || [])
+      .filter((trace) => trace.type === 'choroplethmap')
+      .map((trace) => ({name: trace.name, locations: Array.from(trace.locations || [], String)}))),
+  };
+}"""
+
+
+def wait_ready(page, *, quiet_ms: int = 300, timeout_ms: int = 60_000) -> None:
+    """Wait until the page is ready to read (``_READY``): a DOM condition polled in the page, no fixed sleeps. Call
+    it once the page's or section's heading shows (before that, the previous page may still look ready)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.evaluate(_WATCH_CHANGES)
+    try:
+        page.wait_for_function(_READY, arg=[quiet_ms, BUSY], timeout=timeout_ms, polling=50)
+    except PlaywrightTimeout as timeout:
+        raise AssertionError(f"the page was not ready in time: {page.evaluate(_NOT_READY, BUSY)}") from timeout
+
+
+def read_page(page) -> dict:
+    """What a reader sees of the page (``_READ``), in one call: text, headings, exceptions, metrics (label to
+    value), tables (headers, cells in view), chart words and map layers."""
+    return page.evaluate(_READ)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -122,14 +199,15 @@ def field(page, label: str):
     return page.get_by_role("textbox", name=label, exact=True)
 
 
-def sign_in(page, url: str, username: str, password: str) -> float:
-    """Fill the sign-in form and press Sign in; returns when it was pressed (page clock, for ``until_still``)."""
+def sign_in(page, url: str, username: str, password: str, *, quiet_ms: int = 1000) -> float:
+    """Fill the sign-in form and press Sign in once the page has been still for ``quiet_ms``; returns when it was
+    pressed (page clock, for ``until_still``)."""
     page.goto(url)
     field(page, "User name").fill(username)
     field(page, "Password").fill(password)
     page.evaluate(_WATCH_CHANGES)
     # A person takes seconds to type: let the sign-in page finish loading (and preloading) before pressing.
-    page.wait_for_function(_STILL_FOR, arg=[1000, BUSY], timeout=60_000, polling=50)
+    page.wait_for_function(_STILL_FOR, arg=[quiet_ms, BUSY], timeout=60_000, polling=50)
     pressed = page.evaluate("() => performance.now()")
     page.get_by_role("button", name="Sign in").click()
     return pressed

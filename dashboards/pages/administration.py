@@ -14,7 +14,7 @@ from dashboards.ids import named
 from dashboards.roles import ADMINISTRATION, Capability, Role, can, policy
 from dashboards.state.audit import EVENTS
 from dashboards.ui.context import page_context
-from dashboards.ui.labels import label, readable
+from dashboards.ui.labels import label
 from dashboards.ui.widgets import download_button, sentence, table
 from pipelines.errors import WaypointError
 
@@ -149,12 +149,49 @@ def audit_section() -> None:
     (st.success if integrity.ok else st.error)(integrity.summary().capitalize() + ".")
     log = admin.audit_log(events=events or None, username=username.strip() or None, since=since, until=until)
     st.caption(f"{len(log)} entries, newest first. The audit log is append-only.")
-    log = log.assign(
+    table(audit_in_words(log), name="audit_log", page=ADMINISTRATION, on_download=admin.record_download)
+
+
+def audit_in_words(log: pd.DataFrame) -> pd.DataFrame:
+    """The audit log as people read it: events, roles and pages in words, times as "2026-12-08 04:08:21" (UTC, the
+    header says so), nothing where an entry has no role, page or scope (not "None")."""
+    when = pd.to_datetime(log["at"], utc=True, format="ISO8601")
+    return log.assign(
+        at=when.dt.strftime("%Y-%m-%d %H:%M:%S"),
         event=[label(e) for e in log["event"]],
         role=[policy(r).label if r in ROLE_VALUES else r for r in log["role"]],
         page=[label(p) if isinstance(p, str) else p for p in log["page"]],
-    )
-    table(log, name="audit_log", page=ADMINISTRATION, on_download=admin.record_download)
+    ).fillna({"username": "", "role": "", "page": "", "scope": "", "detail": ""})
+
+
+BUILD_COLUMNS = {  # meta.build (pipelines/warehouse/build.py) as the table shows it; its ingest ids are the CSV's
+    "build_id": "Build",
+    "started_at": "Started (UTC)",
+    "finished_at": "Finished (UTC)",
+    "input_exports": "Exports",
+    "models": "Models",
+    "tests": "Tests",
+    "seeds": "Seeds",
+    "warnings": "Warnings",
+    "dbt_version": "dbt version",
+}
+INGEST_COLUMNS = {
+    "source_id": "Source",
+    "last_received": "Last received (UTC)",
+    "last_loaded": "Last loaded (UTC)",
+    "deliveries": "Deliveries",
+    "loaded": "Loaded",
+    "rejected": "Rejected",
+}
+
+
+def in_words(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """The named columns under their headers, times to the second."""
+    shown = frame[[c for c in columns if c in frame]].copy()
+    for column in shown:
+        if pd.api.types.is_datetime64_any_dtype(shown[column]):
+            shown[column] = shown[column].dt.strftime("%Y-%m-%d %H:%M:%S")
+    return shown.rename(columns=columns)
 
 
 def health_section() -> None:
@@ -163,12 +200,15 @@ def health_section() -> None:
     if health.ingests is None or health.ingests.empty:
         st.info("No data yet: nothing has been ingested.")
     else:
-        st.dataframe(readable(health.ingests), hide_index=True, width="stretch")
+        st.dataframe(in_words(health.ingests, INGEST_COLUMNS), hide_index=True, width="stretch")
     st.subheader("Findings by source and severity")
     if health.findings is None or health.findings.empty:
         st.info("No findings yet.")
     else:
-        st.dataframe(readable(health.findings), hide_index=True, width="stretch")
+        findings = health.findings.rename(
+            columns={"source_id": "Source", "severity": "Severity", "findings": "Findings"}
+        )
+        st.dataframe(findings, hide_index=True, width="stretch")
     st.subheader("What to fix: findings by rule and file")
     if health.rules is None or health.rules.empty:
         st.info("No findings yet.")
@@ -196,7 +236,7 @@ def health_section() -> None:
         if health.builds is None or health.builds.empty:
             st.caption("The published warehouse carries no build metadata.")
         else:
-            st.dataframe(readable(health.builds), hide_index=True, width="stretch")
+            st.dataframe(in_words(health.builds, BUILD_COLUMNS), hide_index=True, width="stretch")
     for problem in health.problems:
         st.caption(problem)
 

@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboards.formats import PERCENT, PLOTLY_PERCENT
 from dashboards.roles import OUTCOMES
 from dashboards.ui.context import page_context
 from dashboards.ui.views import aggregate, display_measures, pick_period, pick_period_type
@@ -14,11 +15,11 @@ from dashboards.ui.views import names as scope_names
 from dashboards.ui.widgets import fetch, suppression_note, table
 
 MEASURES = {  # measure -> (title, display format)
-    "exit_permanent_rate": ("Exits to permanent housing", "{:.1%}"),
-    "returns_rate": ("Returns within 12 months", "{:.1%}"),
+    "exit_permanent_rate": ("Exits to permanent housing", PERCENT),
+    "returns_rate": ("Returns within 12 months", PERCENT),
     "median_length_of_stay_days": ("Median length of stay", "{:,.0f} days"),
-    "income_growth_rate": ("Adults with increased income", "{:.1%}"),
-    "utilisation_rate": ("Bed utilisation", "{:.1%}"),
+    "income_growth_rate": ("Adults with increased income", PERCENT),
+    "utilisation_rate": ("Bed utilisation", PERCENT),
 }
 FORMATS = {m: f for m, (_, f) in MEASURES.items()} | {f"coc_{m}": f for m, (_, f) in MEASURES.items()}
 FORMATS |= {"average_length_of_stay_days": "{:,.0f} days", "coc_average_length_of_stay_days": "{:,.0f} days"}
@@ -89,9 +90,9 @@ elif outcomes is not None:
         figure.update_traces(textposition="outside", cliponaxis=False)
         figure.update_layout(barmode="group", title=title, height=340, margin={"t": 40, "b": 10})
         figure.update_xaxes(title_text="Project")
-        if "%" in pattern:
+        if pattern == PERCENT:
             share = "Share of beds" if measure == "utilisation_rate" else "Share of persons"
-            figure.update_yaxes(tickformat=".0%", range=[0, 1.0], title_text=share)
+            figure.update_yaxes(tickformat=PLOTLY_PERCENT, hoverformat=PLOTLY_PERCENT, range=[0, 1.0], title_text=share)
         else:
             figure.update_yaxes(rangemode="tozero", title_text="Days")
         st.plotly_chart(figure, width="stretch", key=f"outcomes_{measure}")

@@ -10,6 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboards.formats import PLOTLY_PERCENT
+
 INCOMPLETE = "incomplete period: counts still growing"
 
 
@@ -19,13 +21,17 @@ def period_order(frame: pd.DataFrame) -> list[str]:
 
 
 def too_little(values: pd.DataFrame, y: str, *, what: str, minimum: int = 2) -> bool:
-    """True (and says so in words) when fewer than ``minimum`` values of ``y`` are left after suppression: one bar
-    or one point alone is not a chart (its axis would be stretched round it), and the table below lists it."""
-    left = int(values[y].notna().sum()) if y in values else 0
+    """True (and says so in words) when fewer than ``minimum`` values of ``y`` other than zero are left after
+    suppression: one bar or one point alone is not a chart (its axis would be stretched round it), nor is a row of
+    zeros beside it; the table below lists them."""
+    shown = values[y].dropna() if y in values else pd.Series(dtype=float)
+    left = int((shown != 0).sum())
     if left >= minimum:
         return False
     if left:
-        reason = "only one value is left to show (in the table below), too few for a chart."
+        reason = "only one value other than zero is left to show (in the table below), too few for a chart."
+    elif len(shown):
+        reason = "every value shown is zero (in the table below)."
     elif len(values):
         reason = "every value is hidden to protect small counts."
     else:
@@ -40,7 +46,7 @@ def honest_axes(figure: go.Figure, frame: pd.DataFrame, *, percent: bool = False
     if periods and "period_label" in frame:
         figure.update_xaxes(type="category", categoryorder="array", categoryarray=period_order(frame))
     if percent:
-        figure.update_yaxes(tickformat=".0%", range=[0, 1.0])
+        figure.update_yaxes(tickformat=PLOTLY_PERCENT, hoverformat=PLOTLY_PERCENT, range=[0, 1.0])
     else:
         figure.update_yaxes(rangemode="tozero")
     return figure

@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboards.data.access import AccessDenied, Answer
 from dashboards.data.warehouse import DataNotReady
+from dashboards.formats import GRID_PERCENT, SCORE, grid_percent
 from dashboards.session_cookie import bind_download
 from dashboards.suppression import HIDDEN_MARK
 from dashboards.ui.context import session_token
@@ -54,7 +55,7 @@ def table(
     if len(frame) > MAX_SHOWN_ROWS:
         st.caption(f"Showing the first {MAX_SHOWN_ROWS:,} of {len(frame):,} rows; the CSV download holds them all.")
     st.dataframe(
-        readable(frame.head(MAX_SHOWN_ROWS)), hide_index=True, width="stretch", column_config=number_formats(frame)
+        shown_table(frame.head(MAX_SHOWN_ROWS)), hide_index=True, width="stretch", column_config=number_formats(frame)
     )
     download_button(
         st,
@@ -71,17 +72,31 @@ def table(
 RATE_COLUMNS = {"metric_value", "threshold"}  # dq_scorecard_metrics: shares of 0..1 like every *rate* column
 
 
+def rate_columns(frame: pd.DataFrame) -> list[str]:
+    """The columns holding shares of 0..1 (drawn as percentages): ``RATE_COLUMNS`` and every ``*rate*`` column."""
+    return [
+        column
+        for column in frame.columns
+        if isinstance(column, str)
+        and pd.api.types.is_float_dtype(frame[column])
+        and (column in RATE_COLUMNS or "rate" in column.split("_"))
+    ]
+
+
+def shown_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as the grid draws it: ``readable``, its rates scaled to 0..100 for ``GRID_PERCENT``."""
+    rates = rate_columns(frame)
+    return readable(frame.assign(**{column: grid_percent(frame[column]) for column in rates}))
+
+
 def number_formats(frame: pd.DataFrame) -> dict[str, object]:
     """How the grid shows numbers (the CSV keeps them whole): scores to one decimal, rates (0..1 in the warehouse)
-    as percentages, so 0.0037 beside a 0.05 threshold reads 0.37% beside 5%."""
-    formats = {}
+    as percentages to one decimal (dashboards/formats.py), so 0.0037 beside a 0.05 threshold reads 0.4% beside
+    5.0%."""
+    formats = {label(column): st.column_config.NumberColumn(format=GRID_PERCENT) for column in rate_columns(frame)}
     for column in frame.columns:
-        if not isinstance(column, str) or not pd.api.types.is_float_dtype(frame[column]):
-            continue
-        if column in RATE_COLUMNS or "rate" in column.split("_"):
-            formats[label(column)] = st.column_config.NumberColumn(format="percent")
-        elif column.endswith("score"):
-            formats[label(column)] = st.column_config.NumberColumn(format="%.1f")
+        if isinstance(column, str) and pd.api.types.is_float_dtype(frame[column]) and column.endswith("score"):
+            formats[label(column)] = st.column_config.NumberColumn(format=SCORE)
     return formats
 
 

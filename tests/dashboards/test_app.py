@@ -240,7 +240,10 @@ def test_administration_shows_users_audit_and_pipeline_health_to_the_system_admi
     health_text = " ".join(s.value for s in at.subheader)
     assert "Last ingest per source" in health_text and "Last build" in health_text
     assert any(s.value.startswith("Audit log intact:") for s in at.success), "the hash chain is verified on the page"
-    assert any(set(frame.columns) >= {"Source ID", "Last received"} for frame in shown_frames(at))
+    assert any(set(frame.columns) >= {"Source", "Last received (UTC)"} for frame in shown_frames(at))
+    (log,) = [frame for frame in shown_frames(at) if "When (UTC)" in frame.columns]  # times as people write them
+    assert len(log) and log["When (UTC)"].str.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d").all()
+    assert not log.isna().any().any() and not log.isin(["None"]).any().any(), "no None where there is nothing"
     assert "What to fix: findings by rule and file" in health_text
     (rules,) = [frame for frame in shown_frames(at) if "What to fix" in frame.columns]
     assert list(rules["Rule"]) == ["missing_file", "ssn_format"], "the most severe rule first"

@@ -18,6 +18,7 @@ from pages_world import home_without_marts
 from streamlit.testing.v1 import AppTest
 
 from dashboards.data.catalog import PERSON_COLUMNS
+from dashboards.formats import GRID_PERCENT, PLOTLY_PERCENT
 from dashboards.navigation import PAGES_DIR, pages_for
 from dashboards.roles import Role, policy
 from dashboards.state.audit import AuditLog
@@ -48,6 +49,7 @@ class Shown:
     text: str
     metrics: list[str]
     selectboxes: dict[str, list[str]]
+    grid_formats: list[str]  # each table column's number format (Streamlit's column config)
 
 
 def signed_in(world, role: Role) -> AppTest:
@@ -80,6 +82,11 @@ def shown(at: AppTest) -> Shown:
         text=text_of(at),
         metrics=[m.label for m in at.metric],
         selectboxes={b.key: list(b.options) for b in at.selectbox if b.key},
+        grid_formats=[
+            column.get("type_config", {}).get("format", "")
+            for grid in at.dataframe
+            for column in json.loads(grid.proto.columns or "{}").values()
+        ],
     )
 
 
@@ -322,3 +329,42 @@ def test_pages_say_not_built_yet_when_their_marts_are_missing(bare_home, monkeyp
         page = shown(open_page(at, role, entry.key))
         assert not page.exceptions, (role, entry.key)
         assert "not built yet" in page.text.lower() or "no data yet" in page.text.lower(), page.text
+
+
+PERCENTAGE = re.compile(r"-?[\d,.]*\d%")  # a percentage as printed: 5%, 1.48%, 0.0%
+
+
+def percentages(page: Shown) -> tuple[list[str], list[str]]:
+    """Every percentage a page prints (table cells, chart labels and texts) and every percent format it asks Plotly
+    for (axis ticks, hover, bar labels)."""
+    printed = [p for frame in page.frames for cell in frame.to_numpy().ravel() for p in PERCENTAGE.findall(str(cell))]
+    formats = []
+    for figure in page.figures:
+        for name, axis in (figure.get("layout") or {}).items():
+            if name.startswith(("xaxis", "yaxis")):
+                formats += [
+                    axis.get(key) for key in ("tickformat", "hoverformat") if str(axis.get(key, "")).endswith("%")
+                ]
+        for trace in figure["data"]:
+            text = trace.get("text")
+            printed += [
+                p for t in (text if isinstance(text, list) else [text]) for p in PERCENTAGE.findall(str(t or ""))
+            ]
+    return printed, formats
+
+
+def test_every_percentage_is_written_one_way(pages_world, pages):
+    """One rule for percentages on every page (issue 14: "0%" beside "1.48%"): one decimal in table cells, bar
+    labels, axes and hover ("0.0%", "1.5%"); rates in the grid printed with the same printf format."""
+    seen = dict(pages)
+    at = open_page(signed_in(pages_world, Role.PLANNER), Role.PLANNER, "trends")
+    seen["returns"] = shown(at.button_group(key="trends_section").set_value("Returns").run())
+    printed, formats, grid = [], [], []
+    for page in seen.values():
+        cells, asked = percentages(page)
+        printed, formats, grid = printed + cells, formats + asked, grid + page.grid_formats
+    assert printed and formats and GRID_PERCENT in grid
+    assert [p for p in printed if not re.fullmatch(r"-?[\d,]*\d\.\d%", p)] == []
+    assert set(formats) == {PLOTLY_PERCENT}
+    assert {f for f in grid if "%" in f and f != "%.1f"} == {GRID_PERCENT}  # never Streamlit's own "percent"
+    assert "percent" not in grid

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 
@@ -38,7 +39,8 @@ def test_many_scopes_chart_the_largest_eight_until_the_user_picks_others():
 def test_tables_show_scores_to_one_decimal_and_rates_as_percentages():
     import pandas as pd
 
-    from dashboards.ui.widgets import number_formats
+    from dashboards.formats import percent
+    from dashboards.ui.widgets import number_formats, shown_table
 
     frame = pd.DataFrame(
         {
@@ -52,15 +54,20 @@ def test_tables_show_scores_to_one_decimal_and_rates_as_percentages():
     )
     formats = number_formats(frame)
     assert {header: column["type_config"]["format"] for header, column in formats.items()} == {
-        "Value": "percent",
-        "Threshold": "percent",
-        "Return rate 6m": "percent",
+        "Value": "%.1f%%",
+        "Threshold": "%.1f%%",
+        "Return rate 6m": "%.1f%%",
         "Overall score": "%.1f",
     }
+    shown = shown_table(frame)  # the grid's printf format writes 0..100: 0.37 reads "0.4%", beside "5.0%"
+    assert shown[["Value", "Threshold", "Return rate 6m"]].iloc[0].tolist() == pytest.approx([0.37, 5.0, 25.0])
+    assert shown["Persons served"].iloc[0] == 12 and frame["metric_value"].iloc[0] == 0.0037  # the CSV's unchanged
+    assert [percent(v) for v in (0, 0.0148, 1, None)] == ["0.0%", "1.5%", "100.0%", ""]
 
 
 def test_one_value_left_is_said_in_words_not_drawn():
-    """Issue 14: a chart with one point is stretched round it; one value left after suppression is said in words."""
+    """Issue 14: a chart with one point is stretched round it; fewer than two values other than zero left after
+    suppression (zeros are no bars: the planner's inflow drew one bar) are said in words."""
 
     def script() -> None:
         import pandas as pd
@@ -71,10 +78,21 @@ def test_one_value_left_is_said_in_words_not_drawn():
         st.session_state["one"] = too_little(pd.DataFrame({"n": [14.0, None, None]}), "n", what="flows")
         st.session_state["two"] = too_little(pd.DataFrame({"n": [14.0, 0.0, None]}), "n", what="flows")
         st.session_state["none"] = too_little(pd.DataFrame({"n": [None, None]}), "n", what="flows")
+        st.session_state["zeros"] = too_little(pd.DataFrame({"n": [14.0, 0.0, 0.0, None]}), "n", what="inflow")
+        st.session_state["all zero"] = too_little(pd.DataFrame({"n": [0.0, 0.0, None]}), "n", what="inflow")
+        st.session_state["two left"] = too_little(pd.DataFrame({"n": [14.0, -12.0, 0.0]}), "n", what="inflow")
 
     at = AppTest.from_function(script).run()
-    assert at.session_state["one"] and not at.session_state["two"] and at.session_state["none"]
+    assert at.session_state["one"] and at.session_state["none"] and at.session_state["zeros"]
+    assert at.session_state["all zero"] and not at.session_state["two left"]
+    assert at.session_state["two"]  # 14 and a zero: one value other than zero, so words
     assert [i.value for i in at.info] == [
-        "Too little to draw flows: only one value is left to show (in the table below), too few for a chart.",
+        "Too little to draw flows: only one value other than zero is left to show (in the table below), too few for a "
+        "chart.",
+        "Too little to draw flows: only one value other than zero is left to show (in the table below), too few for a "
+        "chart.",
         "Too little to draw flows: every value is hidden to protect small counts.",
+        "Too little to draw inflow: only one value other than zero is left to show (in the table below), too few for a "
+        "chart.",
+        "Too little to draw inflow: every value shown is zero (in the table below).",
     ]
