@@ -392,17 +392,30 @@ nights as (
             when enrollments.lsa_project_type in (3, 13) then enrollments.move_in_date else enrollments.entry_date
         end is not null
     union all
-    select distinct enrollments.request_id, enrollments.enrollment_key, enrollments.personal_key,
-        enrollments.household_key, bed_nights.date_provided, bed_nights.date_provided
-    from enrollments
-    inner join reports
-        on enrollments.request_id = reports.request_id
-    inner join bed_nights
-        on enrollments.enrollment_key = bed_nights.enrollment_key
-        and bed_nights.date_provided between reports.report_start and reports.report_end
-        and bed_nights.date_provided >= enrollments.entry_date
-        and (enrollments.exit_date is null or bed_nights.date_provided < enrollments.exit_date)
-    where reports.lsa_scope <> 3 and enrollments.lsa_project_type = 1
+    {#- Bed nights on consecutive dates are one span (gaps and islands: date less its rank is constant along a
+        run), so the spans fanned out below are few. #}
+    select request_id, enrollment_key, personal_key, household_key, min(night) as night_start, max(night) as night_end
+    from (
+        select
+            bed_night_dates.*,
+            {{ days_between("cast('1990-01-01' as date)", 'night') }} - row_number() over (
+                partition by request_id, enrollment_key order by night
+            ) as run_key
+        from (
+            select distinct enrollments.request_id, enrollments.enrollment_key, enrollments.personal_key,
+                enrollments.household_key, bed_nights.date_provided as night
+            from enrollments
+            inner join reports
+                on enrollments.request_id = reports.request_id
+            inner join bed_nights
+                on enrollments.enrollment_key = bed_nights.enrollment_key
+                and bed_nights.date_provided between reports.report_start and reports.report_end
+                and bed_nights.date_provided >= enrollments.entry_date
+                and (enrollments.exit_date is null or bed_nights.date_provided < enrollments.exit_date)
+            where reports.lsa_scope <> 3 and enrollments.lsa_project_type = 1
+        ) as bed_night_dates
+    ) as ranked
+    group by request_id, enrollment_key, personal_key, household_key, run_key
 
 ),
 
