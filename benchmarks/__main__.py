@@ -2,7 +2,8 @@
 
 `make bench` runs them all; `python -m benchmarks synth ingest` runs two; ``--preset NAME`` and ``--clients N``
 (WAYPOINT_BENCH_PRESET, WAYPOINT_BENCH_CLIENTS: benchmarks/common.py) choose the data for all of them. Each prints
-its own figures; this runner adds a header per benchmark and the wall time.
+its own figures; this runner adds a header per benchmark, the wall time and the machine's 1-minute load average at
+its start and end (on a shared machine the walls scale with it: docs/scale.md).
 """
 
 from __future__ import annotations
@@ -42,9 +43,10 @@ def main(argv: list[str]) -> int:
         return 1
     for name in names:
         print(f"\n=== {name} ===", flush=True)
-        started = time.perf_counter()
+        started, load = time.perf_counter(), os.getloadavg()[0]
         importlib.import_module(f"benchmarks.{name}").main()
-        print(f"--- {name}: {time.perf_counter() - started:.1f} s wall", flush=True)
+        wall, load_after = time.perf_counter() - started, os.getloadavg()[0]
+        print(f"--- {name}: {wall:.1f} s wall, load average {load:.1f} -> {load_after:.1f}", flush=True)
     return 0
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.security import databases
+from pipelines.store.db import limit_memory
 
 FULL_DATABASE = "full.duckdb"  # in builds/: the last published build, SSNs included, for partial builds
 
@@ -32,6 +33,9 @@ def write_published_copy(full: Path, published: Path) -> list[str]:
     con = duckdb.connect(":memory:")
     left_out = []
     try:
+        # Under the build's memory limit, spilling beside the build (docs/scale.md "DuckDB within 4 GiB"): without
+        # it DuckDB's default (80% of the machine) let this copy of the state build grow past 3 GB.
+        limit_memory(con, full.parent / "duckdb_tmp")
         databases.attach(con, full, "src", key=key, read_only=True)
         databases.attach(con, published, "dst", key=key, read_only=False)
         columns = con.execute(

@@ -375,23 +375,25 @@ person_rows as (
 
 nights as (
 
-    {#- §9.5: each AIR enrollment's nights in the report period: RRH/PSH from move-in, ES/SH/TH from entry,
-        to the night before exit; night-by-night ES its bed nights. Not for the HIC. -#}
+    {#- §9.5: each AIR enrollment's nights in the report period, as a span night_start..night_end (inclusive):
+        RRH/PSH from move-in, ES/SH/TH from entry, to the night before exit; night-by-night ES one span per bed
+        night. Spans, not one row per night: on `state` the per-night rows, fanned out to populations and
+        universes, took most of the LSA's model time. Not for the HIC. -#}
     select enrollments.request_id, enrollments.enrollment_key, enrollments.personal_key, enrollments.household_key,
-        calendar.calendar_date as night
+        {{ lsa_later_date(
+            'case when enrollments.lsa_project_type in (3, 13) then enrollments.move_in_date '
+            ~ 'else enrollments.entry_date end', 'reports.report_start') }} as night_start,
+        {{ lsa_earlier_date(add_days(-1, 'enrollments.exit_date'), 'reports.report_end') }} as night_end
     from enrollments
     inner join reports
         on enrollments.request_id = reports.request_id
-    inner join {{ ref('int_lsa_calendar') }} as calendar
-        on calendar.calendar_date between reports.report_start and reports.report_end
-        and calendar.calendar_date >= case
-            when enrollments.lsa_project_type in (3, 13) then enrollments.move_in_date else enrollments.entry_date
-        end
-        and (enrollments.exit_date is null or calendar.calendar_date < enrollments.exit_date)
     where reports.lsa_scope <> 3 and enrollments.lsa_project_type in (0, 2, 3, 8, 13)
+        and case
+            when enrollments.lsa_project_type in (3, 13) then enrollments.move_in_date else enrollments.entry_date
+        end is not null
     union all
-    select enrollments.request_id, enrollments.enrollment_key, enrollments.personal_key, enrollments.household_key,
-        bed_nights.date_provided
+    select distinct enrollments.request_id, enrollments.enrollment_key, enrollments.personal_key,
+        enrollments.household_key, bed_nights.date_provided, bed_nights.date_provided
     from enrollments
     inner join reports
         on enrollments.request_id = reports.request_id
@@ -412,6 +414,7 @@ night_populations as (
         on nights.request_id = household_populations.request_id
         and nights.household_key = household_populations.household_key
         and household_populations.population in (0, 10, 11)
+    where nights.night_start <= nights.night_end
     union all
     select nights.*, person_populations.population, 57 as report_row
     from nights
@@ -419,22 +422,30 @@ night_populations as (
         on nights.request_id = person_populations.request_id
         and nights.personal_key = person_populations.personal_key
         and person_populations.population in (50, 53)
+    where nights.night_start <= nights.night_end
 
 ),
 
-night_rows as (
+night_spans as (
 
-    {#- 56/57: distinct person-nights per universe, household type and population (cohort 1). -#}
+    {#- Each person's night spans by universe, household type and population, with the latest night the person's
+        earlier-starting spans in the same row reach (null for the first). -#}
     select
         night_populations.request_id,
         populations.report_row,
-        1 as cohort,
         universes.universe,
         populations.hh_type,
         populations.population,
         universes.project_id,
-        count(distinct {{ dbt.concat(['night_populations.personal_key', "'|'",
-                                      'cast(night_populations.night as ' ~ dbt.type_string() ~ ')']) }}) as value
+        night_populations.personal_key,
+        night_populations.night_start,
+        night_populations.night_end,
+        max(night_populations.night_end) over (
+            partition by night_populations.request_id, populations.report_row, universes.universe,
+                populations.hh_type, populations.population, universes.project_id, night_populations.personal_key
+            order by night_populations.night_start
+            rows between unbounded preceding and 1 preceding
+        ) as reached
     from night_populations
     inner join households
         on night_populations.request_id = households.request_id
@@ -446,13 +457,31 @@ night_rows as (
         on night_populations.population = populations.population
         and night_populations.report_row = populations.report_row
         and (populations.hh_type = 0 or populations.hh_type = households.active_hh_type)
-    group by
-        night_populations.request_id,
-        populations.report_row,
-        universes.universe,
-        populations.hh_type,
-        populations.population,
-        universes.project_id
+
+),
+
+night_rows as (
+
+    {#- 56/57: distinct person-nights per universe, household type and population (cohort 1). Spans in order of
+        their first night: the earlier ones cover every night from this span's first to `reached` (the span that
+        reaches it starts no later), so a span adds only its nights after `reached`. -#}
+    select
+        request_id,
+        report_row,
+        1 as cohort,
+        universe,
+        hh_type,
+        population,
+        project_id,
+        sum(
+            case
+                when reached is null or reached < night_start then {{ days_between('night_start', 'night_end') }} + 1
+                when reached < night_end then {{ days_between('reached', 'night_end') }}
+                else 0
+            end
+        ) as value
+    from night_spans
+    group by request_id, report_row, universe, hh_type, population, project_id
 
 ),
 

@@ -11,19 +11,20 @@ summary as (
 
 system_use as (
 
-    {#- §6.15: distinct days by sys_Time status. -#}
+    {#- §6.15: distinct days by sys_Time status (the pieces of system use do not overlap). -#}
+    {%- set days = '(' ~ days_between('sys_start', 'sys_end') ~ ' + 1)' %}
     select
         request_id,
         hoh_personal_key,
         hh_type,
-        sum(case when sys_status = 4 then 1 else 0 end) as es_days,
-        sum(case when sys_status = 3 then 1 else 0 end) as th_days,
-        sum(case when sys_status in (3, 4) then 1 else 0 end) as est_days,
-        sum(case when sys_status in (5, 6) then 1 else 0 end) as rrh_psh_pre_move_in_days,
-        sum(case when sys_status = 2 then 1 else 0 end) as rrh_housed_days,
-        sum(case when sys_status in (2, 3, 4, 5, 6) then 1 else 0 end) as system_days_not_psh_housed,
-        sum(case when sys_status in (3, 4, 5, 6) then 1 else 0 end) as system_homeless_days,
-        sum(case when sys_status = 1 then 1 else 0 end) as psh_housed_days,
+        sum(case when sys_status = 4 then {{ days }} else 0 end) as es_days,
+        sum(case when sys_status = 3 then {{ days }} else 0 end) as th_days,
+        sum(case when sys_status in (3, 4) then {{ days }} else 0 end) as est_days,
+        sum(case when sys_status in (5, 6) then {{ days }} else 0 end) as rrh_psh_pre_move_in_days,
+        sum(case when sys_status = 2 then {{ days }} else 0 end) as rrh_housed_days,
+        sum(case when sys_status in (2, 3, 4, 5, 6) then {{ days }} else 0 end) as system_days_not_psh_housed,
+        sum(case when sys_status in (3, 4, 5, 6) then {{ days }} else 0 end) as system_homeless_days,
+        sum(case when sys_status = 1 then {{ days }} else 0 end) as psh_housed_days,
         max(case when sys_status = 5 then 1 else 0 end) as any_psh_pre_move_in,
         max(case when sys_status = 6 then 1 else 0 end) as any_rrh_pre_move_in
     from {{ ref('int_lsa_household_system_use') }}
@@ -57,18 +58,37 @@ rrh_spans as (
 
 ),
 
+rrh_spans_clipped as (
+
+    {#- Within int_lsa_calendar's days (from 1990-01-01 to the date spine's end), as a join with it counted them. -#}
+    select
+        request_id,
+        hoh_personal_key,
+        hh_type,
+        'include' as kind,
+        {{ lsa_later_date('start_date', "cast('1990-01-01' as date)") }} as span_start,
+        {{ lsa_earlier_date('end_date', lsa_spine_date('date_spine_end')) }} as span_end
+    from rrh_spans
+    where start_date is not null and end_date is not null
+
+),
+
+rrh_runs as (
+
+    {{ lsa_date_runs('rrh_spans_clipped', ['request_id', 'hoh_personal_key', 'hh_type']) }}
+
+),
+
 rrh_pre_move_in as (
 
+    {#- Distinct days in the spans: the days of their runs. -#}
     select
-        rrh_spans.request_id,
-        rrh_spans.hoh_personal_key,
-        rrh_spans.hh_type,
-        count(distinct calendar.calendar_date) as rrh_pre_move_in_days
-    from rrh_spans
-    inner join {{ ref('int_lsa_calendar') }} as calendar
-        on calendar.calendar_date >= rrh_spans.start_date
-        and calendar.calendar_date <= rrh_spans.end_date
-    group by rrh_spans.request_id, rrh_spans.hoh_personal_key, rrh_spans.hh_type
+        request_id,
+        hoh_personal_key,
+        hh_type,
+        sum({{ days_between('essh_street_start', 'essh_street_end') }} + 1) as rrh_pre_move_in_days
+    from rrh_runs
+    group by request_id, hoh_personal_key, hh_type
 
 ),
 
@@ -123,26 +143,53 @@ street_before_last_inactive as (
 
 ),
 
+street_spans as (
+
+    {#- sys_Time status 7: days after LastInactive up to the day before entry (include) without a system use
+        status (exclude), within int_lsa_calendar's days. -#}
+    select
+        request_id,
+        hoh_personal_key,
+        hh_type,
+        'include' as kind,
+        {{ lsa_later_date(lsa_later_date('date_to_street_essh', add_days(1, 'last_inactive')),
+            "cast('1990-01-01' as date)") }} as span_start,
+        {{ lsa_earlier_date('day_before_entry', lsa_spine_date('date_spine_end')) }} as span_end
+    from street_enrollments
+    where date_to_street_essh is not null and last_inactive is not null and day_before_entry is not null
+    union all
+    select
+        system_use.request_id,
+        system_use.hoh_personal_key,
+        system_use.hh_type,
+        'exclude' as kind,
+        system_use.sys_start as span_start,
+        system_use.sys_end as span_end
+    from {{ ref('int_lsa_household_system_use') }} as system_use
+    where exists (
+        select 1 from street_enrollments
+        where street_enrollments.request_id = system_use.request_id
+            and street_enrollments.hoh_personal_key = system_use.hoh_personal_key
+            and street_enrollments.hh_type = system_use.hh_type
+    )
+
+),
+
+street_runs as (
+
+    {{ lsa_date_runs('street_spans', ['request_id', 'hoh_personal_key', 'hh_type']) }}
+
+),
+
 street_after_last_inactive as (
 
-    {#- sys_Time status 7: days after LastInactive up to the day before entry without a system use status. -#}
     select
-        street_enrollments.request_id,
-        street_enrollments.hoh_personal_key,
-        street_enrollments.hh_type,
-        count(distinct calendar.calendar_date) as street_days
-    from street_enrollments
-    inner join {{ ref('int_lsa_calendar') }} as calendar
-        on calendar.calendar_date >= street_enrollments.date_to_street_essh
-        and calendar.calendar_date > street_enrollments.last_inactive
-        and calendar.calendar_date <= street_enrollments.day_before_entry
-    left join {{ ref('int_lsa_household_system_use') }} as system_use
-        on street_enrollments.request_id = system_use.request_id
-        and street_enrollments.hoh_personal_key = system_use.hoh_personal_key
-        and street_enrollments.hh_type = system_use.hh_type
-        and calendar.calendar_date = system_use.sys_date
-    where system_use.sys_date is null
-    group by street_enrollments.request_id, street_enrollments.hoh_personal_key, street_enrollments.hh_type
+        request_id,
+        hoh_personal_key,
+        hh_type,
+        sum({{ days_between('essh_street_start', 'essh_street_end') }} + 1) as street_days
+    from street_runs
+    group by request_id, hoh_personal_key, hh_type
 
 ),
 
