@@ -37,10 +37,14 @@ demo: install system-deps
 	bash scripts/demo.sh
 
 # The slowest 30 tests (setup, call, teardown) close the log, so every CI run shows where the time goes (docs/testing.md).
+# One pytest worker per core, at most 4 (PYTEST_WORKERS=0: one process); tests/conftest.py keeps each test world on
+# one worker (--dist loadgroup) and starts the costliest worlds first (--no-loadscope-reorder).
+PYTEST_WORKERS ?= $(shell n=$$(nproc); echo $$(( n < 4 ? n : 4 )))
 test: install system-deps
 	$(BIN)/ruff check .
 	$(TEST_POSTGRES) bash scripts/postgres.sh start >/dev/null
-	WAYPOINT_POSTGRES_URL="$$($(TEST_POSTGRES) bash scripts/postgres.sh url)" $(BIN)/pytest --durations=30
+	WAYPOINT_POSTGRES_URL="$$($(TEST_POSTGRES) bash scripts/postgres.sh url)" \
+		$(BIN)/pytest --durations=30 -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 
 lint: install
 	$(BIN)/ruff check .

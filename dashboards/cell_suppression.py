@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -108,13 +109,31 @@ def suppress_cells(values: Sequence[int], lines: Sequence[CellLine], threshold: 
     status = np.zeros(len(values), dtype=np.int64)
     for cells, component_lines in _components(len(values), lines):
         local = {int(c): i for i, c in enumerate(cells)}
-        table = values[cells][None, :]
-        solver_lines = [
-            Line(np.zeros(len(line), dtype=np.int64), np.array([local[c] for c in line]), at_least)
-            for line, at_least in component_lines
-        ]
-        status[cells] = suppress_table(table, solver_lines, threshold)[0]
+        shape = tuple((tuple(local[c] for c in line), bool(at_least)) for line, at_least in component_lines)
+        status[cells] = _component_status(tuple(values[cells].tolist()), shape, threshold)
     return status
+
+
+@lru_cache(maxsize=8192)
+def _component_status(
+    values: tuple[int, ...], lines: tuple[tuple[tuple[int, ...], bool], ...], threshold: int
+) -> np.ndarray:
+    """``suppress_table`` of one connected component, remembered: a page repeats the same small components (the
+    same counts under the same lines) many times. Read-only: callers copy it into their own status array."""
+    table = np.asarray(values, dtype=np.int64)[None, :]
+    solver_lines = [
+        Line(np.zeros(len(line), dtype=np.int64), np.array(line, dtype=np.int64), at_least) for line, at_least in lines
+    ]
+    status = suppress_table(table, solver_lines, threshold)[0]
+    status.flags.writeable = False
+    return status
+
+
+def _pooled(counts: np.ndarray) -> int | None:
+    """How many parts a total pools, from its rows' ``parts_count``; None when no row knows (no total published:
+    a project without a CoC has no CoC benchmark beside it)."""
+    known = pd.to_numeric(pd.Series(counts), errors="coerce").dropna()
+    return int(known.max()) if len(known) else None
 
 
 def _matches(frame: pd.DataFrame, rule: tuple[str, str] | None) -> pd.Series:
@@ -227,8 +246,8 @@ def suppress_dataset(
                     value = sum(cells.values[p] for p in parts)
                     totals = [cells.add(("derived", rule.name, part, *group_identity), value)]
                     record[part] = totals[0]
-                if bounds is not None and len(parts) != int(bounds[rows].max()):
-                    continue
+                if bounds is not None and len(parts) != _pooled(bounds[rows]):
+                    continue  # the total pools parts not shown (or there is no total: no benchmark)
                 lines.extend(([*parts, total_cell], not rule.exact) for total_cell in totals)
             if rule.total is None and rule.measures is None:
                 derived.append({"rule": rule.name, **record})

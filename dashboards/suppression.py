@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -255,7 +255,21 @@ def suppress_table(table: np.ndarray, lines: Sequence[Line], threshold: int = 11
 def suppress_matrix(
     counts: np.ndarray, threshold: int = 11, *, row_totals: bool = True, column_totals: bool = True
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Suppresses a body of counts as if its row and column totals were published. Returns (table, status)."""
+    """Suppresses a body of counts as if its row and column totals were published. Returns (table, status).
+
+    The answer depends only on the counts and the options, and one page repeats the same small sub-table many
+    times (measured on the session test warehouse's planner datasets: 15,275 sub-tables, 1,715 distinct), so
+    answers are remembered (``_suppressed_matrix``); callers get their own copies."""
+    body = np.ascontiguousarray(counts, dtype=np.int64)
+    table, status = _suppressed_matrix(body.shape, body.tobytes(), threshold, row_totals, column_totals)
+    return table.copy(), status.copy()
+
+
+@lru_cache(maxsize=8192)
+def _suppressed_matrix(
+    shape: tuple[int, ...], data: bytes, threshold: int, row_totals: bool, column_totals: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    counts = np.frombuffer(data, dtype=np.int64).reshape(shape)
     table = with_margins(counts, row_totals=row_totals, column_totals=column_totals)
     lines = table_lines(table.shape, row_totals=row_totals, column_totals=column_totals)
     return table, suppress_table(table, lines, threshold)

@@ -102,3 +102,28 @@ def test_a_tribal_area_of_one_county_cannot_give_away_a_county_hidden_to_protect
     status = suppress_dataset(frame, ["served"], sums=sums).status["served"].tolist()
     assert status[3] == PRIMARY and status[2] != SHOWN
     assert status[4] != SHOWN or status[1] != SHOWN  # the tribal area's 25 is the county's: 30 must hide then
+
+
+def test_a_project_without_a_benchmark_bounds_no_line_and_breaks_nothing():
+    """A project whose CoC is unknown has no CoC benchmark (its ``coc_*`` counts and their ``parts_count`` are
+    null): no line for that group, while the group that has a benchmark still protects its small cell."""
+    frame = pd.DataFrame(
+        {
+            "coc_code": ["OK-500", "OK-500", None],
+            "project_key": ["a:1", "a:2", "a:3"],
+            "leavers": [4, 30, 7],
+            "coc_leavers": [34, 34, None],
+            "coc_project_count": [2, 2, None],
+        }
+    )
+    result = suppress_dataset(
+        frame,
+        ["leavers", "coc_leavers"],
+        sums=[
+            Sum(within=("coc_code",), measures={"leavers": "coc_leavers"}, exact=False, parts_count="coc_project_count")
+        ],
+        cell_keys={"leavers": ("project_key",), "coc_leavers": ("coc_code",)},
+    )
+    status = result.status["leavers"].tolist()
+    assert status[0] == PRIMARY and status[2] == PRIMARY  # the small counts are hidden
+    assert status[1] == COMPLEMENTARY or result.status.loc[0, "coc_leavers"] != SHOWN  # 34 - 30 would give 4 away

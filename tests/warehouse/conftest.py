@@ -1,11 +1,12 @@
 """Shared fixtures: one Waypoint home built once per session.
 
 Its ingest.duckdb holds the small world (hand-written snippets, sources ``ok500-hmis`` and
-``ok507-agency``) and the generator's ``tiny`` preset in three CSV versions, ingested for real
+``ok507-agency``), the generator's ``tiny`` preset in three CSV versions, ingested for real
 (sources ``ok-500``, ``ok-507``, ``kvh-ssvf`` in FY2026 and the same with ``-fy2024`` and ``-fy2022``),
-with one APR request per rendition over all its projects (federal FY2026), so the renditions' reports
-can be compared table by table, and one request of each report (REPORT_KEYS), so the build computes every
-report mart (the PostgreSQL test compares them).
+and the hostile world's four deliveries (``hostile-*`` and ``lsa-shaped``: every typed column poisoned,
+see test_hostile_values.py); with one APR request per rendition over all its projects (federal FY2026), so
+the renditions' reports can be compared table by table, and one request of each report (REPORT_KEYS), so the
+build computes every report mart (the PostgreSQL test compares them).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from pipelines.synth import generate
 from pipelines.warehouse.build import BuildResult, build_warehouse
 from pipelines.warehouse.minimise import FULL_DATABASE
 
+from .hostile import land_hostile_exports
 from .raw_layer import write_raw_layer
 from .small_world import small_world_exports
 
@@ -49,6 +51,7 @@ REPORT_KEYS = (
 class BuiltWarehouse:
     settings: Settings
     result: BuildResult
+    hostile: tuple[tuple[str, str, str, int, str], ...] = ()  # planted values: source, file, column, row, value
 
     def query(self, sql: str, params: list | None = None) -> list[tuple]:
         con = duckdb.connect(str(self.settings.published_db), read_only=True)
@@ -99,15 +102,17 @@ def record_rendition_reports(settings: Settings) -> None:
 
 @pytest.fixture(scope="session")
 def built_warehouse(tmp_path_factory: pytest.TempPathFactory) -> BuiltWarehouse:
-    """The small world and the synthetic tiny exports, built and published once (read-only for tests)."""
+    """The small world, the synthetic tiny exports and the hostile world (tests/warehouse/hostile.py), built
+    with every dbt test and published once (read-only for tests)."""
     root = tmp_path_factory.mktemp("warehouse_home")
     settings = Settings(home=root / "home").ensure()
     write_raw_layer(settings.ingest_db, small_world_exports())
     ingest_synthetic_tiny(settings, root / "synth")
+    hostile = land_hostile_exports(settings, root / "hostile")
     record_rendition_reports(settings)
     plans = [plan_report_build(key) for key in REPORT_KEYS]
     record_requests([r for plan in plans for r in (*plan.supporting, *plan.requests)], settings, "tests")
-    return BuiltWarehouse(settings, build_warehouse(settings))
+    return BuiltWarehouse(settings, build_warehouse(settings), tuple(hostile))
 
 
 def report_requests() -> list[ReportRequest]:

@@ -15,8 +15,14 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from pipelines.cli.main import cli
+from pipelines.config import Settings
 from pipelines.ingest.dates import parse
 from pipelines.spec import load_spec
+from pipelines.synth import generate
+from pipelines.synth.quirks import QUIRKS, apply
 
 HOSTILE: dict[str, tuple[str, ...]] = {
     "D": ("31/31/2025", "2025-02-30", "not a date", "0000-01-01", "1/2/3", "2025-01-01T", "２０２５-０１-０１",
@@ -27,6 +33,8 @@ HOSTILE: dict[str, tuple[str, ...]] = {
     "M": ("$12.00", "1,234.56", "NaN", "12.345", "1e9", "99999999999999999", "-0.5"),
 }  # fmt: skip
 HOSTILE["M+"] = HOSTILE["M"]
+HOSTILE_PREFIX = "hostile-"  # the poisoned tiny sources: hostile-ok-500, hostile-ok-507, hostile-kvh-ssvf
+LSA_SOURCE = "lsa-shaped"
 _INTEGER = re.compile(r"-?[0-9]+")
 _MONEY = re.compile(r"-?[0-9]+([.][0-9]{1,2})?")
 
@@ -74,6 +82,35 @@ def poison(zip_path: Path, csv_version: str, shift: int) -> list[tuple[str, str,
             csv.writer(out, lineterminator="\r\n").writerows([header, *body])
             dst.writestr(info, out.getvalue().encode("utf-8"))
     tmp.replace(zip_path)
+    return planted
+
+
+def land_hostile_exports(settings: Settings, root: Path) -> list[tuple[str, str, str, int, str]]:
+    """Generate the tiny preset (seed 7), plant hostile values in its three exports and reshape a clean copy of
+    the first like HUD's LSA sample; ingest all four with `waypoint ingest` into ``settings``' home.
+
+    Returns the planted values as (source, file, column, raw row number, value). The session's warehouse
+    (``built_warehouse``) holds them beside its other worlds, so its build, with every dbt test, and the
+    PostgreSQL build of the same raw layer meet every hostile value.
+    """
+    generate(root / "synth", preset="tiny", seed=7)
+    zips = sorted((root / "synth").glob("*/*.zip"))
+    lsa = root / "lsa" / zips[0].name  # the first export, before its values are poisoned, reshaped like HUD's sample
+    lsa.parent.mkdir()
+    lsa.write_bytes(zips[0].read_bytes())
+    apply(lsa, QUIRKS, "fy2026")
+    planted = []
+    for shift, path in enumerate(zips):
+        planted += [(HOSTILE_PREFIX + path.parent.name, *spot) for spot in poison(path, "fy2026", shift)]
+    runner = CliRunner()
+    env = {"WAYPOINT_HOME": str(settings.home)}
+    for n, path in enumerate(zips):  # Great Expectations (~20 s an export) on the first: its frames meet them too
+        quick = ["--no-expectations"] if n else []
+        source = HOSTILE_PREFIX + path.parent.name
+        done = runner.invoke(cli, ["ingest", "--source", source, str(path), *quick], env=env)
+        assert done.exit_code == 0, done.output
+    done = runner.invoke(cli, ["ingest", "--source", LSA_SOURCE, str(lsa)], env=env)
+    assert done.exit_code == 0, done.output
     return planted
 
 

@@ -1,44 +1,38 @@
 """A value never fails a build (DESIGN: "Faults stay where they are"), property-style.
 
-One tiny world, built once: the generator's three tiny sources with hostile values planted in every
-typed column (dates, datetimes, integers, codes, money) of every HMIS file, and a fourth delivery shaped
-like HUD's LSA sample (files in a folder, an Export.csv of several rows declaring ``2024 v1.4`` over
-FY2026 columns, US dates, ``02-07-2023 12:00:00`` style ExportDate). `waypoint ingest` loads them all;
-`waypoint build` publishes; staging holds exactly what ``pipelines.ingest.dates`` and the type rules
-say (null for what cannot be read), and ingestion left a finding for every unreadable value.
+The session warehouse (``built_warehouse``) holds the hostile world: the generator's three tiny sources with
+hostile values planted in every typed column (dates, datetimes, integers, codes, money) of every HMIS file, and
+a fourth delivery shaped like HUD's LSA sample (files in a folder, an Export.csv of several rows declaring
+``2024 v1.4`` over FY2026 columns, US dates, ``02-07-2023 12:00:00`` style ExportDate). `waypoint ingest` loads
+them all; the session's build, with every dbt test, publishes (the PostgreSQL build reads the same raw layer);
+staging holds exactly what ``pipelines.ingest.dates`` and the type rules say (null for what cannot be read),
+and ingestion left a finding for every unreadable value.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 from collections import Counter
 from dataclasses import dataclass
 
 import duckdb
 import pytest
-from click.testing import CliRunner
 
-from pipelines.cli.main import cli
 from pipelines.config import Settings
 from pipelines.spec import FILE_ORDER, load_spec
-from pipelines.synth import generate
-from pipelines.synth.quirks import QUIRKS, apply
 from pipelines.warehouse.naming import staging_model
 from pipelines.warehouse.staging_columns import staged_columns
 
-from .hostile import HOSTILE, expected, poison
+from .conftest import BuiltWarehouse
+from .hostile import HOSTILE, LSA_SOURCE, expected
 
 _PLAIN = re.compile(r"""\{\{ hmis_(date|timestamp|integer|money)\('"(\w+)"'\) \}\}""")
-LSA_SOURCE = "lsa-shaped"
 
 
 @dataclass(frozen=True)
 class HostileWorld:
     settings: Settings
     planted: list[tuple[str, str, str, int, str]]  # source, file, column, raw row number, value
-    build_output: str
-    build_exit: int
 
     def warehouse(self, sql: str, params: list | None = None) -> list[tuple]:
         con = duckdb.connect(str(self.settings.published_db), read_only=True)
@@ -56,30 +50,9 @@ class HostileWorld:
 
 
 @pytest.fixture(scope="module")
-def hostile_world(tmp_path_factory: pytest.TempPathFactory) -> HostileWorld:
-    root = tmp_path_factory.mktemp("hostile")
-    home = root / "home"
-    generate(root / "synth", preset="tiny", seed=7)
-    zips = sorted((root / "synth").glob("*/*.zip"))
-    lsa = root / "lsa" / zips[0].name  # the first export, before its values are poisoned, reshaped like HUD's sample
-    lsa.parent.mkdir()
-    shutil.copyfile(zips[0], lsa)
-    apply(lsa, QUIRKS, "fy2026")
-    planted = []
-    for shift, path in enumerate(zips):
-        planted += [(path.parent.name, *spot) for spot in poison(path, "fy2026", shift)]
-    runner = CliRunner()
-    env = {"WAYPOINT_HOME": str(home)}
-    for n, path in enumerate(zips):  # Great Expectations (~20 s an export) on the first: its frames meet them too
-        quick = ["--no-expectations"] if n else []
-        done = runner.invoke(cli, ["ingest", "--source", path.parent.name, str(path), *quick], env=env)
-        assert done.exit_code == 0, done.output
-    done = runner.invoke(cli, ["ingest", "--source", LSA_SOURCE, str(lsa)], env=env)
-    assert done.exit_code == 0, done.output
-    # every data test (a value never fails one either); the unit tests, whose rows are their own, run in
-    # built_warehouse's build (docs/testing.md)
-    build = runner.invoke(cli, ["build", "--exclude", "resource_type:unit_test"], env=env)
-    return HostileWorld(Settings(home=home), planted, build.output, build.exit_code)
+def hostile_world(built_warehouse: BuiltWarehouse) -> HostileWorld:
+    """The session warehouse, whose build (every dbt test) and publish already met the hostile deliveries."""
+    return HostileWorld(built_warehouse.settings, list(built_warehouse.hostile))
 
 
 def test_every_typed_column_of_every_file_got_hostile_values(hostile_world):
@@ -91,12 +64,19 @@ def test_every_typed_column_of_every_file_got_hostile_values(hostile_world):
 
 
 def test_ingest_loaded_every_delivery_and_build_published(hostile_world):
-    statuses = hostile_world.ingest("SELECT source_id, status, csv_version FROM meta.export_registry ORDER BY 1")
-    assert [s for _, s, _ in statuses] == ["loaded"] * 4 and {v for _, _, v in statuses} == {"fy2026"}
-    assert hostile_world.build_exit == 0, hostile_world.build_output
-    assert hostile_world.settings.published_db.exists()
-    sources = hostile_world.warehouse("SELECT DISTINCT source_id FROM staging.stg_hmis__clients ORDER BY 1")
-    assert len(sources) == 4
+    sources = sorted({source for source, *_ in hostile_world.planted} | {LSA_SOURCE})
+    statuses = hostile_world.ingest(
+        "SELECT source_id, status, csv_version FROM meta.export_registry WHERE source_id IN (SELECT unnest(?))",
+        [sources],
+    )
+    assert len(sources) == 4 and sorted(s for s, _, _ in statuses) == sources
+    assert {s for _, s, _ in statuses} == {"loaded"} and {v for _, _, v in statuses} == {"fy2026"}
+    assert hostile_world.settings.published_db.exists()  # the build (every dbt test) published
+    staged = hostile_world.warehouse(
+        "SELECT DISTINCT source_id FROM staging.stg_hmis__clients WHERE source_id IN (SELECT unnest(?)) ORDER BY 1",
+        [sources],
+    )
+    assert [s for (s,) in staged] == sources
 
 
 def test_staging_holds_what_the_date_and_type_rules_read(hostile_world):
@@ -137,7 +117,9 @@ def test_staging_holds_what_the_date_and_type_rules_read(hostile_world):
 def test_every_unreadable_value_has_a_finding(hostile_world):
     rows = hostile_world.ingest(
         "SELECT r.source_id, f.file, f.column_name, f.row_number, f.rule_id, f.severity "
-        "FROM meta.validation_findings f JOIN meta.export_registry r USING (ingest_id)"
+        "FROM meta.validation_findings f JOIN meta.export_registry r USING (ingest_id) "
+        "WHERE r.source_id IN (SELECT unnest(?))",
+        [sorted({source for source, *_ in hostile_world.planted})],
     )
     found = {(s, f, c, n): (rule, sev) for s, f, c, n, rule, sev in rows}
     spec = load_spec("fy2026")

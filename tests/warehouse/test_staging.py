@@ -95,7 +95,7 @@ def test_build_records_its_inputs_in_meta_build(built_warehouse):
     current = [
         i for (i,) in built_warehouse.query("select ingest_id from staging.stg_meta__current_exports order by 1")
     ]
-    assert inputs.split(",") == current and exports == len(current) == 3 + 9  # small world + 3 x 3 synthetic
+    assert inputs.split(",") == current and exports == len(current) == 3 + 9 + 4  # small, 3 x 3 synthetic, hostile
     assert {"ing-002", "ing-003", "ing-004"} <= set(current)
     nodes = json.loads(ensure_manifest().read_text())["nodes"].values()
     materialised = [n for n in nodes if n["resource_type"] == "model" and n["config"]["materialized"] != "ephemeral"]
