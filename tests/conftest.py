@@ -9,6 +9,8 @@ Without ``-n`` (one process) the same order is kept.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 # World -> how a test shows it reads it: fixtures it uses, or a cached builder its module imports. Costliest first.
@@ -46,3 +48,23 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         groups[id(item)] = group
     order = {group: n for n, group in enumerate(dict.fromkeys(groups.values()))}
     items.sort(key=lambda item: (_RANK.get(groups[id(item)], len(_RANK)), order[groups[id(item)]]))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _dagster_definitions_resolved_first() -> Iterator[None]:
+    """Resolve Waypoint's Dagster definitions once per process, before any test runs a Dagster instance.
+
+    Dagster 1.12 leaves the state storage of an entered ``DagsterInstance`` current after the instance is gone
+    (``__exit__`` disposes it but never closes the context that made it current; that context's reset runs only
+    when the garbage collector gets to it, at any later moment). A later *first* resolution of a ``Definitions``
+    then reads a storage whose instance is gone and fails ("Attempted to resolve undefined DagsterInstance
+    weakref"), so whether a Dagster test passed depended on which tests its worker ran before it. Resolved here,
+    with no storage current, the repository is cached for the whole process.
+    """
+    from dagster._core.storage.defs_state.base import set_defs_state_storage
+
+    from pipelines.definitions import defs
+
+    with set_defs_state_storage(None):
+        defs.get_repository_def()
+    yield
