@@ -33,6 +33,16 @@ def _world_of(item: pytest.Item) -> str | None:
     return None
 
 
+def _suffix_group(item: pytest.Item, group: str) -> None:
+    """What xdist 3.8 does for ``--dist loadgroup`` (``item._nodeid = nodeid@group``), which pytest 9 no longer
+    reads: its test ids are ``item._id``. Without it every test is its own unit and each world is built on every
+    worker (measured: the session warehouse, its PostgreSQL build, the APR and DQ worlds twice)."""
+    from _pytest.nodeid import NodeId
+
+    item._id = NodeId.parse(f"{item.nodeid}@{group}")
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Give each test its world's (or its module's) xdist group and run the worlds first."""
     module_world: dict[str, str] = {}
@@ -46,6 +56,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         group = module_world.get(module, module)  # a module that reads a world goes whole with it
         item.add_marker(pytest.mark.xdist_group(group))
         groups[id(item)] = group
+    if config.getvalue("loadgroup"):  # on an xdist worker: the scheduler reads the group after the "@" of the id
+        for item in items:
+            _suffix_group(item, groups[id(item)])
     order = {group: n for n, group in enumerate(dict.fromkeys(groups.values()))}
     items.sort(key=lambda item: (_RANK.get(groups[id(item)], len(_RANK)), order[groups[id(item)]]))
 
