@@ -56,7 +56,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         group = module_world.get(module, module)  # a module that reads a world goes whole with it
         item.add_marker(pytest.mark.xdist_group(group))
         groups[id(item)] = group
-    if config.getvalue("loadgroup"):  # on an xdist worker: the scheduler reads the group after the "@" of the id
+    if getattr(config.option, "loadgroup", False):  # an xdist worker: its scheduler reads the group after the "@"
         for item in items:
             _suffix_group(item, groups[id(item)])
     order = {group: n for n, group in enumerate(dict.fromkeys(groups.values()))}
