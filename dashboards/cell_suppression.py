@@ -236,6 +236,7 @@ def suppress_dataset(
             if len(part_rows) == 0 or (rule.total is not None and len(total_rows) == 0):
                 continue  # nothing to add up, or a total that is not published: no equation
             group_identity = tuple(str(v) for v in record.values())
+            pooled = _pooled(bounds[rows]) if bounds is not None else None  # the group's, whatever the measure
             for part, total in measures.items():
                 parts = sorted(set(cell_arrays[part][part_rows].tolist()))
                 if rule.total is not None:
@@ -246,7 +247,7 @@ def suppress_dataset(
                     value = sum(cells.values[p] for p in parts)
                     totals = [cells.add(("derived", rule.name, part, *group_identity), value)]
                     record[part] = totals[0]
-                if bounds is not None and len(parts) != _pooled(bounds[rows]):
+                if bounds is not None and len(parts) != pooled:
                     continue  # the total pools parts not shown (or there is no total: no benchmark)
                 lines.extend(([*parts, total_cell], not rule.exact) for total_cell in totals)
             if rule.total is None and rule.measures is None:
